@@ -1,0 +1,5 @@
+import type { Command } from 'commander';
+
+export function registerEval(program: Command): void {
+  void program; // TODO(owner): register the `eval` command here.
+}

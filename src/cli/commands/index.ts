@@ -1,0 +1,19 @@
+import type { Command } from 'commander';
+import { registerCode } from './code.ts';
+import { registerEval } from './eval.ts';
+import { registerDemo } from './demo.ts';
+import { registerIngest } from './ingest.ts';
+import { registerExport } from './export.ts';
+import { registerServe } from './serve.ts';
+import { registerGazetteer } from './gazetteer.ts';
+
+/** Every subcommand lives in its own module; this is the one list of them. */
+export function registerCommands(program: Command): void {
+  registerDemo(program);
+  registerCode(program);
+  registerIngest(program);
+  registerExport(program);
+  registerServe(program);
+  registerGazetteer(program);
+  registerEval(program);
+}
