@@ -1,5 +1,17 @@
 import type { Command } from 'commander';
+import { evaluateAcled, formatEvalReport } from '../../eval/acled-eval.ts';
 
 export function registerEval(program: Command): void {
-  void program; // TODO(owner): register the `eval` command here.
+  program
+    .command('eval')
+    .description('Measure coding accuracy against gold data')
+    .argument('<dataset>', 'which gold data set: "acled"')
+    .argument('<file>', 'the gold file (ACLED CSV export with notes)')
+    .option('--json', 'print the figures as one JSON object')
+    .option('--limit <n>', 'only the first n rows', (v) => Number.parseInt(v, 10))
+    .action(async (dataset: string, file: string, options: { json?: boolean; limit?: number }) => {
+      if (dataset !== 'acled') throw new Error(`unknown dataset "${dataset}" (known: acled)`);
+      const report = await evaluateAcled(file, { limit: options.limit });
+      process.stdout.write(options.json ? `${JSON.stringify(report.figures)}\n` : formatEvalReport(report));
+    });
 }

@@ -1,0 +1,78 @@
+import type { ActorMention } from '../mentions/types.ts';
+import type { Sentence } from '../text/types.ts';
+import type { TriggerMatch } from './types.ts';
+
+export interface Roles {
+  actor1: ActorMention | null;
+  assoc1: ActorMention | null;
+  actor2: ActorMention | null;
+  assoc2: ActorMention | null;
+}
+
+function distinct(mentions: ActorMention[]): ActorMention[] {
+  const seen = new Set<string>();
+  return mentions.filter((m) => {
+    if (seen.has(m.actor.id)) return false;
+    seen.add(m.actor.id);
+    return true;
+  });
+}
+
+function tokenIndexAt(sentence: Sentence, offset: number): number {
+  return sentence.tokens.findIndex((t) => t.start >= offset);
+}
+
+/** "between A and B", "A and B clashed": both sides named together. */
+function betweenPair(sentence: Sentence, mentions: ActorMention[]): [ActorMention, ActorMention] | null {
+  for (const first of mentions) {
+    const at = tokenIndexAt(sentence, first.start);
+    const before = sentence.tokens[at - 1]?.normal;
+    if (before !== 'between') continue;
+    const second = mentions.find((m) => m.start > first.end && m.actor.id !== first.actor.id);
+    if (second) return [first, second];
+  }
+  return null;
+}
+
+/** The agent of a passive predicate: "killed by X", "detonated in X's attacks". */
+function passiveAgent(sentence: Sentence, trigger: TriggerMatch, after: ActorMention[]): ActorMention | null {
+  for (const mention of after) {
+    const at = tokenIndexAt(sentence, mention.start);
+    const window = sentence.tokens.slice(trigger.lastToken + 1, at).map((t) => t.normal);
+    if (window.includes('by') || window.includes('in') || window.includes('from')) return mention;
+  }
+  return null;
+}
+
+/**
+ * Who did what to whom, read from the predicate's sentence. In the active voice the first actor
+ * before the predicate is actor1 and the first one after it actor2; in the passive voice the subject
+ * is the one acted upon and the agent comes after "by" (or "in X's attacks"). A second, different actor
+ * on the same side becomes the associated actor.
+ */
+export function assignRoles(sentence: Sentence, trigger: TriggerMatch, mentions: ActorMention[]): Roles {
+  const inSentence = mentions.filter((m) => m.sentence === sentence.index).sort((a, b) => a.start - b.start);
+  const pair = betweenPair(sentence, inSentence);
+  if (pair) return { actor1: pair[0], assoc1: null, actor2: pair[1], assoc2: null };
+
+  const before = distinct(inSentence.filter((m) => m.end <= trigger.start));
+  const after = distinct(inSentence.filter((m) => m.start >= trigger.end));
+  if (trigger.passive) {
+    const agent = passiveAgent(sentence, trigger, after);
+    const patient = before[0] ?? null;
+    return {
+      actor1: agent,
+      assoc1: null,
+      actor2: patient && patient.actor.id !== agent?.actor.id ? patient : null,
+      assoc2: null,
+    };
+  }
+  const actor1 = before[0] ?? null;
+  const others = after.filter((m) => m.actor.id !== actor1?.actor.id);
+  return {
+    actor1,
+    assoc1: before[1] ?? null,
+    actor2: others[0] ?? null,
+    assoc2: others[1] ?? null,
+  };
+}

@@ -1,0 +1,195 @@
+import type { Article } from '../ingest/types.ts';
+import type { ActorMention, InterCode, ResolvedActor } from '../mentions/types.ts';
+import type { AnalysedText } from '../text/types.ts';
+import { assignRoles, type Roles } from './assign-roles.ts';
+import type { Claim } from './attribution.ts';
+import type { CodedEvent, Evidence } from './event-schema.ts';
+import { refineEventType, type Coding } from './refine-event-type.ts';
+import type { EventCasualties, EventDate, EventPlace, TriggerMatch } from './types.ts';
+
+/** What the event coder needs from the earlier stages, as plain data and small look-ups. */
+export interface EventInputs {
+  article: Article;
+  doc: AnalysedText;
+  triggers: TriggerMatch[];
+  actors: ActorMention[];
+  claims: Claim[];
+  /** The article's main country (from its places and actors), for actors named only by role. */
+  country: string | null;
+  placeFor(sentence: number, offset: number): EventPlace | null;
+  dateFor(sentence: number): EventDate;
+  casualtiesFor(sentences: number[]): EventCasualties;
+  /** An actor known only by its role in the event, e.g. "Protesters (Yemen)". */
+  roleActor(role: 'protesters' | 'rioters' | 'civilians' | 'unidentified', country: string | null): ResolvedActor;
+}
+
+/** One reported event before it becomes a CodedEvent: its main predicate and the sentences about it. */
+interface Frame {
+  main: TriggerMatch;
+  sentences: number[];
+  modifiers: TriggerMatch[];
+}
+
+/** Sentences after an event that still speak of it ("3 people were killed") are read into it. */
+const FOLLOW_UP_WINDOW = 2;
+
+function strongest(triggers: TriggerMatch[]): TriggerMatch | undefined {
+  return triggers.reduce<TriggerMatch | undefined>((best, t) => (!best || t.code.weight > best.code.weight ? t : best), undefined);
+}
+
+function buildFrames(triggers: TriggerMatch[], actors: ActorMention[]): Frame[] {
+  const bySentence = new Map<number, TriggerMatch[]>();
+  for (const t of triggers) bySentence.set(t.sentence, [...(bySentence.get(t.sentence) ?? []), t]);
+  const frames: Frame[] = [];
+  for (const [sentence, found] of [...bySentence.entries()].sort((a, b) => a[0] - b[0])) {
+    const previous = frames[frames.length - 1];
+    const near = previous && sentence - previous.sentences[previous.sentences.length - 1]! <= FOLLOW_UP_WINDOW ? previous : undefined;
+    const modifiers = found.filter((t) => t.code.role === 'modifier');
+    const event = strongest(found.filter((t) => t.code.role === 'event'));
+    const outcome = strongest(found.filter((t) => t.code.role === 'outcome'));
+    const hasOwnActors = actors.some((a) => a.sentence === sentence && !a.loaded);
+    const continues = near && (!event
+      || (!hasOwnActors && event.code.event_type === near.main.code.event_type)
+      || (near.main.code.event_type === 'Protests' && event.code.weight < near.main.code.weight && modifiers.length > 0));
+    if (continues) {
+      near.sentences.push(sentence);
+      near.modifiers.push(...modifiers, ...(event && event.code.name === 'arrest' ? [event] : []));
+      continue;
+    }
+    const main = event ?? outcome;
+    if (main) frames.push({ main, sentences: [sentence], modifiers });
+  }
+  return frames;
+}
+
+/** Modifiers reported around a protest change its sub-type: dispersed → intervention, stones → riot. */
+function applyModifiers(coding: Coding, frame: Frame, stateForcesNamed: boolean): Coding {
+  if (coding.event_type !== 'Protests') return coding;
+  const names = new Set(frame.modifiers.map((m) => m.code.name));
+  if (names.has('riot_act')) return { ...coding, event_type: 'Riots', sub_event_type: 'Violent demonstration', mode: 'riot' };
+  if (names.has('excessive_force') && stateForcesNamed) return { ...coding, sub_event_type: 'Excessive force against protesters' };
+  const policeActed = stateForcesNamed && (names.has('protest_police_action') || names.has('arrest'));
+  if (names.has('protest_intervention') || policeActed) return { ...coding, sub_event_type: 'Protest with intervention' };
+  return coding;
+}
+
+function firstActorIn(sentences: number[], actors: ActorMention[], predicate: (m: ActorMention) => boolean): ActorMention | null {
+  return actors.find((a) => sentences.includes(a.sentence) && predicate(a)) ?? null;
+}
+
+/** State forces acting outside their own country are "external" in ACLED's interaction codes. */
+function interOf(actor: ResolvedActor | null, eventCountry: string | null): InterCode {
+  if (!actor) return 0;
+  if (actor.inter === 1 && actor.country && eventCountry && actor.country !== eventCountry) return 8;
+  return actor.inter;
+}
+
+function span(field: string, s: { start: number; end: number; text: string } | null | undefined): Evidence[] {
+  return s ? [{ field, start: s.start, end: s.end, text: s.text }] : [];
+}
+
+/**
+ * Confidence is a plain additive score, documented in the README: a stand-alone predicate, named
+ * actors, a place found in the text and a date found in the text each add to it.
+ */
+function confidenceOf(frame: Frame, roles: Roles, place: EventPlace | null, date: EventDate): number {
+  let score = frame.main.code.role === 'event' ? 0.45 : 0.3;
+  if (roles.actor1 && !roles.actor1.generic) score += 0.15;
+  else if (roles.actor1) score += 0.08;
+  if (roles.actor2) score += 0.05;
+  if (place?.span) score += place.geo_precision === 3 ? 0.05 : 0.15;
+  if (date.span) score += 0.1;
+  return Math.min(0.95, Math.round(score * 100) / 100);
+}
+
+/** Turns the mentions of one article into coded events, one per reported event. */
+export function codeEvents(inputs: EventInputs): CodedEvent[] {
+  const { article, doc, actors } = inputs;
+  const asserted = inputs.triggers.filter((t) => t.modality === 'asserted');
+  const events: CodedEvent[] = [];
+  for (const frame of buildFrames(asserted, actors)) {
+    const { main } = frame;
+    const sentence = doc.sentences[main.sentence];
+    if (!sentence) continue;
+    let roles = assignRoles(sentence, main, actors);
+    if (!roles.actor1) {
+      const fallback = firstActorIn(frame.sentences.slice(1), actors, (a) => !a.loaded && a.actor.id !== roles.actor2?.actor.id);
+      roles = { ...roles, actor1: fallback };
+    }
+    const place = inputs.placeFor(main.sentence, main.start);
+    const country = place?.country ?? inputs.country;
+    let actor1: ResolvedActor | null = roles.actor1?.actor ?? null;
+    let actor2: ResolvedActor | null = roles.actor2?.actor ?? null;
+    let assoc1: ResolvedActor | null = roles.assoc1?.actor ?? null;
+    const stateForcesNamed = firstActorIn(frame.sentences, actors, (a) => a.actor.inter === 1) !== null;
+    const preliminary = applyModifiers(refineEventType(main.code, interOf(actor1, country), interOf(actor2, country)), frame, stateForcesNamed);
+
+    // ACLED names the crowd by its role and keeps the group it came from as the associated actor.
+    if (preliminary.event_type === 'Protests' || preliminary.event_type === 'Riots') {
+      const crowd = inputs.roleActor(preliminary.event_type === 'Protests' ? 'protesters' : 'rioters', country);
+      if (actor1 && actor1.inter !== 1 && actor1.id !== crowd.id && preliminary.sub_event_type !== 'Mob violence') assoc1 ??= actor1;
+      if (!actor1 || actor1.inter !== 1) actor1 = crowd;
+      if (preliminary.sub_event_type !== 'Peaceful protest' && !actor2) {
+        actor2 = firstActorIn(frame.sentences, actors, (a) => a.actor.inter === 1)?.actor ?? null;
+      }
+      if (preliminary.sub_event_type === 'Mob violence' && !actor2) actor2 = inputs.roleActor('civilians', country);
+    }
+    if (preliminary.event_type === 'Violence against civilians') {
+      actor1 ??= inputs.roleActor('unidentified', country);
+      actor2 ??= inputs.roleActor('civilians', country);
+    }
+    const inter1 = interOf(actor1, country);
+    const inter2 = interOf(actor2, country);
+    const coding = applyModifiers(refineEventType(main.code, inter1, inter2), frame, stateForcesNamed);
+    const date = inputs.dateFor(main.sentence);
+    const casualties = inputs.casualtiesFor(frame.sentences);
+    const claim = inputs.claims.find((c) => frame.sentences.includes(c.sentence)) ?? null;
+    const evidence: Evidence[] = [
+      ...span('event_type', main),
+      ...span('actor1', roles.actor1),
+      ...span('assoc_actor_1', roles.assoc1),
+      ...span('actor2', roles.actor2),
+      ...span('location', place?.span),
+      ...span('event_date', date.span),
+      ...casualties.spans.flatMap((s) => span('fatalities', s)),
+      ...span('claimant', claim),
+    ];
+    events.push({
+      event_id: `${article.id}:${main.sentence}:${main.start}`,
+      article_id: article.id,
+      event_date: date.date,
+      time_precision: date.precision,
+      event_type: coding.event_type,
+      sub_event_type: coding.sub_event_type,
+      plover_event: coding.plover,
+      mode: coding.mode,
+      context: coding.event_type === 'Protests' || coding.event_type === 'Riots' ? ['political'] : ['military'],
+      actor1: actor1?.name ?? null,
+      actor1_id: actor1?.id ?? null,
+      assoc_actor_1: assoc1?.name ?? null,
+      inter1,
+      actor2: actor2?.name ?? null,
+      actor2_id: actor2?.id ?? null,
+      assoc_actor_2: roles.assoc2?.actor.name ?? null,
+      inter2,
+      interaction: inter1 && inter2 ? Math.min(inter1, inter2) * 10 + Math.max(inter1, inter2) : inter1 * 10 + inter2,
+      country,
+      admin1: place?.admin1 ?? null,
+      admin2: place?.admin2 ?? null,
+      location: place?.location ?? null,
+      latitude: place?.latitude ?? null,
+      longitude: place?.longitude ?? null,
+      geo_precision: place?.geo_precision ?? null,
+      location_reason: place?.reason ?? null,
+      source: article.source,
+      claimant: claim?.claimant ?? null,
+      fatalities: casualties.fatalities,
+      fatalities_basis: casualties.basis,
+      injured: casualties.injured,
+      confidence: confidenceOf(frame, roles, place, date),
+      evidence,
+      sentence: { start: sentence.start, end: sentence.end, text: sentence.text },
+    });
+  }
+  return events;
+}

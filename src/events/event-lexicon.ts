@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { ACLED_EVENT_TYPES, PLOVER_EVENT_TYPES } from './event-schema.ts';
+import type { EventCode } from './types.ts';
+
+const CodeSchema = z.object({
+  event_type: z.enum(ACLED_EVENT_TYPES),
+  sub_event_type: z.string().min(1),
+  plover: z.enum(PLOVER_EVENT_TYPES),
+  mode: z.string().nullable(),
+  weight: z.number().int().min(0).max(100),
+  role: z.enum(['event', 'outcome', 'modifier']),
+});
+
+const CodesFileSchema = z.object({ codes: z.record(z.string(), CodeSchema) });
+
+const SwitchSchema = z.object({ words: z.array(z.string()).min(1), code: z.string() });
+
+const TriggerSchema = z.object({
+  code: z.string(),
+  phrases: z.array(z.string()).min(1),
+  when_near: z.array(SwitchSchema).optional(),
+  unless_near: z.array(z.string()).optional(),
+  window: z.number().int().positive().optional(),
+});
+
+const TriggersFileSchema = z.object({ triggers: z.array(TriggerSchema) });
+
+/** A phrase of the lexicon, split into the lower-cased words it must match in order. */
+export interface TriggerPhrase {
+  words: string[];
+  code: EventCode;
+  whenNear: { words: Set<string>; code: EventCode }[];
+  unlessNear: Set<string>;
+  window: number;
+}
+
+export interface EventLexicon {
+  codes: Map<string, EventCode>;
+  /** Phrases indexed by their first word, longest first, so the first match is the longest. */
+  byFirstWord: Map<string, TriggerPhrase[]>;
+}
+
+const DEFAULT_DIR = new URL('../../data/lexicons/', import.meta.url);
+
+function readYaml(file: URL): unknown {
+  return parse(readFileSync(file, 'utf8')) as unknown;
+}
+
+function describe(file: URL, error: z.ZodError): string {
+  const issue = error.issues[0];
+  return `${file.pathname}: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`;
+}
+
+/** Loads and validates the event lexicon (codes + triggers). Errors name the file and the field. */
+export function loadEventLexicon(dir: URL = DEFAULT_DIR): EventLexicon {
+  const codesFile = new URL('event-codes.yaml', dir);
+  const triggersFile = new URL('event-triggers.yaml', dir);
+  const codesParsed = CodesFileSchema.safeParse(readYaml(codesFile));
+  if (!codesParsed.success) throw new Error(describe(codesFile, codesParsed.error));
+  const triggersParsed = TriggersFileSchema.safeParse(readYaml(triggersFile));
+  if (!triggersParsed.success) throw new Error(describe(triggersFile, triggersParsed.error));
+
+  const codes = new Map<string, EventCode>();
+  for (const [name, code] of Object.entries(codesParsed.data.codes)) codes.set(name, { name, ...code });
+  const codeNamed = (name: string, where: string): EventCode => {
+    const code = codes.get(name);
+    if (!code) throw new Error(`${triggersFile.pathname}: ${where}: unknown event code "${name}"`);
+    return code;
+  };
+
+  const byFirstWord = new Map<string, TriggerPhrase[]>();
+  triggersParsed.data.triggers.forEach((trigger, index) => {
+    const where = `triggers.${index}`;
+    const code = codeNamed(trigger.code, `${where}.code`);
+    const whenNear = (trigger.when_near ?? []).map((s, i) => ({
+      words: new Set(s.words.map((w) => w.toLowerCase())),
+      code: codeNamed(s.code, `${where}.when_near.${i}.code`),
+    }));
+    const unlessNear = new Set((trigger.unless_near ?? []).map((w) => w.toLowerCase()));
+    for (const phrase of trigger.phrases) {
+      const words = phrase.toLowerCase().split(/\s+/).filter(Boolean);
+      const first = words[0];
+      if (!first) continue;
+      const list = byFirstWord.get(first) ?? [];
+      list.push({ words, code, whenNear, unlessNear, window: trigger.window ?? 8 });
+      byFirstWord.set(first, list);
+    }
+  });
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return { codes, byFirstWord };
+}
+
+let cached: EventLexicon | null = null;
+
+/** The shipped lexicon, loaded once per process. */
+export function eventLexicon(): EventLexicon {
+  cached ??= loadEventLexicon();
+  return cached;
+}

@@ -1,0 +1,91 @@
+import type { AnalysedText, Sentence, Token } from '../text/types.ts';
+import type { EventLexicon, TriggerPhrase } from './event-lexicon.ts';
+import { modalityAt, isPassiveAt } from './modality.ts';
+import type { TriggerMatch } from './types.ts';
+
+function tokenMatches(token: Token, word: string): boolean {
+  return token.normal === word || token.lemma === word;
+}
+
+function phraseMatchesAt(tokens: Token[], at: number, phrase: TriggerPhrase): boolean {
+  return phrase.words.every((word, k) => {
+    const token = tokens[at + k];
+    return token !== undefined && tokenMatches(token, word);
+  });
+}
+
+/** The words and adjacent-word pairs within `window` tokens of [first, last], to test `when_near` lists. */
+function nearbyWords(tokens: Token[], first: number, last: number, window: number): Set<string> {
+  const words = new Set<string>();
+  const from = Math.max(0, first - window);
+  const to = Math.min(tokens.length - 1, last + window);
+  for (let i = from; i <= to; i++) {
+    if (i >= first && i <= last) continue;
+    const token = tokens[i];
+    if (!token) continue;
+    words.add(token.normal);
+    words.add(token.lemma);
+    const next = tokens[i + 1];
+    if (next && i + 1 <= to) words.add(`${token.normal} ${next.normal}`);
+  }
+  return words;
+}
+
+function intersects(a: Set<string>, b: Set<string>): boolean {
+  for (const word of a) if (b.has(word)) return true;
+  return false;
+}
+
+function candidatesAt(lexicon: EventLexicon, token: Token): TriggerPhrase[] {
+  const byNormal = lexicon.byFirstWord.get(token.normal) ?? [];
+  if (token.lemma === token.normal) return byNormal;
+  const byLemma = lexicon.byFirstWord.get(token.lemma) ?? [];
+  return byLemma.length === 0 ? byNormal : [...byNormal, ...byLemma];
+}
+
+function triggersInSentence(sentence: Sentence, lexicon: EventLexicon): TriggerMatch[] {
+  const { tokens } = sentence;
+  const found: TriggerMatch[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i];
+    if (!token) break;
+    const matched = candidatesAt(lexicon, token).filter((phrase) => phraseMatchesAt(tokens, i, phrase));
+    const longest = matched.reduce((max, phrase) => Math.max(max, phrase.words.length), 0);
+    if (longest === 0) {
+      i++;
+      continue;
+    }
+    const last = i + longest - 1;
+    const lastToken = tokens[last] ?? token;
+    const seen = new Set<string>();
+    for (const phrase of matched) {
+      if (phrase.words.length !== longest) continue;
+      const near = nearbyWords(tokens, i, last, phrase.window);
+      if (intersects(phrase.unlessNear, near)) continue;
+      const code = phrase.whenNear.find((s) => intersects(s.words, near))?.code ?? phrase.code;
+      if (seen.has(code.name)) continue;
+      seen.add(code.name);
+      found.push({
+        sentence: sentence.index,
+        firstToken: i,
+        lastToken: last,
+        start: token.start,
+        end: lastToken.end,
+        text: '',
+        code,
+        modality: modalityAt(tokens, i),
+        passive: isPassiveAt(tokens, i),
+      });
+    }
+    i = last + 1;
+  }
+  return found;
+}
+
+/** Finds every event predicate in the text, longest phrase first, with its modality and voice. */
+export function findTriggers(doc: AnalysedText, lexicon: EventLexicon): TriggerMatch[] {
+  return doc.sentences.flatMap((sentence) =>
+    triggersInSentence(sentence, lexicon).map((match) => ({ ...match, text: doc.text.slice(match.start, match.end) })),
+  );
+}
