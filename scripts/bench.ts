@@ -1,0 +1,109 @@
+// `npm run bench`: how fast sitrep codes news text, next to the bare cost of tokenising and tagging it.
+// The corpus is built from ../shared (the seed report and the ACLED notes), repeated to at least 5 MB,
+// and generated one article at a time so memory does not grow with its size.
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { codeArticle } from '../src/pipeline.ts';
+import { analyseText } from '../src/text/analyse-text.ts';
+import type { Article } from '../src/ingest/types.ts';
+
+const SHARED = new URL('../../shared/', import.meta.url);
+const TARGET_BYTES = Number(process.env.BENCH_BYTES ?? 5 * 1024 * 1024);
+const json = process.argv.includes('--json');
+
+function sourceTexts(): string[] {
+  const seed = readFileSync(new URL('corpus/aleppo-2016.txt', SHARED), 'utf8');
+  const rows = parse(readFileSync(new URL('data/acled-2020/dev.csv', SHARED)), { columns: true }) as { notes: string }[];
+  // Group notes five at a time so that an "article" has the length of a short wire report.
+  const articles = [seed];
+  for (let i = 0; i < rows.length; i += 5) articles.push(rows.slice(i, i + 5).map((r) => r.notes).join('\n\n'));
+  return articles;
+}
+
+function* corpus(texts: string[]): Generator<Article> {
+  let bytes = 0;
+  for (let i = 0; bytes < TARGET_BYTES; i++) {
+    const text = texts[i % texts.length]!;
+    bytes += Buffer.byteLength(text);
+    yield { id: `bench-${i}`, origin: 'bench', title: null, text, url: null, source: 'bench', published: '2020-05-10', byline: null };
+  }
+}
+
+function measure(label: string, run: () => { articles: number; sentences: number; tokens: number; bytes: number }) {
+  const started = process.hrtime.bigint();
+  const counts = run();
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { label, seconds, ...counts };
+}
+
+let peakRss = process.memoryUsage().rss;
+const sampleMemory = (): void => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+};
+
+const texts = sourceTexts();
+codeArticle({ id: 'warm-up', origin: 'bench', title: null, text: texts[0]!, url: null, source: null, published: null, byline: null });
+
+const pipeline = measure('pipeline', () => {
+  let articles = 0, sentences = 0, tokens = 0, bytes = 0, events = 0;
+  for (const article of corpus(texts)) {
+    events += codeArticle(article).length;
+    articles++;
+    bytes += Buffer.byteLength(article.text);
+    if (articles % 200 === 0) sampleMemory();
+  }
+  // Sentence and token counts come from a separate pass so the timed loop measures coding only.
+  for (const text of texts) {
+    const doc = analyseText(text);
+    sentences += doc.sentences.length;
+    tokens += doc.sentences.reduce((n, s) => n + s.tokens.length, 0);
+  }
+  const repeats = articles / texts.length;
+  void events;
+  return { articles, sentences: Math.round(sentences * repeats), tokens: Math.round(tokens * repeats), bytes };
+});
+
+const nlp = winkNLP(model, ['sbd', 'pos']);
+const its = nlp.its;
+const baseline = measure('wink-nlp tokenise + POS', () => {
+  let articles = 0, tokens = 0, bytes = 0, sentences = 0;
+  for (const article of corpus(texts)) {
+    const doc = nlp.readDoc(article.text);
+    doc.tokens().out(its.pos);
+    tokens += doc.tokens().length();
+    sentences += doc.sentences().length();
+    articles++;
+    bytes += Buffer.byteLength(article.text);
+  }
+  return { articles, sentences, tokens, bytes };
+});
+sampleMemory();
+
+const tokensPerS = pipeline.tokens / pipeline.seconds;
+const baselineTokensPerS = baseline.tokens / baseline.seconds;
+const result = {
+  corpus_mb: Math.round((pipeline.bytes / 1024 / 1024) * 100) / 100,
+  articles: pipeline.articles,
+  articles_per_s: Math.round(pipeline.articles / pipeline.seconds),
+  sentences_per_s: Math.round(pipeline.sentences / pipeline.seconds),
+  tokens_per_s: Math.round(tokensPerS),
+  baseline_tokens_per_s: Math.round(baselineTokensPerS),
+  ratio: Math.round((tokensPerS / baselineTokensPerS) * 1000) / 1000,
+  peak_rss_mb: Math.round(peakRss / 1024 / 1024),
+  threads: 1,
+};
+
+if (json) {
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+} else {
+  process.stdout.write([
+    `sitrep benchmark (single thread, ${result.corpus_mb} MB, ${result.articles} articles)`,
+    `  pipeline          ${result.articles_per_s} articles/s, ${result.sentences_per_s} sentences/s, ${result.tokens_per_s} tokens/s`,
+    `  baseline          ${result.baseline_tokens_per_s} tokens/s (wink-nlp tokenisation + POS tagging alone)`,
+    `  ratio             ${result.ratio} (pipeline / baseline)`,
+    `  peak memory       ${result.peak_rss_mb} MB RSS`,
+    '',
+  ].join('\n'));
+}
