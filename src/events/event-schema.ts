@@ -62,7 +62,7 @@ export const EventSchema = z.object({
   source: z.string().nullable().describe('The reporting outlet of the article.'),
   claimant: z.string().nullable().describe('Who in the text says so ("Syrian army" for "Army reports said").'),
   fatalities: z.number().int().nonnegative(),
-  fatalities_basis: z.enum(['exact', 'vague', 'unknown']).describe('How the figure was read; see README "Fatalities".'),
+  fatalities_basis: z.enum(['exact', 'vague', 'unknown', 'none']).describe('How the figure was read; see README "Fatalities".'),
   injured: z.number().int().nonnegative(),
   confidence: z.number().min(0).max(1),
   evidence: z.array(EvidenceSchema),

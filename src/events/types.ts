@@ -56,6 +56,6 @@ export interface EventDate {
 export interface EventCasualties {
   fatalities: number;
   injured: number;
-  basis: 'exact' | 'vague' | 'unknown';
+  basis: 'exact' | 'vague' | 'unknown' | 'none';
   spans: { start: number; end: number; text: string }[];
 }

@@ -1,8 +1,36 @@
 import type { EventCasualties } from '../events/types.ts';
 import type { CasualtyMention } from '../mentions/types.ts';
 
-/** Fatalities and injured of one event from the casualty mentions of its sentences. */
+/**
+ * Fatalities and injured of one event from the casualty mentions of the sentences that report it.
+ * - Within a sentence, killed counts add up ("3 soldiers and 2 civilians were killed" → 5); across the
+ *   sentences of one event the largest sentence total is kept, because reports restate their figures
+ *   ("Three officers died. 3 fatalities."). Injured are counted apart, the same way.
+ * - "Casualties" (killed or wounded, unsplit) count as fatalities only when no killed figure is given,
+ *   following the war-report usage the word has in the news sitrep reads.
+ * - Deaths reported without a figure give 0 with basis "unknown"; no deaths reported gives 0 with basis "none".
+ */
 export function casualtiesForSentences(sentences: number[], mentions: CasualtyMention[]): EventCasualties {
-  void sentences; void mentions;
-  return { fatalities: 0, injured: 0, basis: 'unknown', spans: [] };
+  const own = mentions.filter((m) => sentences.includes(m.sentence));
+  const counted = (outcome: CasualtyMention['outcome']): CasualtyMention[] =>
+    own.filter((m) => m.outcome === outcome && m.basis !== 'unknown');
+  const killed = counted('killed');
+  const deaths = killed.length > 0 ? killed : counted('casualties');
+  const injured = counted('injured');
+  const sum = (list: CasualtyMention[]): number => {
+    const bySentence = new Map<number, number>();
+    for (const m of list) bySentence.set(m.sentence, (bySentence.get(m.sentence) ?? 0) + m.count);
+    return Math.max(0, ...bySentence.values());
+  };
+  const spans = [...deaths, ...injured].map(({ start, end, text }) => ({ start, end, text }));
+  if (deaths.length > 0) {
+    return { fatalities: sum(deaths), injured: sum(injured), basis: deaths.some((m) => m.basis === 'vague') ? 'vague' : 'exact', spans };
+  }
+  const unknown = own.filter((m) => m.outcome !== 'injured' && m.basis === 'unknown');
+  return {
+    fatalities: 0,
+    injured: sum(injured),
+    basis: unknown.length > 0 ? 'unknown' : 'none',
+    spans: [...spans, ...unknown.map(({ start, end, text }) => ({ start, end, text }))],
+  };
 }
