@@ -48,7 +48,9 @@ function quantityAt(tokens: Token[], i: number, lexicon: CasualtyLexicon): Quant
   if (previous && MONTHS.has(previous.normal)) return null;
 
   const digits = digitValue(token.text);
-  if (digits !== null) {
+  // "1e309", "3x": digits glued to letters are not a count the tokenizer happened to split off.
+  const glued = next !== undefined && next.start === token.end && /^[a-z]/i.test(next.text);
+  if (digits !== null && !glued) {
     if (digits >= 1900 && digits <= 2100 && !token.text.includes(',')) return null; // a year
     // Ranges count their lower end: the most conservative figure.
     const joiner = tokens[i + 1];

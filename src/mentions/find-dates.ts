@@ -6,7 +6,7 @@ import type { DateMention } from './types.ts';
  * Most sentences name no date; chrono is only asked about those that contain something date-like.
  * The test is deliberately loose ("may" the verb passes): it only saves work, it never decides.
  */
-const DATE_LIKE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|today|tonight|ago)\b|\blast\s+(?:night|week|weekend|month)\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/i;
+const DATE_LIKE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|today|tonight|ago)\b|\blast\s+(?:night|week|weekend|month)\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/i;
 
 /** Phrases that name a span of days, not one day: ACLED precision 2 ("a specific week") or 3. */
 const WEEK_LIKE = /\bweek(?:end)?\b/i;

@@ -1,5 +1,65 @@
 import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { readDocuments } from '../../ingest/read-documents.ts';
+import type { Article, IngestProblem } from '../../ingest/types.ts';
+import type { CodedEvent } from '../../events/event-schema.ts';
+import { codeArticle, defaultResources } from '../../pipeline.ts';
+import { EVENT_FORMATS, formatEvents, type EventFormat } from '../../serve/format-events.ts';
+
+function parseFormat(value: string): EventFormat {
+  if (!(EVENT_FORMATS as readonly string[]).includes(value)) {
+    throw new InvalidArgumentError(`--format must be one of ${EVENT_FORMATS.join(', ')}`);
+  }
+  return value as EventFormat;
+}
+
+export function parseDay(value: string): string {
+  const date = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw new InvalidArgumentError(`--date must be a real calendar date YYYY-MM-DD, got "${value}"`);
+  }
+  return value;
+}
+
+export function describeProblem(problem: IngestProblem): string {
+  const where = problem.line !== null ? `${problem.origin}:${problem.line}` : problem.origin;
+  return `${where}${problem.field ? ` (field ${problem.field})` : ''}: ${problem.reason}`;
+}
+
+/** Reads and codes every document under `paths`; problems go to `onProblem`, never stop the run. */
+export async function codePaths(
+  paths: string[],
+  options: { date?: string },
+  onProblem: (problem: IngestProblem) => void,
+): Promise<{ article: Article; events: CodedEvent[] }[]> {
+  const resources = defaultResources();
+  const coded: { article: Article; events: CodedEvent[] }[] = [];
+  for await (const result of readDocuments(paths)) {
+    if (!result.ok) {
+      onProblem(result.problem);
+      continue;
+    }
+    // --date dates an undated article; a date the document gives itself is never overridden.
+    const article = result.article.published || !options.date ? result.article : { ...result.article, published: options.date };
+    coded.push({ article, events: codeArticle(article, resources) });
+  }
+  return coded;
+}
 
 export function registerCode(program: Command): void {
-  void program; // TODO(owner): register the `code` command here.
+  program
+    .command('code')
+    .description('Code articles (files or directories) into events and print them')
+    .argument('<paths...>', 'text, Markdown, HTML, JSONL or RSS/Atom files, or directories of them')
+    .option('-f, --format <format>', `output format: ${EVENT_FORMATS.join(', ')}`, parseFormat, 'json' as EventFormat)
+    .option('-d, --date <YYYY-MM-DD>', 'publication date for articles that give none', parseDay)
+    .action(async (paths: string[], options: { format: EventFormat; date?: string }) => {
+      let problems = 0;
+      const coded = await codePaths(paths, options, (problem) => {
+        problems++;
+        process.stderr.write(`sitrep: skipped ${describeProblem(problem)}\n`);
+      });
+      process.stdout.write(formatEvents(coded.flatMap((c) => c.events), options.format));
+      if (problems > 0) process.exitCode = 2;
+    });
 }

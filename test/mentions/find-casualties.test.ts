@@ -1,0 +1,78 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { analyseText } from '../../src/text/analyse-text.ts';
+import { findCasualties } from '../../src/mentions/find-casualties.ts';
+import { loadCasualtyLexicon } from '../../src/mentions/casualty-lexicon.ts';
+import { casualtiesForSentences } from '../../src/resolve/event-casualties.ts';
+
+const counts = (text: string) => findCasualties(analyseText(text)).map((m) => [m.outcome, m.count, m.basis]);
+
+test('exact numbers in digits and words, killed and injured apart', () => {
+  assert.deepEqual(counts('Gunmen killed 3 soldiers and injured twelve civilians.'), [['killed', 3, 'exact'], ['injured', 12, 'exact']]);
+  assert.deepEqual(counts('Twenty-five people were killed.'), [['killed', 25, 'exact']]);
+  assert.deepEqual(counts('The death toll rose to 1,200.'), [['killed', 1200, 'exact']]);
+});
+
+test('vague quantities follow the documented table (tens 10, dozens 12, hundreds 100, several 3)', () => {
+  assert.deepEqual(counts('The terrorists have sustained tens of casualties.'), [['casualties', 10, 'vague']]);
+  assert.deepEqual(counts('Dozens of people were wounded.'), [['injured', 12, 'vague']]);
+  assert.deepEqual(counts('Hundreds died in the siege.'), [['killed', 100, 'vague']]);
+  assert.deepEqual(counts('A number of militants were killed in the tunnel.'), [['killed', 3, 'vague']]);
+  assert.deepEqual(counts('Several soldiers died.'), [['killed', 3, 'vague']]);
+});
+
+test('a range counts its lower figure', () => {
+  assert.deepEqual(counts('Between 12 and 15 fighters were killed.'), [['killed', 12, 'exact']]);
+  assert.deepEqual(counts('5-7 people died.'), [['killed', 5, 'exact']]);
+});
+
+test('one victim: "a man was shot dead", "killing him"', () => {
+  assert.deepEqual(counts('A man was shot dead in the market.'), [['killed', 1, 'exact']]);
+  assert.deepEqual(counts('A gendarme shot and killed a taxi bike driver.'), [['killed', 1, 'exact']]);
+  assert.deepEqual(counts('Police said they killed him.'), [['killed', 1, 'exact']]);
+});
+
+test('dates, ages, measures and other verbs are not casualty counts', () => {
+  assert.deepEqual(counts('On 9 May 2020, a 25-year-old was arrested 2 km from the town where 3 were abducted.'), []);
+  assert.deepEqual(counts('7 militants were killed and 3 were arrested.'), [['killed', 7, 'exact']]);
+  assert.deepEqual(counts('Reports said 1e309 people were killed.').filter((c) => c[1] !== 0), []);
+});
+
+test('counts joined by "and" share the outcome that follows them', () => {
+  assert.deepEqual(counts('5 police officers and 1 commander were killed.'), [['killed', 5, 'exact'], ['killed', 1, 'exact']]);
+});
+
+test('deaths without a figure are 0 and flagged unknown; "no one was killed" is 0 exact', () => {
+  assert.deepEqual(counts('Clashes killing civilians were reported.'), [['killed', 0, 'unknown']]);
+  assert.deepEqual(counts('Police said no one was killed.'), [['killed', 0, 'exact']]);
+});
+
+test('evidence offsets cover the count and its outcome word', () => {
+  const text = 'Officials said 4 civilians were killed.';
+  const [m] = findCasualties(analyseText(text));
+  assert.ok(m);
+  assert.equal(text.slice(m.start, m.end), '4 civilians were killed');
+});
+
+test('an event adds counts within a sentence and keeps the largest sentence across sentences', () => {
+  const doc = analyseText('Three officers died and two civilians were killed. 5 fatalities. Dozens were injured.');
+  const result = casualtiesForSentences([0, 1, 2], findCasualties(doc));
+  assert.equal(result.fatalities, 5);
+  assert.equal(result.injured, 12);
+  assert.equal(result.basis, 'exact');
+});
+
+test('unsplit casualties count as fatalities only without a killed figure; none reported is "none"', () => {
+  const text = 'The army said militants sustained tens of casualties. 2 soldiers were killed.';
+  const mentions = findCasualties(analyseText(text));
+  const start = text.indexOf('tens');
+  assert.deepEqual(casualtiesForSentences([0], mentions), { fatalities: 10, injured: 0, basis: 'vague', spans: [{ start, end: start + 18, text: 'tens of casualties' }] });
+  assert.equal(casualtiesForSentences([0, 1], mentions).fatalities, 2);
+  assert.equal(casualtiesForSentences([5], mentions).basis, 'none');
+});
+
+test('a broken lexicon file is reported with the file and the field', () => {
+  const bad = new URL('../fixtures/lexicons/casualties-bad.yaml', import.meta.url);
+  assert.throws(() => loadCasualtyLexicon(bad), (error: Error) => error.message.includes(fileURLToPath(bad)) && /vague\.tens/.test(error.message));
+});

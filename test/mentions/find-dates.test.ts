@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { analyseText } from '../../src/text/analyse-text.ts';
+import { findDates } from '../../src/mentions/find-dates.ts';
+
+const datesIn = (text: string, reference: string | null) => findDates(analyseText(text), reference);
+
+test('a bare weekday in past-tense news resolves to the most recent such day, never a future one', () => {
+  // 2020-05-07 is a Thursday: "Sunday" is 3 May, "Friday" is 1 May (not 8 May).
+  const [sunday, friday] = datesIn('Troops advanced on Sunday. Police fired on Friday.', '2020-05-07');
+  assert.equal(sunday?.date, '2020-05-03');
+  assert.equal(friday?.date, '2020-05-01');
+  assert.equal(sunday?.precision, 1);
+});
+
+test('a weekday on the publication day itself is that day', () => {
+  assert.equal(datesIn('Clashes broke out on Thursday.', '2020-05-07')[0]?.date, '2020-05-07');
+});
+
+test('written dates, relative days and weeks', () => {
+  const found = datesIn('On 9 May 2020 police fired. Yesterday, shelling resumed. Talks failed last week.', '2020-05-12');
+  assert.deepEqual(found.map((d) => [d.date, d.precision]), [['2020-05-09', 1], ['2020-05-11', 1], ['2020-05-05', 2]]);
+  assert.equal(found[0]?.text, 'On 9 May 2020');
+  assert.equal(found[1]?.sentence, 1);
+});
+
+test('a day and month without a year is the last such date before the article', () => {
+  assert.equal(datesIn('Fighting resumed on 28 December.', '2020-01-03')[0]?.date, '2019-12-28');
+});
+
+test('an undated article keeps only the dates that carry their year', () => {
+  const found = datesIn('Reports said on Sunday that clashes continued. On 3 May 2020 the army withdrew. Yesterday it returned.', null);
+  assert.deepEqual(found.map((d) => d.date), ['2020-05-03']);
+});
+
+test('impossible dates and times of day are not dates', () => {
+  assert.deepEqual(datesIn('Fighting on 31/02/2020 at 10 pm.', '2020-05-07'), []);
+});
+
+test('offsets point at the date words in the text', () => {
+  const text = 'Gunmen attacked a village on Monday, police said.';
+  const [monday] = datesIn(text, '2020-05-07');
+  assert.ok(monday);
+  assert.equal(text.slice(monday.start, monday.end), monday.text);
+});
+
+test('any text: dates found lie inside the text and are valid days on or before the reference', () => {
+  fc.assert(fc.property(fc.string({ maxLength: 200 }), fc.constantFrom('on Sunday', 'on 3 May', 'yesterday', ''), (noise, phrase) => {
+    const text = `${noise} Shelling was reported ${phrase}.`;
+    for (const d of findDates(analyseText(text), '2020-05-07')) {
+      assert.ok(d.start >= 0 && d.end <= text.length && d.start < d.end);
+      assert.match(d.date, /^\d{4}-\d{2}-\d{2}$/);
+      if (/sunday|yesterday/i.test(d.text)) assert.ok(d.date <= '2020-05-07');
+    }
+  }), { numRuns: 100 });
+});
