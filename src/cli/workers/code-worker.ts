@@ -1,0 +1,16 @@
+import { parentPort } from 'node:worker_threads';
+import { codeArticle, defaultResources } from '../../pipeline.ts';
+import type { CodingRequest, CodingReply } from './coding-pool.ts';
+
+/** A worker thread: loads the coding resources once, then codes every article it is sent. */
+const resources = defaultResources();
+
+parentPort?.on('message', (request: CodingRequest) => {
+  let reply: CodingReply;
+  try {
+    reply = { id: request.id, events: codeArticle(request.article, resources) };
+  } catch (error) {
+    reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
+  }
+  parentPort?.postMessage(reply);
+});

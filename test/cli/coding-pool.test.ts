@@ -1,0 +1,42 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import type { Article } from '../../src/ingest/types.ts';
+import { codeArticle } from '../../src/pipeline.ts';
+import { CodingPool, codeInOrder } from '../../src/cli/workers/coding-pool.ts';
+
+const rows = parse(readFileSync(new URL('../../../shared/data/acled-2020/dev.csv', import.meta.url)), { columns: true }) as Record<string, string>[];
+const articles: Article[] = rows.slice(0, 150).map((row, i) => ({
+  id: `note-${i}`, origin: `dev.csv:${i + 2}`, title: null, text: row.notes ?? '', url: null, source: row.source ?? null, published: null, byline: null,
+}));
+
+async function* stream<T>(items: T[]): AsyncGenerator<T> {
+  for (const item of items) yield item;
+}
+
+test('coding in worker threads gives exactly the single-threaded output, in input order', async () => {
+  const expected = articles.map((a) => codeArticle(a));
+  const pool = new CodingPool(2);
+  try {
+    const got: unknown[] = [];
+    for await (const { events } of codeInOrder(stream(articles), (a) => a, pool, 5)) got.push(events);
+    assert.equal(got.length, articles.length);
+    assert.deepEqual(got, expected);
+    assert.ok(expected.some((events) => events.length > 0), 'the sample codes some events');
+  } finally {
+    await pool.close();
+  }
+});
+
+test('an item without an article passes through in its place', async () => {
+  const pool = new CodingPool(1);
+  try {
+    const items = [articles[0]!, null, articles[1]!];
+    const out: (string | null)[] = [];
+    for await (const { item, events } of codeInOrder(stream(items), (a) => a, pool)) out.push(item ? item.id : events === null ? 'none' : 'bad');
+    assert.deepEqual(out, ['note-0', 'none', 'note-1']);
+  } finally {
+    await pool.close();
+  }
+});
