@@ -37,6 +37,21 @@ function strongest(triggers: TriggerMatch[]): TriggerMatch | undefined {
   return triggers.reduce<TriggerMatch | undefined>((best, t) => (!best || t.code.weight > best.code.weight ? t : best), undefined);
 }
 
+/**
+ * ACLED codes remote weapons used in a fight that both sides take part in as a battle: "a clash involving
+ * heavy artillery fire", "clashed with small and heavy weapons". So when a sentence reports a clash, the
+ * clash is its event even if a weapon word weighs more.
+ */
+function mainEvent(found: TriggerMatch[]): TriggerMatch | undefined {
+  const events = found.filter((t) => t.code.role === 'event');
+  const best = strongest(events);
+  if (best?.code.event_type !== 'Explosions/Remote violence' || best.code.weight >= SPECIFIC_WEAPON_WEIGHT) return best;
+  return strongest(events.filter((t) => t.code.event_type === 'Battles' && t.code.sub_event_type === 'Armed clash')) ?? best;
+}
+
+/** Suicide bombs and chemical weapons name the event whatever else the sentence says. */
+const SPECIFIC_WEAPON_WEIGHT = 90;
+
 function buildFrames(triggers: TriggerMatch[], actors: ActorMention[]): Frame[] {
   const bySentence = new Map<number, TriggerMatch[]>();
   for (const t of triggers) bySentence.set(t.sentence, [...(bySentence.get(t.sentence) ?? []), t]);
@@ -45,7 +60,7 @@ function buildFrames(triggers: TriggerMatch[], actors: ActorMention[]): Frame[] 
     const previous = frames[frames.length - 1];
     const near = previous && sentence - previous.sentences[previous.sentences.length - 1]! <= FOLLOW_UP_WINDOW ? previous : undefined;
     const modifiers = found.filter((t) => t.code.role === 'modifier');
-    const event = strongest(found.filter((t) => t.code.role === 'event'));
+    const event = mainEvent(found);
     const outcome = strongest(found.filter((t) => t.code.role === 'outcome'));
     const hasOwnActors = actors.some((a) => a.sentence === sentence && !a.loaded);
     const continues = near && (!event
