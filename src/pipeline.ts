@@ -36,7 +36,11 @@ function countriesOf(actors: { actor: { country: string | null } }[]): string[] 
  * Codes one article: text → mentions → resolve → events. Pure apart from the resources' look-ups.
  * The article's date (or, when undated, the first date its text names) dates actor names and "on Sunday".
  */
-export function codeArticle(article: Article, resources: CodingResources = defaultResources()): CodedEvent[] {
+export function codeArticle(
+  article: Article,
+  resources: CodingResources = defaultResources(),
+  options: { includeFlagged?: boolean } = {},
+): CodedEvent[] {
   const doc = analyseText(article.text);
   const dates = findDates(doc, article.published);
   const reference = article.published?.slice(0, 10) ?? dates[0]?.date ?? null;
@@ -55,5 +59,6 @@ export function codeArticle(article: Article, resources: CodingResources = defau
     dateFor: (sentence) => dateForSentence(sentence, dates, article.published),
     casualtiesFor: (sentences) => casualtiesForSentences(sentences, casualties),
     roleActor,
+    includeFlagged: options.includeFlagged ?? false,
   });
 }

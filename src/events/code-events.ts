@@ -21,6 +21,8 @@ export interface EventInputs {
   casualtiesFor(sentences: number[]): EventCasualties;
   /** An actor known only by its role in the event, e.g. "Protesters (Yemen)". */
   roleActor(role: 'protesters' | 'rioters' | 'civilians' | 'unidentified', country: string | null): ResolvedActor;
+  /** Also code negated, hypothetical and future events, marked by `modality` (off: only facts). */
+  includeFlagged?: boolean;
 }
 
 /** One reported event before it becomes a CodedEvent: its main predicate and the sentences about it. */
@@ -121,8 +123,18 @@ function confidenceOf(frame: Frame, roles: Roles, place: EventPlace | null, date
 export function codeEvents(inputs: EventInputs): CodedEvent[] {
   const { article, doc, actors } = inputs;
   const asserted = inputs.triggers.filter((t) => t.modality === 'asserted');
+  // Negated, hypothetical and future predicates are coded apart, one event each, marked with their
+  // modality; they are never read into an asserted event.
+  const flagged = inputs.includeFlagged ? inputs.triggers.filter((t) => t.modality !== 'asserted') : [];
+  const frames = [
+    ...buildFrames(asserted, actors),
+    ...[...new Set(flagged.map((t) => t.sentence))].flatMap((sentence): Frame[] => {
+      const main = mainEvent(flagged.filter((t) => t.sentence === sentence));
+      return main ? [{ main, sentences: [sentence], modifiers: [] }] : [];
+    }),
+  ];
   const events: CodedEvent[] = [];
-  for (const frame of buildFrames(asserted, actors)) {
+  for (const frame of frames) {
     const { main } = frame;
     const sentence = doc.sentences[main.sentence];
     if (!sentence) continue;
@@ -171,6 +183,7 @@ export function codeEvents(inputs: EventInputs): CodedEvent[] {
     ];
     events.push({
       event_id: `${article.id}:${main.sentence}:${main.start}`,
+      modality: main.modality,
       article_id: article.id,
       event_date: date.date,
       time_precision: date.precision,

@@ -34,6 +34,8 @@ export const EventSchema = z.object({
   article_id: z.string(),
   event_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable()
     .describe('Resolved event date; null when neither the text nor the article gives one.'),
+  modality: z.enum(['asserted', 'negated', 'hypothetical', 'future'])
+    .describe('Whether the text asserts the event; only asserted events are facts (others appear only on request).'),
   time_precision: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable()
     .describe('ACLED: 1 day, 2 week, 3 month; null when undated.'),
   event_type: z.enum(ACLED_EVENT_TYPES),

@@ -11,13 +11,31 @@ const FUTURE = new Set(['will', "'ll", 'shall', 'tomorrow', 'upcoming']);
 const CLAUSE_BREAKS = new Set([',', ';', ':', 'and', 'but', 'after', 'before', 'when', 'while', 'which', 'who', 'that', '(', ')']);
 const LOOKBACK = 5;
 
+const LOOKAHEAD = 3;
+
+function modalityOf(token: Token): Modality | null {
+  if (NEGATORS.has(token.normal)) return 'negated';
+  if (FUTURE.has(token.normal)) return 'future';
+  if (HYPOTHETICAL.has(token.normal)) return 'hypothetical';
+  return null;
+}
+
 export function modalityAt(tokens: Token[], index: number): Modality {
+  // A noun predicate that is the subject ("Protesters will march", "Clashes did not resume") takes the
+  // modality of the verb group that follows it.
+  if (tokens[index]?.pos === 'NOUN' || tokens[index]?.pos === 'PROPN') {
+    for (let i = index + 1; i < tokens.length && i <= index + LOOKAHEAD; i++) {
+      const token = tokens[i]!;
+      const found = modalityOf(token);
+      if (found) return found;
+      if (token.pos !== 'AUX' && token.pos !== 'PART' && token.pos !== 'ADV') break;
+    }
+  }
   for (let i = index - 1; i >= 0 && i >= index - LOOKBACK; i--) {
     const token = tokens[i];
     if (!token || CLAUSE_BREAKS.has(token.normal)) break;
-    if (NEGATORS.has(token.normal)) return 'negated';
-    if (FUTURE.has(token.normal)) return 'future';
-    if (HYPOTHETICAL.has(token.normal)) return 'hypothetical';
+    const found = modalityOf(token);
+    if (found) return found;
   }
   return 'asserted';
 }

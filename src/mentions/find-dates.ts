@@ -38,6 +38,8 @@ function resolve(result: chrono.ParsedResult, reference: Date | null): { date: s
   const certainYear = start.isCertain('year');
   const weekday = start.isCertain('weekday') && !certainDay;
   if (!certainDay && !weekday && !certainMonth) return null; // a time of day alone ("at 10 pm") says nothing about the date
+  // A month named alone is too often a word ("will march", "may"): it must come with its year.
+  if (!certainDay && !weekday && !certainYear) return null;
   // Without an article date, "yesterday" has nothing to count from: only a date that writes its year is kept.
   if (!reference && !(certainMonth && /\b\d{4}\b/.test(result.text))) return null;
 

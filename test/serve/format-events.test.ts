@@ -6,7 +6,7 @@ import { CSV_COLUMNS, eventsToCsv, eventsToGeoJson, formatEvents } from '../../s
 
 function event(overrides: Partial<CodedEvent> = {}): CodedEvent {
   return EventSchema.parse({
-    event_id: 'a1:0:10', article_id: 'a1', event_date: '2020-05-03', time_precision: 1,
+    event_id: 'a1:0:10', article_id: 'a1', modality: 'asserted', event_date: '2020-05-03', time_precision: 1,
     event_type: 'Battles', sub_event_type: 'Armed clash', plover_event: 'ASSAULT', mode: 'firearms', context: ['military'],
     actor1: 'Military Forces of Syria (2000-)', actor1_id: 'syria-military', assoc_actor_1: null, inter1: 1,
     actor2: "Hay'at Tahrir al-Sham", actor2_id: 'hts', assoc_actor_2: null, inter2: 2, interaction: 12,

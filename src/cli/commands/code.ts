@@ -29,7 +29,7 @@ export function describeProblem(problem: IngestProblem): string {
 /** Reads and codes every document under `paths`; problems go to `onProblem`, never stop the run. */
 export async function codePaths(
   paths: string[],
-  options: { date?: string },
+  options: { date?: string; flagged?: boolean },
   onProblem: (problem: IngestProblem) => void,
 ): Promise<{ article: Article; events: CodedEvent[] }[]> {
   const resources = defaultResources();
@@ -41,7 +41,7 @@ export async function codePaths(
     }
     // --date dates an undated article; a date the document gives itself is never overridden.
     const article = result.article.published || !options.date ? result.article : { ...result.article, published: options.date };
-    coded.push({ article, events: codeArticle(article, resources) });
+    coded.push({ article, events: codeArticle(article, resources, { includeFlagged: options.flagged ?? false }) });
   }
   return coded;
 }
@@ -53,7 +53,8 @@ export function registerCode(program: Command): void {
     .argument('<paths...>', 'text, Markdown, HTML, JSONL or RSS/Atom files, or directories of them')
     .option('-f, --format <format>', `output format: ${EVENT_FORMATS.join(', ')}`, parseFormat, 'json' as EventFormat)
     .option('-d, --date <YYYY-MM-DD>', 'publication date for articles that give none', parseDay)
-    .action(async (paths: string[], options: { format: EventFormat; date?: string }) => {
+    .option('--flagged', 'also print negated, hypothetical and future events (field "modality")')
+    .action(async (paths: string[], options: { format: EventFormat; date?: string; flagged?: boolean }) => {
       let problems = 0;
       const coded = await codePaths(paths, options, (problem) => {
         problems++;
