@@ -80,16 +80,27 @@ export function loadEventLexicon(dir: URL = DEFAULT_DIR): EventLexicon {
     }));
     const unlessNear = new Set((trigger.unless_near ?? []).map((w) => w.toLowerCase()));
     for (const phrase of trigger.phrases) {
-      const words = phrase.toLowerCase().split(/\s+/).filter(Boolean);
-      const first = words[0];
-      if (!first) continue;
-      const list = byFirstWord.get(first) ?? [];
-      list.push({ words, code, whenNear, unlessNear, window: trigger.window ?? 8 });
-      byFirstWord.set(first, list);
+      for (const words of spellings(phrase)) {
+        const first = words[0];
+        if (!first) continue;
+        const list = byFirstWord.get(first) ?? [];
+        list.push({ words, code, whenNear, unlessNear, window: trigger.window ?? 8 });
+        byFirstWord.set(first, list);
+      }
     }
   });
   for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
   return { codes, byFirstWord };
+}
+
+/**
+ * The token sequences a phrase can arrive as. The tokenizer keeps some hyphenated words whole
+ * ("counter-attack") and splits others ("shoot - out"), so a hyphenated phrase matches either way.
+ */
+export function spellings(phrase: string): string[][] {
+  const words = phrase.toLowerCase().split(/\s+/).filter(Boolean);
+  if (!words.some((w) => w.length > 1 && w.includes('-'))) return [words];
+  return [words, words.flatMap((w) => (w.length > 1 ? w.split(/(-)/).filter(Boolean) : [w]))];
 }
 
 let cached: EventLexicon | null = null;

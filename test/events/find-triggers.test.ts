@@ -60,3 +60,9 @@ test('recognises the passive voice', () => {
   const active = triggersIn('Rebels detonated a tunnel.').find((t) => t.text === 'detonated');
   assert.equal(active?.passive, false);
 });
+
+test('a hyphenated phrase matches whether the tokenizer splits it ("shoot-out") or not ("counter-attack")', () => {
+  const codes = (text: string) => findTriggers(analyseText(text), eventLexicon()).map((t) => t.code.event_type);
+  assert.deepEqual(codes('A shoot-out broke out near the market.'), ['Battles']);
+  assert.deepEqual(codes('The counter-attack began at dawn.'), ['Battles']);
+});
