@@ -1,14 +1,124 @@
+import { open, readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { decodeText } from './decode-text.ts';
+import { DEFAULT_LIMITS, type IngestLimits } from './limits.ts';
+import { readFeed } from './read-feed.ts';
+import { readHtml } from './read-html.ts';
+import { readJsonl } from './read-jsonl.ts';
+import { readPlainText } from './read-plain-text.ts';
 import type { IngestResult } from './types.ts';
 
-export interface ReadOptions {
-  /** Largest document read, in bytes; larger ones are reported as problems. */
-  maxBytes?: number;
+export type ReadOptions = Partial<IngestLimits>;
+
+type Format = 'text' | 'markdown' | 'html' | 'jsonl' | 'feed';
+
+const FORMATS: Record<string, Format> = {
+  '.txt': 'text', '.text': 'text', '.md': 'markdown', '.markdown': 'markdown',
+  '.html': 'html', '.htm': 'html', '.jsonl': 'jsonl', '.ndjson': 'jsonl',
+  '.xml': 'feed', '.rss': 'feed', '.atom': 'feed',
+};
+
+/** Files a directory walk passes over without a word: hidden files and the project's own notes. */
+const IGNORED = /^(?:\.|readme(?:\.|$)|license(?:\.|$))/i;
+
+async function* walk(path: string): AsyncGenerator<{ file: string } | { missing: string; reason: string }> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    yield { missing: path, reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (error as Error).message };
+    return;
+  }
+  if (!info.isDirectory()) {
+    yield { file: path };
+    return;
+  }
+  const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    if (IGNORED.test(entry.name)) continue;
+    const child = join(path, entry.name);
+    if (entry.isDirectory()) yield* walk(child);
+    else if (entry.isFile()) yield { file: child };
+  }
+}
+
+/** The first `max` bytes of a file, and whether there was more. */
+async function readBounded(file: string, max: number): Promise<{ bytes: Uint8Array; tooBig: boolean }> {
+  const handle = await open(file, 'r');
+  try {
+    const size = (await handle.stat()).size;
+    if (size > max) return { bytes: new Uint8Array(), tooBig: true };
+    const buffer = Buffer.alloc(size);
+    const { bytesRead } = await handle.read(buffer, 0, size, 0);
+    return { bytes: buffer.subarray(0, bytesRead), tooBig: false };
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
- * CONTRACT (ingest helper): every document under `paths` (files or directories, recursively):
- * .txt/.md, .html/.htm, .jsonl, .xml/.rss/.atom feeds. One result per document or per problem, in a stable order.
+ * Every document under `paths` (files or directories, read recursively in name order): text and Markdown,
+ * HTML, JSONL (one document per line) and RSS/Atom feeds (one per item). One result per document, or per
+ * problem, naming the file (and line) — a bad document never stops the others.
  */
 export async function* readDocuments(paths: string[], options: ReadOptions = {}): AsyncGenerator<IngestResult> {
-  void paths; void options;
+  const limits: IngestLimits = { ...DEFAULT_LIMITS, ...options };
+  for (const path of paths) {
+    for await (const found of walk(path)) {
+      if ('missing' in found) {
+        yield { ok: false, problem: { origin: found.missing, line: null, field: null, reason: found.reason } };
+        continue;
+      }
+      const file = found.file;
+      const format = FORMATS[extname(file).toLowerCase()];
+      if (!format) {
+        yield { ok: false, problem: { origin: file, line: null, field: null, reason: `unsupported file type "${extname(file) || '(none)'}" (read: ${Object.keys(FORMATS).join(' ')})` } };
+        continue;
+      }
+      let read;
+      try {
+        read = await readBounded(file, limits.maxFileBytes);
+      } catch (error) {
+        yield { ok: false, problem: { origin: file, line: null, field: null, reason: `cannot read: ${(error as Error).message}` } };
+        continue;
+      }
+      if (read.tooBig) {
+        yield { ok: false, problem: { origin: file, line: null, field: null, reason: `larger than ${limits.maxFileBytes} bytes` } };
+        continue;
+      }
+      if (read.bytes.length === 0) {
+        yield { ok: false, problem: { origin: file, line: null, field: null, reason: 'empty file' } };
+        continue;
+      }
+      const decoded = decodeText(read.bytes);
+      if (!decoded.ok) {
+        yield { ok: false, problem: { origin: file, line: null, field: null, reason: decoded.reason } };
+        continue;
+      }
+      yield* readContent(decoded.text, file, format, limits);
+    }
+  }
+}
+
+function* readContent(content: string, file: string, format: Format, limits: IngestLimits): Generator<IngestResult> {
+  switch (format) {
+    case 'jsonl':
+      yield* readJsonl(content, file, limits);
+      return;
+    case 'feed':
+      yield* readFeed(content, file, limits);
+      return;
+    case 'html':
+      yield withinLimit(readHtml(content, file), limits);
+      return;
+    default:
+      yield withinLimit(readPlainText(content, file, format === 'markdown'), limits);
+  }
+}
+
+function withinLimit(result: IngestResult, limits: IngestLimits): IngestResult {
+  if (result.ok && result.article.text.length > limits.maxTextChars) {
+    return { ok: false, problem: { origin: result.article.origin, line: null, field: 'text', reason: `text longer than ${limits.maxTextChars} characters` } };
+  }
+  return result;
 }

@@ -1,0 +1,18 @@
+/** Size limits on every document sitrep reads. Article text is hostile input: everything is bounded. */
+export interface IngestLimits {
+  /** Largest file read, in bytes. */
+  maxFileBytes: number;
+  /** Longest article text coded, in characters; a longer one is refused, never silently cut. */
+  maxTextChars: number;
+  /** Longest JSONL line, in characters. */
+  maxLineChars: number;
+  /** Most items read from one feed file. */
+  maxFeedItems: number;
+}
+
+export const DEFAULT_LIMITS: IngestLimits = {
+  maxFileBytes: 10 * 1024 * 1024,
+  maxTextChars: 200_000,
+  maxLineChars: 1_000_000,
+  maxFeedItems: 1_000,
+};

@@ -1,0 +1,117 @@
+import { XMLParser } from 'fast-xml-parser';
+import { articleId } from './article-id.ts';
+import { htmlToText } from './read-html.ts';
+import type { IngestLimits } from './limits.ts';
+import { publicationDate } from './publication-date.ts';
+import type { IngestResult } from './types.ts';
+
+/**
+ * Entities are never expanded by the XML parser: a feed that declares its own (the "billion laughs"
+ * bomb, external entities that read local files) is refused outright, and the five predefined XML
+ * entities and numeric references are decoded here, where nothing can grow or reach outside the file.
+ */
+const DECLARES_ENTITIES = /<!DOCTYPE[^>]*\[[\s\S]*?<!ENTITY/i;
+const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (whole, name: string) => {
+    if (name[0] !== '#') return PREDEFINED[name.toLowerCase()] ?? whole;
+    const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  processEntities: false,
+  htmlEntities: false,
+  textNodeName: '#text',
+  isArray: (name) => name === 'item' || name === 'entry' || name === 'link',
+});
+
+type Node = Record<string, unknown>;
+
+function textOf(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string' || typeof value === 'number') return decodeEntities(String(value)).trim();
+  if (Array.isArray(value)) return textOf(value[0]);
+  if (typeof value === 'object') return textOf((value as Node)['#text']);
+  return '';
+}
+
+/** RSS `<link>` is text; Atom `<link href rel>` is an attribute, the "alternate" one being the page. */
+function linkOf(item: Node): string | null {
+  const links = (item.link as unknown[] | undefined) ?? [];
+  for (const link of links) {
+    if (typeof link === 'string' && link.trim()) return decodeEntities(link.trim());
+    if (link && typeof link === 'object') {
+      const node = link as Node;
+      const rel = node['@rel'];
+      if ((rel === undefined || rel === 'alternate') && typeof node['@href'] === 'string') return decodeEntities(node['@href']);
+    }
+  }
+  const guid = textOf(item.guid);
+  return /^https?:\/\//.test(guid) ? guid : null;
+}
+
+/** An RSS 2.0 or Atom feed file: one article per item, its HTML reduced to text, the feed's title as the outlet. */
+export function* readFeed(xml: string, path: string, limits: IngestLimits): Generator<IngestResult> {
+  if (DECLARES_ENTITIES.test(xml)) {
+    yield { ok: false, problem: { origin: path, line: null, field: null, reason: 'the feed declares XML entities (DOCTYPE); refused, as entity expansion can exhaust memory or read local files' } };
+    return;
+  }
+  let doc: Node;
+  try {
+    doc = parser.parse(xml, true) as Node;
+  } catch (error) {
+    const message = (error as Error).message;
+    const line = /line[: ]+(\d+)/i.exec(message)?.[1];
+    yield { ok: false, problem: { origin: path, line: line ? Number(line) : null, field: null, reason: `not well-formed XML: ${message}` } };
+    return;
+  }
+  const channel = (doc.rss as Node | undefined)?.channel as Node | undefined;
+  const atom = doc.feed as Node | undefined;
+  const feed = channel ?? atom;
+  if (!feed) {
+    yield { ok: false, problem: { origin: path, line: null, field: null, reason: 'not an RSS 2.0 or Atom feed' } };
+    return;
+  }
+  const source = textOf(feed.title) || null;
+  const items = ((channel ? channel.item : atom?.entry) as Node[] | undefined) ?? [];
+  if (items.length > limits.maxFeedItems) {
+    yield { ok: false, problem: { origin: path, line: null, field: null, reason: `${items.length} items; only the first ${limits.maxFeedItems} are read` } };
+  }
+  for (const [index, item] of items.slice(0, limits.maxFeedItems).entries()) {
+    const origin = `${path}#item-${index + 1}`;
+    const html = textOf(item['content:encoded']) || textOf(item.content) || textOf(item.description) || textOf(item.summary);
+    const text = html ? htmlToText(html) : '';
+    if (!text) {
+      yield { ok: false, problem: { origin, line: null, field: 'description', reason: 'the item has no text' } };
+      continue;
+    }
+    if (text.length > limits.maxTextChars) {
+      yield { ok: false, problem: { origin, line: null, field: 'description', reason: `text longer than ${limits.maxTextChars} characters` } };
+      continue;
+    }
+    const published = publicationDate(textOf(item.pubDate) || textOf(item.published) || textOf(item.updated) || textOf(item['dc:date']) || null);
+    if (!published.ok) {
+      yield { ok: false, problem: { origin, line: null, field: 'pubDate', reason: published.reason } };
+      continue;
+    }
+    const url = linkOf(item);
+    yield {
+      ok: true,
+      article: {
+        id: articleId(url, text),
+        origin,
+        title: textOf(item.title) || null,
+        text,
+        url,
+        source,
+        published: published.date,
+        byline: textOf(item.author) || textOf(item['dc:creator']) || null,
+      },
+    };
+  }
+}
