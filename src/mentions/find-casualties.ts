@@ -126,7 +126,8 @@ function outcomeOf(tokens: Token[], q: Quantity, quantities: Map<number, Quantit
   let left: Link = null;
   for (let j = q.first - 1; j >= q.first - LEFT_WINDOW && j >= 0; j--) {
     const t = tokens[j]!;
-    if (quantities.has(j) || CLAUSE_BREAKS.has(t.normal) || t.normal === ',') break;
+    // "killed 3 soldiers and 2 civilians": the second count is joined to the first, not to "killed".
+    if (quantities.has(j) || CLAUSE_BREAKS.has(t.normal) || t.normal === ',' || t.normal === 'and' || t.normal === 'or') break;
     const outcome = lexicon.outcomes.get(t.normal);
     if (outcome) {
       left = { index: j, outcome };
@@ -167,6 +168,14 @@ export function findCasualties(doc: AnalysedText, lexicon: CasualtyLexicon = cas
     const links = new Map<Quantity, Link>();
     // Right to left, so that a count can borrow the outcome of the count it is joined to.
     for (const q of [...quantities].reverse()) links.set(q, outcomeOf(tokens, q, byStart, links, lexicon));
+    // "killing 3 soldiers and 2 civilians": a count after "and" shares the outcome that came before the first.
+    quantities.forEach((q, k) => {
+      const previous = quantities[k - 1];
+      const link = previous ? links.get(previous) : null;
+      if (links.get(q) || !previous || !link || link.index > previous.first) return;
+      const between = tokens.slice(previous.last + 1, q.first);
+      if (between.length <= 4 && between.some((t) => t.normal === 'and' || t.normal === ',') && !between.some((t) => t.pos === 'VERB')) links.set(q, link);
+    });
     const usedOutcomes = new Set<number>();
     for (const q of quantities) {
       const linked = links.get(q);
