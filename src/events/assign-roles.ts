@@ -25,7 +25,8 @@ function tokenIndexAt(sentence: Sentence, offset: number): number {
 /** "between A and B", "A and B clashed": both sides named together. */
 function betweenPair(sentence: Sentence, mentions: ActorMention[]): [ActorMention, ActorMention] | null {
   for (const first of mentions) {
-    const at = tokenIndexAt(sentence, first.start);
+    let at = tokenIndexAt(sentence, first.start);
+    if (sentence.tokens[at - 1]?.pos === 'DET') at--; // "between the Syrian soldiers and ..."
     const before = sentence.tokens[at - 1]?.normal;
     if (before !== 'between') continue;
     const second = mentions.find((m) => m.start > first.end && m.actor.id !== first.actor.id);
@@ -42,6 +43,14 @@ function passiveAgent(sentence: Sentence, trigger: TriggerMatch, after: ActorMen
     if (window.includes('by') || window.includes('in') || window.includes('from')) return mention;
   }
   return null;
+}
+
+/** Words that join two actors into one side: "X and Y", "X, backed by Y", "X along with their allies Y". */
+const SAME_SIDE = new Set(['and', ',', 'along', 'with', 'together', 'backed', 'supported', 'by', 'allied', 'their', 'its', 'the', 'affiliated', 'allies', 'including', '(', ')']);
+
+function sameSide(sentence: Sentence, first: ActorMention, second: ActorMention): boolean {
+  const between = sentence.tokens.filter((t) => t.start >= first.end && t.end <= second.start);
+  return between.length > 0 && between.length <= 6 && between.every((t) => SAME_SIDE.has(t.normal));
 }
 
 /**
@@ -69,10 +78,15 @@ export function assignRoles(sentence: Sentence, trigger: TriggerMatch, mentions:
   }
   const actor1 = before[0] ?? null;
   const others = after.filter((m) => m.actor.id !== actor1?.actor.id);
+  // A second actor before the predicate is actor1's ally only when joined to it ("X and Y attacked");
+  // otherwise it is what an earlier verb acted on ("X stormed Y's lines and captured ...").
+  const second = before[1] ?? null;
+  const allied = actor1 && second && sameSide(sentence, actor1, second) ? second : null;
+  const target = second && !allied ? second : null;
   return {
     actor1,
-    assoc1: before[1] ?? null,
-    actor2: others[0] ?? null,
-    assoc2: others[1] ?? null,
+    assoc1: allied,
+    actor2: others[0] ?? target,
+    assoc2: others[0] ? others[1] ?? null : null,
   };
 }

@@ -1,14 +1,114 @@
-import type { AnalysedText } from '../text/types.ts';
-import type { ActorDictionary } from './actor-dictionary.ts';
-import type { ActorMention } from './types.ts';
+import type { AnalysedText, Sentence } from '../text/types.ts';
+import { nameOn, roleName, type ActorDictionary, type ActorPhrase } from './actor-dictionary.ts';
+import type { ActorMention, ResolvedActor } from './types.ts';
 
 export interface FindActorsOptions {
   /** The event/article date (YYYY-MM-DD) that picks time-bounded names; null = latest name. */
   date: string | null;
 }
 
-/** CONTRACT (actors helper): named and generic actors and loaded words, with offsets, in text order. */
+/** A word as the dictionary sees it, with the characters of the text it came from. */
+interface Word {
+  w: string;
+  start: number;
+  end: number;
+  upper: boolean;
+}
+
+const SKIPPED = new Set(['-', "'s", '’s', "'", '’']);
+
+/** The sentence's tokens as dictionary words: hyphenated tokens split, possessives and apostrophes dropped. */
+function wordsOf(sentence: Sentence): Word[] {
+  const words: Word[] = [];
+  for (const token of sentence.tokens) {
+    if (SKIPPED.has(token.normal)) continue;
+    let offset = 0;
+    for (const part of token.text.split('-')) {
+      const start = token.start + token.text.indexOf(part, offset);
+      offset = start - token.start + part.length;
+      const w = part.toLowerCase().replace(/['’]/g, '');
+      if (!w) continue;
+      words.push({ w, start, end: start + part.length, upper: /[A-Z]/.test(part) && part === part.toUpperCase() });
+    }
+  }
+  return words;
+}
+
+function matches(words: Word[], at: number, phrase: { words: string[]; acronym: boolean }): boolean {
+  return phrase.words.every((w, k) => {
+    const word = words[at + k];
+    return word !== undefined && word.w === w && (!phrase.acronym || word.upper);
+  });
+}
+
+/** A country name or demonym that ends right before `end` ("Syrian army") — its first word and country. */
+function countryBefore(words: Word[], end: number, dictionary: ActorDictionary): { first: number; country: string } | null {
+  for (let length = 3; length >= 1; length--) {
+    const at = end - length;
+    if (at < 0) continue;
+    const found = dictionary.countries.get(words[at]!.w)?.find((c) => c.words.length === length && matches(words, at, c));
+    if (found) return { first: at, country: found.country };
+  }
+  return null;
+}
+
+/** "forces of Mozambique": a country right after "of". */
+function countryAfter(words: Word[], next: number, dictionary: ActorDictionary): { last: number; country: string } | null {
+  if (words[next]?.w !== 'of') return null;
+  const at = next + 1;
+  const found = dictionary.countries.get(words[at]?.w ?? '')?.find((c) => matches(words, at, c));
+  return found ? { last: at + found.words.length - 1, country: found.country } : null;
+}
+
+function longestAt(words: Word[], at: number, dictionary: ActorDictionary): ActorPhrase | null {
+  return dictionary.phrases.get(words[at]!.w)?.find((p) => matches(words, at, p)) ?? null;
+}
+
+const LOADED: ResolvedActor = { id: 'loaded', name: '', kind: 'political_militia', inter: 3, country: null };
+
+/**
+ * Named actors, actors named by role and loaded words, with offsets, in text order. The longest phrase
+ * wins and mentions never overlap. A role takes the country named with it ("Syrian army", "police of
+ * Kenya"); without one its country is left for resolveActors to settle from the article.
+ */
 export function findActors(doc: AnalysedText, dictionary: ActorDictionary, options: FindActorsOptions): ActorMention[] {
-  void doc; void dictionary; void options;
-  return [];
+  const found: ActorMention[] = [];
+  for (const sentence of doc.sentences) {
+    const words = wordsOf(sentence);
+    for (let i = 0; i < words.length;) {
+      const phrase = longestAt(words, i, dictionary);
+      if (!phrase) {
+        i++;
+        continue;
+      }
+      let first = i;
+      let last = i + phrase.words.length - 1;
+      let actor: ResolvedActor;
+      let generic = false;
+      let loaded = false;
+      const target = phrase.target;
+      if (target.type === 'named') {
+        const { entry } = target;
+        actor = { id: entry.id, name: nameOn(entry, options.date), kind: entry.kind, inter: entry.inter, country: entry.country };
+      } else if (target.type === 'role') {
+        const before = countryBefore(words, i, dictionary);
+        const after = before ? null : countryAfter(words, last + 1, dictionary);
+        const country = before?.country ?? after?.country ?? null;
+        if (before) first = before.first;
+        if (after) last = after.last;
+        const { role } = target;
+        actor = { id: `${role.role}:${country ?? ''}`, name: roleName(role, country), kind: role.kind, inter: role.inter, country };
+        generic = true;
+      } else {
+        actor = LOADED;
+        generic = true;
+        loaded = true;
+      }
+      const start = words[first]!.start;
+      const end = words[last]!.end;
+      found.push({ kind: 'actor', sentence: sentence.index, start, end, text: doc.text.slice(start, end), actor, generic, loaded });
+      i = last + 1;
+    }
+  }
+  return found;
 }

@@ -1,25 +1,43 @@
 import type { AnalysedText } from '../text/types.ts';
 import type { ActorMention, ResolvedActor } from '../mentions/types.ts';
+import { actorDictionary, roleName } from '../mentions/actor-dictionary.ts';
 
-/**
- * CONTRACT (actors helper): settle what the text alone could not.
- * - generic actors without a country ("police") take the article's country: "Police Forces of Syria (2000-)";
- * - loaded words ("terrorists") become the actor the article refers to, or a generic role; never a name.
- */
-export function resolveActors(mentions: ActorMention[], doc: AnalysedText, country: string | null): ActorMention[] {
-  void doc; void country;
-  return mentions;
+/** Armed groups that a loaded word can stand for: rebels, militias (ACLED types 2-4). */
+function isArmedGroup(mention: ActorMention): boolean {
+  return !mention.loaded && !mention.generic && mention.actor.inter >= 2 && mention.actor.inter <= 4;
 }
 
-const ROLE: Record<string, [string, ResolvedActor['kind'], ResolvedActor['inter']]> = {
-  protesters: ['Protesters', 'protesters', 6],
-  rioters: ['Rioters', 'rioters', 5],
-  civilians: ['Civilians', 'civilians', 7],
-  unidentified: ['Unidentified Armed Group', 'political_militia', 3],
-};
+/**
+ * What a loaded word ("the terrorists", "militants") stands for: the armed group named nearest before
+ * it in the article, else the first one named after it, else an unidentified armed group of the
+ * article's country. The word itself is never a name.
+ */
+function referent(index: number, mentions: ActorMention[], country: string | null): ResolvedActor {
+  for (let i = index - 1; i >= 0; i--) if (isArmedGroup(mentions[i]!)) return mentions[i]!.actor;
+  const after = mentions.slice(index + 1).find(isArmedGroup);
+  return after?.actor ?? roleActor('unidentified', country);
+}
+
+/**
+ * Settles what the text alone could not:
+ * - actors named by role without a country ("police") take the article's: "Police Forces of Syria";
+ * - loaded words become the actor the article refers to (see `referent`), keeping `loaded: true`.
+ */
+export function resolveActors(mentions: ActorMention[], doc: AnalysedText, country: string | null): ActorMention[] {
+  void doc;
+  const roles = actorDictionary().roles;
+  return mentions.map((mention, index) => {
+    if (mention.loaded) return { ...mention, actor: referent(index, mentions, country) };
+    if (!mention.generic || mention.actor.country || !country) return mention;
+    const role = roles.get(mention.actor.id.split(':')[0]!);
+    if (!role) return mention;
+    return { ...mention, actor: { ...mention.actor, id: `${role.role}:${country}`, name: roleName(role, country), country } };
+  });
+}
 
 /** An actor known only by its role in the event, e.g. "Protesters (Yemen)". */
 export function roleActor(role: 'protesters' | 'rioters' | 'civilians' | 'unidentified', country: string | null): ResolvedActor {
-  const [name, kind, inter] = ROLE[role]!;
-  return { id: `${role}:${country ?? ''}`, name: country ? `${name} (${country})` : name, kind, inter, country };
+  const entry = actorDictionary().roles.get(role);
+  if (!entry) throw new Error(`data/actors/generic.yaml: roles.${role} is missing`);
+  return { id: `${role}:${country ?? ''}`, name: roleName(entry, country), kind: entry.kind, inter: entry.inter, country };
 }
