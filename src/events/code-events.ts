@@ -20,7 +20,7 @@ export interface EventInputs {
   dateFor(sentence: number): EventDate;
   casualtiesFor(sentences: number[]): EventCasualties;
   /** An actor known only by its role in the event, e.g. "Protesters (Yemen)". */
-  roleActor(role: 'protesters' | 'rioters' | 'civilians' | 'unidentified', country: string | null): ResolvedActor;
+  roleActor(role: 'protesters' | 'rioters' | 'civilians' | 'unidentified' | 'police', country: string | null): ResolvedActor;
   /** Also code negated, hypothetical and future events, marked by `modality` (off: only facts). */
   includeFlagged?: boolean;
 }
@@ -85,7 +85,8 @@ function applyModifiers(coding: Coding, frame: Frame, stateForcesNamed: boolean)
   const names = new Set(frame.modifiers.map((m) => m.code.name));
   if (names.has('riot_act')) return { ...coding, event_type: 'Riots', sub_event_type: 'Violent demonstration', mode: 'riot' };
   if (names.has('excessive_force') && stateForcesNamed) return { ...coding, sub_event_type: 'Excessive force against protesters' };
-  const policeActed = stateForcesNamed && (names.has('protest_police_action') || names.has('arrest'));
+  // Arrests at a protest are an intervention whoever is named; other police actions only when state forces are.
+  const policeActed = names.has('arrest') || (stateForcesNamed && names.has('protest_police_action'));
   if (names.has('protest_intervention') || policeActed) return { ...coding, sub_event_type: 'Protest with intervention' };
   return coding;
 }
@@ -139,6 +140,8 @@ export function codeEvents(inputs: EventInputs): CodedEvent[] {
     const sentence = doc.sentences[main.sentence];
     if (!sentence) continue;
     let roles = assignRoles(sentence, main, actors);
+    // "A and B clashed": a clash has two sides, both named before the verb.
+    if (main.code.sub_event_type === 'Armed clash' && !roles.actor2 && roles.assoc1) roles = { ...roles, actor2: roles.assoc1, assoc1: null };
     if (!roles.actor1) {
       const fallback = firstActorIn(frame.sentences.slice(1), actors, (a) => !a.loaded && a.actor.id !== roles.actor2?.actor.id);
       roles = { ...roles, actor1: fallback };
@@ -159,12 +162,22 @@ export function codeEvents(inputs: EventInputs): CodedEvent[] {
       if (preliminary.sub_event_type !== 'Peaceful protest' && !actor2) {
         actor2 = firstActorIn(frame.sentences, actors, (a) => a.actor.inter === 1)?.actor ?? null;
       }
+      // Someone intervened: when the report does not say who, it was the police.
+      if ((preliminary.sub_event_type === 'Protest with intervention' || preliminary.sub_event_type === 'Excessive force against protesters') && !actor2) {
+        actor2 = inputs.roleActor('police', country);
+      }
       if (preliminary.sub_event_type === 'Mob violence' && !actor2) actor2 = inputs.roleActor('civilians', country);
     }
-    if (preliminary.event_type === 'Violence against civilians') {
-      actor1 ??= inputs.roleActor('unidentified', country);
-      actor2 ??= inputs.roleActor('civilians', country);
+    const violent = preliminary.event_type === 'Violence against civilians' || preliminary.event_type === 'Explosions/Remote violence'
+      || preliminary.event_type === 'Battles';
+    // Civilians do not attack: named first ("a man was found dead"), they are the ones attacked.
+    if (violent && actor1?.inter === 7 && (!actor2 || actor2.inter === 7)) {
+      actor2 = actor1;
+      actor1 = null;
     }
+    // An attack whose perpetrator the report does not name is coded, as ACLED does, to an unidentified armed group.
+    if (violent) actor1 ??= inputs.roleActor('unidentified', country);
+    if (preliminary.event_type === 'Violence against civilians') actor2 ??= inputs.roleActor('civilians', country);
     const inter1 = interOf(actor1, country);
     const inter2 = interOf(actor2, country);
     const coding = applyModifiers(refineEventType(main.code, inter1, inter2), frame, stateForcesNamed);

@@ -36,7 +36,7 @@ export function resolveActors(mentions: ActorMention[], doc: AnalysedText, count
 }
 
 /** An actor known only by its role in the event, e.g. "Protesters (Yemen)". */
-export function roleActor(role: 'protesters' | 'rioters' | 'civilians' | 'unidentified', country: string | null): ResolvedActor {
+export function roleActor(role: 'protesters' | 'rioters' | 'civilians' | 'unidentified' | 'police', country: string | null): ResolvedActor {
   const entry = actorDictionary().roles.get(role);
   if (!entry) throw new Error(`data/actors/generic.yaml: roles.${role} is missing`);
   return { id: `${role}:${country ?? ''}`, name: roleName(entry, country), kind: entry.kind, inter: entry.inter, country };
