@@ -46,7 +46,7 @@ export function codeArticle(
   const reference = article.published?.slice(0, 10) ?? dates[0]?.date ?? null;
 
   const found = findActors(doc, resources.actors, { date: reference });
-  const geo = geolocate(doc, resources.gazetteer, { countries: countriesOf(found), source: article.source });
+  const geo = geolocate(doc, resources.gazetteer, { countries: countriesOf(found), source: article.source, exclude: found });
   const actors = resolveActors(found, doc, geo.country);
 
   const casualties = findCasualties(doc);

@@ -1,23 +1,217 @@
 import type { AnalysedText } from '../text/types.ts';
 import type { EventPlace } from '../events/types.ts';
-import type { Gazetteer } from './gazetteer/open-gazetteer.ts';
+import { findPlaces, type FoundPlace } from '../mentions/find-places.ts';
+import type { Gazetteer, PlaceCandidate } from './gazetteer/open-gazetteer.ts';
+import { placeNameKey } from './gazetteer/place-name-key.ts';
 
 export interface GeolocationHints {
   /** Countries of the actors named in the article (strongest first), for disambiguation. */
   countries: string[];
   /** The reporting outlet, when known. */
   source: string | null;
+  /** Stretches of text already known to name something else (actors), never read as places. */
+  exclude?: { start: number; end: number }[];
+}
+
+/** A place mention with the candidate chosen for it, and why. */
+export interface ResolvedPlace {
+  mention: FoundPlace;
+  place: PlaceCandidate;
+  score: number;
+  confidence: number;
+  reason: string;
+  /** Only names the container of another mention ("(Kismaayo, Lower Juba)"). */
+  container: boolean;
 }
 
 export interface Geolocation {
   /** The article's dominant country (English short name as in ACLED), or null. */
   country: string | null;
+  places: ResolvedPlace[];
   /** The place of an event whose predicate is at `offset` in sentence `sentence`; null when nothing is known. */
   placeFor(sentence: number, offset: number): EventPlace | null;
 }
 
-/** CONTRACT (places helper): find place names in the text, resolve them, and say where each event happened. */
+/** How much a candidate's kind says before any context: the analysts' own places first, then divisions, then towns by size. */
+function baseScore(c: PlaceCandidate): number {
+  switch (c.kind) {
+    case 'local': return 4;
+    case 'country': return 3;
+    case 'admin1': return 2.5;
+    case 'admin2': return 1.5;
+    case 'site': return 0.5;
+    default: return Math.log10(c.population + 1) / 2;
+  }
+}
+
+const HINT_FITS: Record<string, (c: PlaceCandidate) => boolean> = {
+  division: (c) => c.kind === 'admin1' || c.kind === 'admin2',
+  district: (c) => c.kind === 'admin2' || c.kind === 'local',
+  settlement: (c) => c.kind === 'populated' || c.kind === 'local',
+  site: (c) => c.kind === 'site' || c.kind === 'local',
+};
+
+/** The key of every name a candidate sits in: its division names and country. */
+function containerKeys(c: PlaceCandidate): string[] {
+  return [c.admin1, c.admin2, c.country].filter((n): n is string => n !== null).map(placeNameKey);
+}
+
+function contains(container: PlaceCandidate, place: PlaceCandidate, gazetteer: Gazetteer): boolean {
+  if (container.id === place.id) return false;
+  if (container.kind === 'country') return container.countryCode === place.countryCode;
+  if (container.kind === 'admin1' || container.kind === 'admin2') {
+    const key = placeNameKey(container.name);
+    return container.countryCode === place.countryCode && containerKeys(place).some((k) => k === key || key.startsWith(`${k} `) || k.startsWith(`${key} `));
+  }
+  // A town contains the local places whose parent it is.
+  let parent = place.parentId !== null ? gazetteer.place(place.parentId) : null;
+  for (let depth = 0; parent && depth < 5; depth++) {
+    if (placeNameKey(parent.name) === placeNameKey(container.name)) return true;
+    parent = parent.parentId !== null ? gazetteer.place(parent.parentId) : null;
+  }
+  return false;
+}
+
+function score(c: PlaceCandidate, mention: FoundPlace, containers: FoundPlace[], countryWeight: Map<string, number>, gazetteer: Gazetteer): { score: number; why: string[] } {
+  let s = baseScore(c);
+  const why: string[] = [];
+  if (!c.exact) {
+    s -= 1.5;
+    why.push('spelling variant');
+  }
+  const share = c.country ? countryWeight.get(c.country) ?? 0 : 0;
+  if (share > 0) {
+    s += 4 * share;
+    why.push(`in ${c.country}, the article's country`);
+  }
+  if (containers.some((m) => m.candidates.some((k) => contains(k, c, gazetteer)))) {
+    s += 6;
+    why.push('inside the place named with it');
+  }
+  if (mention.hint && HINT_FITS[mention.hint]?.(c)) {
+    s += 2.5;
+    why.push(`a ${c.kind === 'local' ? c.localKind ?? 'local place' : c.kind}, as the text says`);
+  }
+  return { score: s, why };
+}
+
+function choose(mention: FoundPlace, containers: FoundPlace[], countryWeight: Map<string, number>, gazetteer: Gazetteer) {
+  const scored = mention.candidates.map((c) => ({ c, ...score(c, mention, containers, countryWeight, gazetteer) })).sort((a, b) => b.score - a.score);
+  const best = scored[0]!;
+  const margin = scored[1] ? best.score - scored[1].score : 3;
+  const confidence = Math.round(Math.min(0.95, 0.5 + margin / 8 + (best.c.exact ? 0.1 : 0)) * 100) / 100;
+  const others = scored.length - 1;
+  const reason = `"${mention.text}" → ${best.c.name}${best.c.country ? `, ${best.c.country}` : ''} (${best.c.kind === 'local' ? 'local gazetteer' : best.c.kind})`
+    + (best.why.length ? `: ${best.why.join('; ')}` : '') + (others ? `; chosen over ${others} other place${others > 1 ? 's' : ''} of that name` : '');
+  return { place: best.c, score: best.score, confidence, reason };
+}
+
+function vote(weights: Map<string, number>, country: string | null, weight: number): void {
+  if (country) weights.set(country, (weights.get(country) ?? 0) + weight);
+}
+
+function normalised(weights: Map<string, number>): Map<string, number> {
+  const total = [...weights.values()].reduce((a, b) => a + b, 0);
+  return new Map([...weights.entries()].map(([k, v]) => [k, total ? v / total : 0]));
+}
+
+/** ACLED's precision: 1 the place itself, 2 a containing or nearby place, 3 only a province or the country. */
+function precisionOf(c: PlaceCandidate, ownPoint: boolean): 1 | 2 | 3 {
+  if (c.kind === 'country' || c.kind === 'admin1') return 3;
+  if (c.kind === 'admin2' || !ownPoint) return 2;
+  return 1;
+}
+
+/** A local place without coordinates stands at its parent's point. */
+function pointOf(c: PlaceCandidate, gazetteer: Gazetteer): { lat: number; lon: number; own: boolean } | null {
+  if (c.lat !== null && c.lon !== null) return { lat: c.lat, lon: c.lon, own: true };
+  let parent = c.parentId !== null ? gazetteer.place(c.parentId) : null;
+  for (let depth = 0; parent && depth < 5; depth++) {
+    if (parent.lat !== null && parent.lon !== null) return { lat: parent.lat, lon: parent.lon, own: false };
+    parent = parent.parentId !== null ? gazetteer.place(parent.parentId) : null;
+  }
+  return null;
+}
+
+function eventPlace(resolved: ResolvedPlace, gazetteer: Gazetteer, how: string): EventPlace | null {
+  const c = resolved.place;
+  const point = pointOf(c, gazetteer);
+  if (!point) return null;
+  return {
+    location: c.name,
+    country: c.country,
+    admin1: c.kind === 'country' ? null : c.admin1,
+    admin2: c.kind === 'country' || c.kind === 'admin1' ? null : c.admin2,
+    latitude: Math.round(point.lat * 1e5) / 1e5,
+    longitude: Math.round(point.lon * 1e5) / 1e5,
+    geo_precision: precisionOf(c, point.own),
+    reason: `${how}; ${resolved.reason}${point.own ? '' : '; no coordinates of its own: placed at its parent'}`,
+    confidence: resolved.confidence,
+    span: { start: resolved.mention.start, end: resolved.mention.end, text: resolved.mention.text },
+  };
+}
+
+/** Most specific first: precision 1 before 2 before 3, then the analysts' own places. */
+function specificity(r: ResolvedPlace): number {
+  const c = r.place;
+  const own = c.lat !== null;
+  return precisionOf(c, own) * 10 - (c.kind === 'local' ? 1 : 0);
+}
+
+/**
+ * Finds the places named in an article, chooses for each the gazetteer entry it most likely means, and
+ * says where each event happened. A name is resolved by what it is (a division, a town of some size, a
+ * place of the analysts' own layer), by the article's country (its actors and its other places), by the
+ * places written as its containers ("Celaya, Guanajuato", "Sheikh Saeed district of Aleppo") and by the
+ * feature word with it ("Idlib province").
+ */
 export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: GeolocationHints): Geolocation {
-  void doc; void gazetteer;
-  return { country: hints.countries[0] ?? null, placeFor: () => null };
+  const mentions = findPlaces(doc, gazetteer, hints.exclude ?? []);
+  const weights = new Map<string, number>();
+  hints.countries.slice(0, 2).forEach((c, i) => vote(weights, c, i === 0 ? 1.5 : 0.75));
+  for (const m of mentions) {
+    const countries = new Set(m.candidates.map((c) => c.country));
+    if (countries.size === 1) vote(weights, m.candidates[0]!.country, m.candidates.some((c) => c.kind === 'country') ? 2 : 1);
+  }
+
+  // Two passes: a first choice per name gives the article's country, which then settles the ambiguous names.
+  const containersOf = (m: FoundPlace): FoundPlace[] => m.containers.map((i) => mentions[i]!);
+  let prior = normalised(weights);
+  const first = mentions.map((m) => choose(m, containersOf(m), prior, gazetteer));
+  for (const choice of first) vote(weights, choice.place.country, choice.confidence);
+  prior = normalised(weights);
+  const country = [...prior.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+
+  const containerIndices = new Set<number>();
+  const places: ResolvedPlace[] = mentions.map((m, index) => {
+    const choice = choose(m, containersOf(m), prior, gazetteer);
+    for (const i of m.containers) if (mentions[i]!.candidates.some((k) => contains(k, choice.place, gazetteer))) containerIndices.add(i);
+    return { mention: m, ...choice, container: false, index };
+  });
+  for (const i of containerIndices) places[i]!.container = true;
+  // A weak guess on a lone name of a faraway country is more likely a word than a place.
+  const kept = places.filter((p) => p.score >= 1 || p.place.country === country);
+
+  const main = [...kept].filter((p) => !p.container).sort((a, b) => specificity(a) - specificity(b))[0] ?? kept[0] ?? null;
+
+  return {
+    country,
+    places: kept,
+    placeFor(sentence: number, offset: number): EventPlace | null {
+      const own = kept.filter((p) => p.mention.sentence === sentence);
+      const pick = (list: ResolvedPlace[]): ResolvedPlace | undefined => {
+        const candidates = list.filter((p) => !p.container);
+        const pool = candidates.length ? candidates : list;
+        return [...pool].sort((a, b) => specificity(a) - specificity(b) || Math.abs(a.mention.start - offset) - Math.abs(b.mention.start - offset))[0];
+      };
+      const inSentence = pick(own);
+      if (inSentence) return eventPlace(inSentence, gazetteer, 'named in the sentence of the event');
+      for (let s = sentence - 1; s >= 0; s--) {
+        const earlier = pick(kept.filter((p) => p.mention.sentence === s));
+        if (earlier) return eventPlace(earlier, gazetteer, 'named in an earlier sentence about the event');
+      }
+      if (main) return eventPlace(main, gazetteer, "the article's main place");
+      return null;
+    },
+  };
 }

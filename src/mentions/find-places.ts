@@ -1,0 +1,152 @@
+import type { AnalysedText, Sentence, Token } from '../text/types.ts';
+import type { Gazetteer, PlaceCandidate } from '../resolve/gazetteer/open-gazetteer.ts';
+import type { PlaceMention } from './types.ts';
+
+/** What the words around a name say about it: "Idlib province", "Salahuddin district", "the town of X". */
+export type PlaceHint = 'division' | 'district' | 'settlement' | 'site' | null;
+
+export interface FoundPlace extends PlaceMention {
+  candidates: PlaceCandidate[];
+  hint: PlaceHint;
+  /**
+   * Mentions (indices into the result) written as if they contained this one: "Ras al-Ain (Ras al-Ain,
+   * Al-Hasakeh)", "Celaya, Guanajuato", "X district of Aleppo". Whether they really do is for the
+   * resolver to check against the gazetteer (a list "X, Y and Z" is written the same way).
+   */
+  containers: number[];
+}
+
+const ARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'an', 'ad-', 'al-']);
+const JOINERS = new Set(['-', 'de', 'del', 'da', 'do', 'dos', 'das', 'di', 'la', 'le', 'les', 'du', 'of', 'bin', 'ibn', 'abu', 'bani', 'beni', "'", '’']);
+/** Lower-case words that belong to a place's name when they follow it ("Aleppo international airport"). */
+const FEATURE_WORDS: Record<string, PlaceHint> = {
+  province: 'division', governorate: 'division', region: 'division', state: 'division', county: 'division', prefecture: 'division',
+  department: 'division', oblast: 'division', division: 'division', municipality: 'district', district: 'district', districts: 'district',
+  neighborhood: 'district', neighbourhood: 'district', neighborhoods: 'district', neighbourhoods: 'district', quarter: 'district',
+  city: 'settlement', town: 'settlement', village: 'settlement', camp: 'site', countryside: 'division', area: null, suburb: 'district',
+  airport: 'site', school: 'site', mosque: 'site', road: 'site', street: 'site', square: 'site', bridge: 'site', market: 'site',
+  stadium: 'site', university: 'site', hospital: 'site', citadel: 'site', international: null, highway: 'site', base: 'site', township: 'district',
+};
+/** Capitalised words that start sentences or name things, never places on their own. */
+const NOT_ALONE = new Set(['on', 'in', 'the', 'a', 'an', 'at', 'around', 'between', 'during', 'after', 'before', 'since', 'following', 'according',
+  'police', 'army', 'military', 'government', 'president', 'minister', 'state', 'security', 'forces', 'national', 'people', 'republic',
+  'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'new', 'old', 'great', 'upper', 'lower',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june',
+  'july', 'august', 'september', 'october', 'november', 'december', 'fatalities', 'unknown', 'several', 'local', 'two', 'three', 'one',
+  'movement', 'change', 'looting', 'arrests', 'agreement', 'non', 'violent', 'peaceful', 'protest', 'protesters', 'property', 'destruction',
+  'mob', 'violence', 'sexual', 'disrupted', 'weapons', 'use', 'headquarters', 'other', 'attack', 'armed', 'clash', 'air', 'drone', 'strike',
+  'shelling', 'artillery', 'missile', 'remote', 'explosive', 'landmine', 'ied', 'grenade', 'suicide', 'bomb', 'chemical', 'abduction',
+  'forced', 'disappearance', 'excessive', 'force', 'government', 'regains', 'territory', 'overtakes', 'actor', 'transfer', 'base', 'established',
+  'islamic', 'christian', 'muslim', 'arab', 'kurdish', 'coalition', 'opposition', 'party', 'union', 'council', 'court', 'ministry', 'office']);
+
+function capitalised(token: Token): boolean {
+  return /^\p{Lu}/u.test(token.text);
+}
+
+/** Runs of tokens that may name a place: capitalised words joined by articles, hyphens and "de"/"of", with feature words. */
+function runs(sentence: Sentence): [number, number][] {
+  const tokens = sentence.tokens;
+  const found: [number, number][] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    const startsWithArticle = ARTICLES.has(t.normal) && tokens[i + 1]?.normal === '-' && tokens[i + 2] !== undefined && capitalised(tokens[i + 2]!);
+    if (!capitalised(t) && !startsWithArticle) {
+      i++;
+      continue;
+    }
+    let end = i;
+    let j = i + 1;
+    while (j < tokens.length) {
+      const next = tokens[j]!;
+      if (capitalised(next) || (/^\d+$/.test(next.text) && capitalised(tokens[j - 1]!))) {
+        end = j;
+        j++;
+      } else if ((JOINERS.has(next.normal) || ARTICLES.has(next.normal)) && j + 1 < tokens.length) {
+        j++;
+      } else if (next.normal in FEATURE_WORDS) {
+        end = j;
+        j++;
+      } else break;
+    }
+    found.push([i, end]);
+    i = end + 1;
+  }
+  return found;
+}
+
+const MAX_WORDS = 7;
+
+function hintOf(tokens: Token[], first: number, last: number): PlaceHint {
+  const after = tokens[last + 1]?.normal;
+  const inside = tokens[last]!.normal;
+  const before = [tokens[first - 1]?.normal, tokens[first - 2]?.normal];
+  for (const w of [inside, after]) if (w && FEATURE_WORDS[w] !== undefined && FEATURE_WORDS[w] !== null) return FEATURE_WORDS[w]!;
+  if (before[0] === 'of' && before[1] && FEATURE_WORDS[before[1]]) return FEATURE_WORDS[before[1]]!;
+  return null;
+}
+
+/** Sub-spans of a run that the gazetteer knows, longest first and without overlap. */
+function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazetteer): { first: number; last: number; candidates: PlaceCandidate[] }[] {
+  const tokens = sentence.tokens;
+  const spans: { first: number; last: number; candidates: PlaceCandidate[] }[] = [];
+  let i = run[0];
+  while (i <= run[1]) {
+    let matched = false;
+    for (let last = Math.min(run[1], i + MAX_WORDS - 1); last >= i; last--) {
+      const first = tokens[i]!;
+      const end = tokens[last]!;
+      // A name starts and ends with a word of its own, not a joiner or a lone feature word.
+      if (JOINERS.has(end.normal) || (!capitalised(first) && !ARTICLES.has(first.normal))) continue;
+      if (last === i && (NOT_ALONE.has(first.normal) || first.normal in FEATURE_WORDS)) continue;
+      const text = sentence.text.slice(first.start - sentence.start, end.end - sentence.start);
+      const candidates = gazetteer.lookup(text);
+      if (candidates.length === 0) continue;
+      spans.push({ first: i, last, candidates });
+      i = last + 1;
+      matched = true;
+      break;
+    }
+    if (!matched) i++;
+  }
+  return spans;
+}
+
+/**
+ * Place names in the text, each with the gazetteer's candidates and what the context says about it:
+ * a feature word ("province"), and the containers named with it in parentheses or after a comma.
+ */
+export function findPlaces(doc: AnalysedText, gazetteer: Gazetteer, exclude: { start: number; end: number }[] = []): FoundPlace[] {
+  const found: FoundPlace[] = [];
+  for (const sentence of doc.sentences) {
+    const tokens = sentence.tokens;
+    const inSentence: FoundPlace[] = [];
+    for (const run of runs(sentence)) {
+      for (const span of namedSpans(sentence, run, gazetteer)) {
+        const start = tokens[span.first]!.start;
+        const end = tokens[span.last]!.end;
+        if (exclude.some((x) => x.start < end && start < x.end)) continue;
+        // A capitalised word that opens the sentence is usually not a place ("Police said ...") unless the gazetteer
+        // knows it as a country or division.
+        const isOpening = span.first === 0 && span.last === 0;
+        if (isOpening && !span.candidates.some((c) => c.kind === 'country' || c.kind === 'admin1')) continue;
+        inSentence.push({
+          kind: 'place', sentence: sentence.index, start, end, text: doc.text.slice(start, end), key: span.candidates[0]!.name,
+          candidates: span.candidates, hint: hintOf(tokens, span.first, span.last), containers: [],
+        });
+      }
+    }
+    // "X (A, B)", "X, A", "X district of Y", "X in Y": the names after X may be its containers.
+    const offset = found.length;
+    inSentence.forEach((place, k) => {
+      for (let m = k + 1; m < inSentence.length && m <= k + 3; m++) {
+        const gap = doc.text.slice(inSentence[m - 1]!.end, inSentence[m]!.start);
+        const joined = m === k + 1 ? /^\s*(\(|,|(?:\s+(?:district|province|governorate|neighbou?rhoods?|area|city|town|village))?\s+of|\s+in)\s*$/.test(gap) : /^\s*,\s*$/.test(gap);
+        if (!joined) break;
+        place.containers.push(offset + m);
+      }
+    });
+    found.push(...inSentence);
+  }
+  return found;
+}

