@@ -37,7 +37,11 @@ const NOT_ALONE = new Set(['on', 'in', 'the', 'a', 'an', 'at', 'around', 'betwee
   'mob', 'violence', 'sexual', 'disrupted', 'weapons', 'use', 'headquarters', 'other', 'attack', 'armed', 'clash', 'air', 'drone', 'strike',
   'shelling', 'artillery', 'missile', 'remote', 'explosive', 'landmine', 'ied', 'grenade', 'suicide', 'bomb', 'chemical', 'abduction',
   'forced', 'disappearance', 'excessive', 'force', 'government', 'regains', 'territory', 'overtakes', 'actor', 'transfer', 'base', 'established',
-  'islamic', 'christian', 'muslim', 'arab', 'kurdish', 'coalition', 'opposition', 'party', 'union', 'council', 'court', 'ministry', 'office']);
+  'colonia', 'barrio', 'sector', 'zone', 'village', 'city', 'town', 'district', 'province', 'governorate', 'camp', 'route',
+  'islamic', 'christian', 'muslim', 'arab', 'kurdish', 'coalition', 'opposition', 'party', 'union', 'council', 'court', 'ministry', 'office',
+  // Words that open the names of neighbourhoods GeoNames does not know ("Colonia Lomas de la Presa").
+  'colonia', 'barangay', 'barrio', 'bairro', 'jardim', 'vila', 'villa', 'fraccionamiento', 'community', 'sector', 'zone', 'ward', 'block',
+  'street', 'avenue', 'road', 'district', 'village', 'town', 'city', 'province', 'region', 'camp', 'area', 'county', 'state']);
 
 function capitalised(token: Token): boolean {
   return /^\p{Lu}/u.test(token.text);
@@ -98,10 +102,14 @@ function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazett
       const end = tokens[last]!;
       // A name starts and ends with a word of its own, not a joiner or a lone feature word.
       if (JOINERS.has(end.normal) || (!capitalised(first) && !ARTICLES.has(first.normal))) continue;
-      if (last === i && (NOT_ALONE.has(first.normal) || first.normal in FEATURE_WORDS)) continue;
+      // A lone capitalised common word, or a short acronym ("UP"), is not read as a place on its own.
+      if (last === i && (NOT_ALONE.has(first.normal) || first.normal in FEATURE_WORDS || /^[A-Z]{1,3}$/.test(first.text))) continue;
       const text = sentence.text.slice(first.start - sentence.start, end.end - sentence.start);
       const candidates = gazetteer.lookup(text);
       if (candidates.length === 0) continue;
+      // A spelling-variant match on a piece of a longer name ("Sanguun" in "Bar-Sanguun") is a guess too far.
+      const rest = [...tokens.slice(run[0], i), ...tokens.slice(last + 1, run[1] + 1)];
+      if (!candidates.some((c) => c.exact) && rest.some((t) => capitalised(t) && !NOT_ALONE.has(t.normal))) continue;
       spans.push({ first: i, last, candidates });
       i = last + 1;
       matched = true;
@@ -141,7 +149,10 @@ export function findPlaces(doc: AnalysedText, gazetteer: Gazetteer, exclude: { s
     inSentence.forEach((place, k) => {
       for (let m = k + 1; m < inSentence.length && m <= k + 3; m++) {
         const gap = doc.text.slice(inSentence[m - 1]!.end, inSentence[m]!.start);
-        const joined = m === k + 1 ? /^\s*(\(|,|(?:\s+(?:district|province|governorate|neighbou?rhoods?|area|city|town|village))?\s+of|\s+in)\s*$/.test(gap) : /^\s*,\s*$/.test(gap);
+        // "X (A, B)", "X municipality, A", "X district of A", "X in A"
+        const joined = m === k + 1
+          ? /^\s*(?:[a-z]+\s*)?(?:\(|,)\s*$|^\s+(?:(?:district|province|governorate|neighbou?rhoods?|area|city|town|village)\s+)?(?:of|in)\s+$/.test(gap)
+          : /^\s*,\s*$/.test(gap);
         if (!joined) break;
         place.containers.push(offset + m);
       }

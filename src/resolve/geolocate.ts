@@ -2,7 +2,8 @@ import type { AnalysedText } from '../text/types.ts';
 import type { EventPlace } from '../events/types.ts';
 import { findPlaces, type FoundPlace } from '../mentions/find-places.ts';
 import type { Gazetteer, PlaceCandidate } from './gazetteer/open-gazetteer.ts';
-import { placeNameKey } from './gazetteer/place-name-key.ts';
+import { distanceKm } from './distance.ts';
+import { placeNameKey } from './place-name-key.ts';
 
 export interface GeolocationHints {
   /** Countries of the actors named in the article (strongest first), for disambiguation. */
@@ -72,13 +73,27 @@ function contains(container: PlaceCandidate, place: PlaceCandidate, gazetteer: G
   return false;
 }
 
-function score(c: PlaceCandidate, mention: FoundPlace, containers: FoundPlace[], countryWeight: Map<string, number>, gazetteer: Gazetteer): { score: number; why: string[] } {
+interface Context {
+  /** Share of the article's evidence for each country. */
+  countries: Map<string, number>;
+  /** Share of the article's confidently placed names in each first-level division ("SY.09"). */
+  divisions: Map<string, number>;
+}
+
+function divisionOf(c: PlaceCandidate): string | null {
+  return c.countryCode && c.admin1 ? `${c.countryCode}.${c.admin1}` : null;
+}
+
+function score(c: PlaceCandidate, mention: FoundPlace, containers: FoundPlace[], context: Context, gazetteer: Gazetteer): { score: number; why: string[] } {
   let s = baseScore(c);
   const why: string[] = [];
   if (!c.exact) {
     s -= 1.5;
     why.push('spelling variant');
+  } else if (placeNameKey(c.name) === placeNameKey(mention.text)) {
+    s += 1; // its own name, not one of its alternate names
   }
+  const countryWeight = context.countries;
   const share = c.country ? countryWeight.get(c.country) ?? 0 : 0;
   if (share > 0) {
     s += 4 * share;
@@ -88,6 +103,12 @@ function score(c: PlaceCandidate, mention: FoundPlace, containers: FoundPlace[],
     s += 6;
     why.push('inside the place named with it');
   }
+  const division = divisionOf(c);
+  const near = division ? context.divisions.get(division) ?? 0 : 0;
+  if (near > 0 && c.kind !== 'admin1' && c.kind !== 'country') {
+    s += 2 * near;
+    why.push('in the same province as the article\'s other places');
+  }
   if (mention.hint && HINT_FITS[mention.hint]?.(c)) {
     s += 2.5;
     why.push(`a ${c.kind === 'local' ? c.localKind ?? 'local place' : c.kind}, as the text says`);
@@ -95,8 +116,15 @@ function score(c: PlaceCandidate, mention: FoundPlace, containers: FoundPlace[],
   return { score: s, why };
 }
 
-function choose(mention: FoundPlace, containers: FoundPlace[], countryWeight: Map<string, number>, gazetteer: Gazetteer) {
-  const scored = mention.candidates.map((c) => ({ c, ...score(c, mention, containers, countryWeight, gazetteer) })).sort((a, b) => b.score - a.score);
+/** Below this share of the article's country evidence, a name found only by its skeleton is not trusted. */
+const SKELETON_COUNTRY_SHARE = 0.2;
+
+function choose(mention: FoundPlace, containers: FoundPlace[], context: Context, gazetteer: Gazetteer) {
+  // A transliteration skeleton matches too many names worldwide to stand on its own: it is only believed
+  // inside a country the article is already known to be about.
+  const believable = mention.candidates.filter((c) => c.exact || (c.country !== null && (context.countries.get(c.country) ?? 0) >= SKELETON_COUNTRY_SHARE));
+  if (believable.length === 0) return null;
+  const scored = believable.map((c) => ({ c, ...score(c, mention, containers, context, gazetteer) })).sort((a, b) => b.score - a.score);
   const best = scored[0]!;
   const margin = scored[1] ? best.score - scored[1].score : 3;
   const confidence = Math.round(Math.min(0.95, 0.5 + margin / 8 + (best.c.exact ? 0.1 : 0)) * 100) / 100;
@@ -106,8 +134,8 @@ function choose(mention: FoundPlace, containers: FoundPlace[], countryWeight: Ma
   return { place: best.c, score: best.score, confidence, reason };
 }
 
-function vote(weights: Map<string, number>, country: string | null, weight: number): void {
-  if (country) weights.set(country, (weights.get(country) ?? 0) + weight);
+function vote(weights: Map<string, number>, key: string | null, weight: number): void {
+  if (key) weights.set(key, (weights.get(key) ?? 0) + weight);
 }
 
 function normalised(weights: Map<string, number>): Map<string, number> {
@@ -170,25 +198,34 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
   const weights = new Map<string, number>();
   hints.countries.slice(0, 2).forEach((c, i) => vote(weights, c, i === 0 ? 1.5 : 0.75));
   for (const m of mentions) {
-    const countries = new Set(m.candidates.map((c) => c.country));
-    if (countries.size === 1) vote(weights, m.candidates[0]!.country, m.candidates.some((c) => c.kind === 'country') ? 2 : 1);
+    const exact = m.candidates.filter((c) => c.exact);
+    const countries = new Set(exact.map((c) => c.country));
+    if (countries.size === 1) vote(weights, exact[0]!.country, exact.some((c) => c.kind === 'country') ? 2 : 1);
   }
 
-  // Two passes: a first choice per name gives the article's country, which then settles the ambiguous names.
+  // Two passes: a first choice per name gives the article's country and provinces, which then settle the
+  // ambiguous names. Only names found by their own spelling count as evidence.
   const containersOf = (m: FoundPlace): FoundPlace[] => m.containers.map((i) => mentions[i]!);
-  let prior = normalised(weights);
-  const first = mentions.map((m) => choose(m, containersOf(m), prior, gazetteer));
-  for (const choice of first) vote(weights, choice.place.country, choice.confidence);
-  prior = normalised(weights);
-  const country = [...prior.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  const firstContext: Context = { countries: normalised(weights), divisions: new Map() };
+  const divisions = new Map<string, number>();
+  for (const m of mentions) {
+    const choice = choose(m, containersOf(m), firstContext, gazetteer);
+    if (!choice || !choice.place.exact) continue;
+    vote(weights, choice.place.country, choice.confidence);
+    if (choice.confidence >= 0.6) vote(divisions, divisionOf(choice.place), choice.confidence);
+  }
+  const context: Context = { countries: normalised(weights), divisions: normalised(divisions) };
+  const country = [...context.countries.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 
   const containerIndices = new Set<number>();
-  const places: ResolvedPlace[] = mentions.map((m, index) => {
-    const choice = choose(m, containersOf(m), prior, gazetteer);
+  const places: ResolvedPlace[] = [];
+  mentions.forEach((m) => {
+    const choice = choose(m, containersOf(m), context, gazetteer);
+    if (!choice) return;
     for (const i of m.containers) if (mentions[i]!.candidates.some((k) => contains(k, choice.place, gazetteer))) containerIndices.add(i);
-    return { mention: m, ...choice, container: false, index };
+    places.push({ mention: m, ...choice, container: false });
   });
-  for (const i of containerIndices) places[i]!.container = true;
+  for (const p of places) if (containerIndices.has(mentions.indexOf(p.mention))) p.container = true;
   // A weak guess on a lone name of a faraway country is more likely a word than a place.
   const kept = places.filter((p) => p.score >= 1 || p.place.country === country);
 

@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { createIndexes, openDatabase, PlaceWriter, SCHEMA_VERSION, type NewPlace } from './gazetteer-db.ts';
 import { parseGeoNamesLine, USEFUL_CLASSES } from './geonames-record.ts';
-import { placeNameKey } from './place-name-key.ts';
+import { placeNameKey } from '../place-name-key.ts';
 
 const DATA = new URL('../../../data/gazetteer/', import.meta.url);
 
@@ -112,9 +112,13 @@ export function buildWorldGazetteer(path: string): void {
   flush(batch, ids.splice(0));
   createIndexes(db);
 
-  // Divisions and countries sit at the mean point of their towns: ACLED places an event known only to a
-  // province at a representative point of it, and the towns' mean is one that needs no boundary data.
+  // A division or country stands at its seat (the PPLA, PPLA2 or PPLC town), which is where ACLED puts
+  // an event known only to a province; without a seat, at the mean point of its towns.
   let nextId = SYNTHETIC_ID_BASE;
+  const seat = db.prepare(`SELECT lat, lon FROM places WHERE feature_code = @code AND country_code = @cc
+    AND (@a1 IS NULL OR admin1_code = @a1) AND (@a2 IS NULL OR admin2_code = @a2) ORDER BY population DESC LIMIT 1`);
+  const seatOf = (code: string, cc: string, a1: string | null, a2: string | null, fallback: { lat: number; lon: number }) =>
+    (seat.get({ code, cc, a1, a2 }) as { lat: number; lon: number } | undefined) ?? fallback;
   db.transaction(() => {
     const admin1Names = new Map(db.prepare('SELECT code, name FROM admin1').all().map((r) => [(r as { code: string }).code, (r as { name: string }).name]));
     const admin2Names = new Map(db.prepare('SELECT code, name FROM admin2').all().map((r) => [(r as { code: string }).code, (r as { name: string }).name]));
@@ -123,7 +127,8 @@ export function buildWorldGazetteer(path: string): void {
     for (const row of means('admin1_code')) {
       const name = admin1Names.get(`${row.cc}.${row.g}`);
       if (!name) continue;
-      writer.add({ name, kind: 'admin1', local_kind: null, country_code: row.cc, admin1_code: row.g, admin2_code: null, lat: row.lat, lon: row.lon,
+      const point = seatOf('PPLA', row.cc, row.g, null, row);
+      writer.add({ name, kind: 'admin1', local_kind: null, country_code: row.cc, admin1_code: row.g, admin2_code: null, lat: point.lat, lon: point.lon,
         population: row.pop, feature_code: 'ADM1', parent_id: null, source: 'geonames:admin1', names: divisionNames(name) }, nextId++);
     }
     const admin2Means = db.prepare(`SELECT country_code AS cc, admin1_code AS a1, admin2_code AS a2, avg(lat) AS lat, avg(lon) AS lon, sum(population) AS pop
@@ -131,14 +136,16 @@ export function buildWorldGazetteer(path: string): void {
     for (const row of admin2Means) {
       const name = admin2Names.get(`${row.cc}.${row.a1}.${row.a2}`);
       if (!name) continue;
-      writer.add({ name, kind: 'admin2', local_kind: null, country_code: row.cc, admin1_code: row.a1, admin2_code: row.a2, lat: row.lat, lon: row.lon,
+      const point = seatOf('PPLA2', row.cc, row.a1, row.a2, row);
+      writer.add({ name, kind: 'admin2', local_kind: null, country_code: row.cc, admin1_code: row.a1, admin2_code: row.a2, lat: point.lat, lon: point.lon,
         population: row.pop, feature_code: 'ADM2', parent_id: null, source: 'geonames:admin2', names: divisionNames(name) }, nextId++);
     }
     const countryNames = new Map(countries.map(([code, , name]) => [code!, name!]));
     for (const row of means("''")) {
       const name = countryNames.get(row.cc);
       if (!name) continue;
-      writer.add({ name, kind: 'country', local_kind: null, country_code: row.cc, admin1_code: null, admin2_code: null, lat: row.lat, lon: row.lon,
+      const point = seatOf('PPLC', row.cc, null, null, row);
+      writer.add({ name, kind: 'country', local_kind: null, country_code: row.cc, admin1_code: null, admin2_code: null, lat: point.lat, lon: point.lon,
         population: row.pop, feature_code: 'PCLI', parent_id: null, source: 'geonames:countryInfo', names: [name] }, nextId++);
     }
     addLocalLayer(db, writer, readLocalLayer(), nextId);

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { placeNameKey, placeNameSkeleton } from './place-name-key.ts';
+import { placeNameKey, placeNameSkeleton } from '../place-name-key.ts';
 
 /**
  * The gazetteer index: one SQLite file with the places and an index of their names by key and by
@@ -7,7 +7,7 @@ import { placeNameKey, placeNameSkeleton } from './place-name-key.ts';
  * into memory beyond SQLite's own page cache and a small cache of recent look-ups.
  */
 
-export const SCHEMA_VERSION = '3';
+export const SCHEMA_VERSION = '4';
 
 export type PlaceKind = 'country' | 'admin1' | 'admin2' | 'populated' | 'site' | 'local';
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
 import { buildWorldGazetteer } from './build-world.ts';
 import { openDatabase, SCHEMA_VERSION, type PlaceKind, type PlaceRow } from './gazetteer-db.ts';
-import { placeNameKey, placeNameSkeleton } from './place-name-key.ts';
+import { placeNameKey, placeNameSkeleton } from '../place-name-key.ts';
 
 /** A place the gazetteer knows, with its division names spelled out. */
 export interface PlaceCandidate {
@@ -130,7 +130,7 @@ class SqliteGazetteer implements Gazetteer {
     if (found.length === 0) {
       const skeleton = placeNameSkeleton(name);
       // Short skeletons ("hms") match too many unrelated names to be worth a guess.
-      if (skeleton.length >= 4) found = this.rows(`~${skeleton}`).map((c) => ({ ...c, exact: false }));
+      if (skeleton.length >= 5) found = this.rows(`~${skeleton}`).map((c) => ({ ...c, exact: false }));
     }
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(key, found);

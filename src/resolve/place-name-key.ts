@@ -12,9 +12,11 @@
  * `skeleton` (transliteration-blind), for names written with other letters for the same sounds:
  *   5. digraphs and letters for one sound are merged: kh→k, gh→g, q→k, dh→d, th→t, ph→f, ck→k, c→k, z→s,
  *      w→u, p→b (Shaykh → shayk, Qusayr → kusayr, Pasha → basha);
- *   6. vowels (a e i o u y) are dropped except a word's first letter (sheikh → shk, saeed/said → sd);
- *   7. doubled letters collapse and word breaks are removed (Salah al-Din → slhdn = Salahuddin → slhdn).
- * So "Sheikh Saeed", "Shaykh Sa'id" and "al-Sheikh Said" share the skeleton "shksd". A skeleton says
+ *   6. a word-final h after a vowel is dropped (Hajjah → Hajja);
+ *   7. every run of vowels (a e i o u y, and ou/ee/ai/ay alike) becomes one "a" (sheikh, shaykh → shak;
+ *      saeed, said → sad; Qusayr, Kusair → kasar);
+ *   8. doubled letters collapse and word breaks are removed.
+ * So "Sheikh Saeed", "Shaykh Sa'id" and "al-Sheikh Said" share the skeleton "shaksad". A skeleton says
  * less than a key, so a match on it alone counts for less when choosing between places.
  */
 
@@ -43,7 +45,7 @@ export function placeNameSkeleton(name: string): string {
     .map((word) => {
       let w = word;
       for (const [pattern, sound] of SOUNDS) w = w.replace(pattern, sound);
-      return w[0]! + w.slice(1).replace(/[aeiouy]/g, '');
+      return w.replace(/([aeiouy])h$/, '$1').replace(/[aeiouy]+/g, 'a');
     })
     .join('')
     .replace(/(.)\1+/g, '$1');
