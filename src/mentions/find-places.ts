@@ -14,6 +14,8 @@ export interface FoundPlace extends PlaceMention {
    * resolver to check against the gazetteer (a list "X, Y and Z" is written the same way).
    */
   containers: number[];
+  /** The name is only part of a longer capitalised name the gazetteer does not know ("Salim" of "Abu Salim"). */
+  partial: boolean;
 }
 
 const ARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'an', 'ad-', 'al-']);
@@ -91,9 +93,12 @@ function hintOf(tokens: Token[], first: number, last: number): PlaceHint {
 }
 
 /** Sub-spans of a run that the gazetteer knows, longest first and without overlap. */
-function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazetteer): { first: number; last: number; candidates: PlaceCandidate[] }[] {
+function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazetteer): { first: number; last: number; candidates: PlaceCandidate[]; partial: boolean }[] {
   const tokens = sentence.tokens;
-  const spans: { first: number; last: number; candidates: PlaceCandidate[] }[] = [];
+  const spans: { first: number; last: number; candidates: PlaceCandidate[]; partial: boolean }[] = [];
+  // The words of the run that are part of a name (feature words and joiners at its ends are not).
+  let nameEnd = run[1];
+  while (nameEnd > run[0] && !capitalised(tokens[nameEnd]!) && !/^\d+$/.test(tokens[nameEnd]!.text)) nameEnd--;
   let i = run[0];
   while (i <= run[1]) {
     let matched = false;
@@ -110,7 +115,7 @@ function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazett
       // A spelling-variant match on a piece of a longer name ("Sanguun" in "Bar-Sanguun") is a guess too far.
       const rest = [...tokens.slice(run[0], i), ...tokens.slice(last + 1, run[1] + 1)];
       if (!candidates.some((c) => c.exact) && rest.some((t) => capitalised(t) && !NOT_ALONE.has(t.normal))) continue;
-      spans.push({ first: i, last, candidates });
+      spans.push({ first: i, last, candidates, partial: i > run[0] || last < nameEnd });
       i = last + 1;
       matched = true;
       break;
@@ -140,7 +145,7 @@ export function findPlaces(doc: AnalysedText, gazetteer: Gazetteer, exclude: { s
         if (isOpening && !span.candidates.some((c) => c.kind === 'country' || c.kind === 'admin1')) continue;
         inSentence.push({
           kind: 'place', sentence: sentence.index, start, end, text: doc.text.slice(start, end), key: span.candidates[0]!.name,
-          candidates: span.candidates, hint: hintOf(tokens, span.first, span.last), containers: [],
+          candidates: span.candidates, hint: hintOf(tokens, span.first, span.last), containers: [], partial: span.partial,
         });
       }
     }

@@ -91,7 +91,7 @@ function score(c: PlaceCandidate, mention: FoundPlace, containers: FoundPlace[],
     s -= 1.5;
     why.push('spelling variant');
   } else if (placeNameKey(c.name) === placeNameKey(mention.text)) {
-    s += 1; // its own name, not one of its alternate names
+    s += 0.5; // its own name, not one of its alternate names
   }
   const countryWeight = context.countries;
   const share = c.country ? countryWeight.get(c.country) ?? 0 : 0;
@@ -122,7 +122,12 @@ const SKELETON_COUNTRY_SHARE = 0.2;
 function choose(mention: FoundPlace, containers: FoundPlace[], context: Context, gazetteer: Gazetteer) {
   // A transliteration skeleton matches too many names worldwide to stand on its own: it is only believed
   // inside a country the article is already known to be about.
-  const believable = mention.candidates.filter((c) => c.exact || (c.country !== null && (context.countries.get(c.country) ?? 0) >= SKELETON_COUNTRY_SHARE));
+  // So is a name that is only part of a longer unknown name ("Salim" of "Abu Salim"), or a small place
+  // known by that word only as an alternate name ("Bat" for Bath).
+  const inCountry = (c: PlaceCandidate): boolean => c.country !== null && (context.countries.get(c.country) ?? 0) >= SKELETON_COUNTRY_SHARE;
+  const strong = (c: PlaceCandidate): boolean => c.exact && !mention.partial
+    && !(c.kind === 'populated' && c.population < 100_000 && !mention.text.includes(' ') && placeNameKey(c.name) !== placeNameKey(mention.text));
+  const believable = mention.candidates.filter((c) => strong(c) || inCountry(c));
   if (believable.length === 0) return null;
   const scored = believable.map((c) => ({ c, ...score(c, mention, containers, context, gazetteer) })).sort((a, b) => b.score - a.score);
   const best = scored[0]!;
@@ -220,14 +225,18 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
   const containerIndices = new Set<number>();
   const places: ResolvedPlace[] = [];
   mentions.forEach((m) => {
+    const containers = containersOf(m).filter((c) => c.candidates.some((k) => k.kind !== 'populated' && k.kind !== 'site'));
+    // Written inside divisions none of its namesakes lies in ("Tieba (Bankass, Mopti)" for a Tieba in China):
+    // the gazetteer does not know this place, and the event falls back to its containers.
+    if (containers.length > 0 && !m.candidates.some((c) => containers.some((k) => k.candidates.some((d) => contains(d, c, gazetteer))))) return;
     const choice = choose(m, containersOf(m), context, gazetteer);
     if (!choice) return;
     for (const i of m.containers) if (mentions[i]!.candidates.some((k) => contains(k, choice.place, gazetteer))) containerIndices.add(i);
     places.push({ mention: m, ...choice, container: false });
   });
   for (const p of places) if (containerIndices.has(mentions.indexOf(p.mention))) p.container = true;
-  // A weak guess on a lone name of a faraway country is more likely a word than a place.
-  const kept = places.filter((p) => p.score >= 1 || p.place.country === country);
+  // A weak guess on a name in another country than the article's is more likely a word than a place.
+  const kept = places.filter((p) => p.place.country === country || (p.score >= 3 && p.confidence >= 0.7));
 
   const main = [...kept].filter((p) => !p.container).sort((a, b) => specificity(a) - specificity(b))[0] ?? kept[0] ?? null;
 
