@@ -11,6 +11,8 @@ const MAX_COUNT = 1_000_000;
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
   'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 const CLAUSE_BREAKS = new Set([';', ':', '.', '(', ')']);
+/** What may stand between a count and the verb it is the subject of: "3 Taliban militants were reportedly arrested". */
+const SUBJECT_GAP = new Set(['NOUN', 'PROPN', 'ADJ', 'AUX', 'ADV', 'PART', 'NUM']);
 
 interface Quantity {
   first: number;
@@ -120,14 +122,21 @@ function outcomeOf(tokens: Token[], q: Quantity, quantities: Map<number, Quantit
       right = { index: j, outcome };
       break;
     }
-    // "3 were arrested" ends the search; "3 were shot dead" goes on to "dead".
-    if (t.pos === 'VERB' && !lexicon.outcomes.has(tokens[j + 1]?.normal ?? '')) return null;
+    // "3 were arrested": the count is that verb's subject and belongs to no outcome. "3 were shot dead"
+    // and "a man was beaten to death" go on to the outcome. A verb further off ("a civilian in X whilst
+    // inspecting") only ends the search on this side.
+    if (t.pos === 'VERB' && ![tokens[j + 1], tokens[j + 2]].some((n) => n && lexicon.outcomes.has(n.normal))) {
+      const between = tokens.slice(q.last + 1, j);
+      if (between.every((b) => SUBJECT_GAP.has(b.pos))) return null;
+      break;
+    }
   }
   let left: Link = null;
   for (let j = q.first - 1; j >= q.first - LEFT_WINDOW && j >= 0; j--) {
     const t = tokens[j]!;
     // "killed 3 soldiers and 2 civilians": the second count is joined to the first, not to "killed".
-    if (quantities.has(j) || CLAUSE_BREAKS.has(t.normal) || t.normal === ',' || t.normal === 'and' || t.normal === 'or') break;
+    // "killed by 15 men": a count after "by" counts the attackers.
+    if (quantities.has(j) || CLAUSE_BREAKS.has(t.normal) || t.normal === ',' || t.normal === 'and' || t.normal === 'or' || t.normal === 'by') break;
     const outcome = lexicon.outcomes.get(t.normal);
     if (outcome) {
       left = { index: j, outcome };

@@ -76,3 +76,9 @@ test('a broken lexicon file is reported with the file and the field', () => {
   const bad = new URL('../fixtures/lexicons/casualties-bad.yaml', import.meta.url);
   assert.throws(() => loadCasualtyLexicon(bad), (error: Error) => error.message.includes(fileURLToPath(bad)) && /vague\.tens/.test(error.message));
 });
+
+test('"beaten to death", "assassinated" and a count of attackers after "by"', () => {
+  assert.deepEqual(counts('In Manaus, a man was beaten to death by 15 men.'), [['killed', 1, 'exact']]);
+  assert.deepEqual(counts('Gunmen assassinated a local councillor near the market.'), [['killed', 1, 'exact']]);
+  assert.deepEqual(counts('A sniper killed a civilian in Miznaz whilst inspecting his home.'), [['killed', 1, 'exact']]);
+});

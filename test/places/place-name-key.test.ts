@@ -1,0 +1,71 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { placeNameKey, placeNameSkeleton } from '../../src/resolve/place-name-key.ts';
+
+function meet(names: string[], by: (name: string) => string): void {
+  const keys = new Set(names.map(by));
+  assert.equal(keys.size, 1, `${names.join(' / ')} give ${[...keys].join(' / ')}`);
+}
+
+test('"Sheikh Saeed", "Shaykh Sa\'id" and "al-Sheikh Said" meet', () => {
+  meet(['Sheikh Saeed', "Shaykh Sa'id", 'al-Sheikh Said', 'Sheik Said', 'Shaikh Saeed', 'Sheikh Sa’id'], placeNameSkeleton);
+});
+
+test('articles, hyphens, apostrophes, accents and case fold into the same key', () => {
+  meet(['al-Bab', 'Al Bab', 'Bab', 'el-Bab', 'AL-BAB'], placeNameKey);
+  meet(['Ras al-Ain', 'Ras al Ain', "Ra's al-'Ain", 'Ras Ain'], placeNameKey);
+  meet(['Dar‘ā', "Dar'a", 'Dara'], placeNameKey);
+  meet(['Ḥalab', 'Halab'], placeNameKey);
+  meet(['ash-Shaddadi', 'Ash Shaddadi', 'Shaddadi'], placeNameKey);
+  assert.equal(placeNameKey('az-Zabadani'), 'zabadani');
+  assert.equal(placeNameKey('ar-Raqqa'), 'raqqa');
+  assert.equal(placeNameKey('at-Tall'), 'tall');
+  assert.equal(placeNameKey('ad-Dana'), 'dana');
+});
+
+test('ou/u, ee/i, q/k, kh/k and doubled letters meet in the skeleton', () => {
+  meet(['Qusayr', 'Kusair', 'Qusair', 'al-Qusayr'], placeNameSkeleton);
+  meet(['Raqqa', 'Raqqah', 'Rakka'], placeNameSkeleton);
+  meet(['Douma', 'Duma'], placeNameSkeleton);
+  meet(['Deir ez-Zor', 'Deir al-Zour', 'Dayr az Zawr'], placeNameSkeleton);
+  meet(['Khan Shaykhun', 'Khan Sheikhoun', 'Khan Shaykhoun'], placeNameSkeleton);
+  meet(['Saraqeb', 'Saraqib'], placeNameSkeleton);
+});
+
+test('different places keep different keys and skeletons', () => {
+  assert.notEqual(placeNameSkeleton('Aleppo'), placeNameSkeleton('Idlib'));
+  assert.notEqual(placeNameSkeleton('Lahore'), placeNameSkeleton('Lower Hutt'));
+  assert.notEqual(placeNameSkeleton('Menakuru'), placeNameSkeleton('Manjeri'));
+  assert.notEqual(placeNameKey('Tripoli'), placeNameKey('Tripura'));
+});
+
+test('the key is idempotent and never throws', () => {
+  fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (s) => {
+    const key = placeNameKey(s);
+    assert.equal(placeNameKey(key), key);
+  }), { numRuns: 2000 });
+  fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => {
+    placeNameKey(s);
+    placeNameSkeleton(s);
+  }), { numRuns: 2000 });
+});
+
+test('the key holds only lower-case letters, digits and single spaces', () => {
+  fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (s) => {
+    const key = placeNameKey(s);
+    assert.doesNotMatch(key, /\p{Lu}|['’\-,.]|\s\s|^\s|\s$/u);
+  }), { numRuns: 2000 });
+});
+
+test('the skeleton depends only on the key, so whatever meets by key meets by skeleton', () => {
+  fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (s) => {
+    assert.equal(placeNameSkeleton(placeNameKey(s)), placeNameSkeleton(s));
+  }), { numRuns: 2000 });
+});
+
+test('an article word is dropped only when it stands alone', () => {
+  assert.equal(placeNameKey('Alma'), 'alma');
+  assert.equal(placeNameKey('Asbury'), 'asbury');
+  assert.equal(placeNameKey('Al-Hasakeh'), 'hasakeh');
+});
