@@ -35,7 +35,11 @@ const RoleSchema = z.object({
   name_without_country: z.string().min(1),
   phrases: z.array(z.string().min(1)).min(1),
 });
-const GenericFile = z.object({ roles: z.record(z.string(), RoleSchema), loaded: z.array(z.string().min(1)) });
+const GenericFile = z.object({
+  roles: z.record(z.string(), RoleSchema),
+  loaded: z.array(z.string().min(1)),
+  group_heads: z.record(z.string(), z.enum(KINDS)),
+});
 
 const PetrarchFile = z.object({
   countries: z.array(z.object({ code: z.string(), name: z.string(), aliases: z.array(z.string()) })),
@@ -87,6 +91,8 @@ export interface ActorDictionary {
   /** GeoNames country name → the name events use (ACLED's). */
   countryNames: Map<string, string>;
   roles: Map<string, RoleEntry>;
+  /** Last words of armed groups' names ("front", "brigade") and the kind of group each makes. */
+  groupHeads: Map<string, ActorKind>;
 }
 
 /**
@@ -181,7 +187,8 @@ export function loadActorDictionary(files: DictionaryFiles = DEFAULT_FILES): Act
   for (const c of extra.countries) for (const alias of c.aliases) addCountry(alias, acledName(c.geonames)!);
   for (const list of countries.values()) list.sort((a, b) => b.words.length - a.words.length);
 
-  return { phrases, countries, countryNames, roles };
+  const groupHeads = new Map(Object.entries(generic.group_heads));
+  return { phrases, countries, countryNames, roles, groupHeads };
 }
 
 /** The name an actor had on `date` (YYYY-MM-DD); its latest name when the date is unknown. */
@@ -194,6 +201,10 @@ export function nameOn(entry: ActorEntry, date: string | null): string {
 }
 
 /** A role's ACLED-style name for a country: "Police Forces of Yemen", "Protesters (Nigeria)". */
+export function interOfKind(kind: ActorKind): InterCode {
+  return INTER_OF_KIND[kind];
+}
+
 export function roleName(role: RoleEntry, country: string | null): string {
   return country ? role.name.replace('{country}', country) : role.nameWithoutCountry;
 }

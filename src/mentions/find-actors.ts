@@ -1,5 +1,5 @@
 import type { AnalysedText, Sentence } from '../text/types.ts';
-import { nameOn, roleName, type ActorDictionary, type ActorPhrase } from './actor-dictionary.ts';
+import { interOfKind, nameOn, roleName, type ActorDictionary, type ActorPhrase } from './actor-dictionary.ts';
 import type { ActorMention, ResolvedActor } from './types.ts';
 
 export interface FindActorsOptions {
@@ -13,6 +13,8 @@ interface Word {
   start: number;
   end: number;
   upper: boolean;
+  /** Starts with a capital letter. */
+  cap: boolean;
 }
 
 const SKIPPED = new Set(['-', "'s", '’s', "'", '’']);
@@ -28,7 +30,7 @@ function wordsOf(sentence: Sentence): Word[] {
       offset = start - token.start + part.length;
       const w = part.toLowerCase().replace(/['’]/g, '');
       if (!w) continue;
-      words.push({ w, start, end: start + part.length, upper: /[A-Z]/.test(part) && part === part.toUpperCase() });
+      words.push({ w, start, end: start + part.length, upper: /[A-Z]/.test(part) && part === part.toUpperCase(), cap: /^\p{Lu}/u.test(part) });
     }
   }
   return words;
@@ -64,6 +66,27 @@ function longestAt(words: Word[], at: number, dictionary: ActorDictionary): Acto
   return dictionary.phrases.get(words[at]!.w)?.find((p) => matches(words, at, p)) ?? null;
 }
 
+const NAME_JOINERS = new Set(['al', 'el', 'ad', 'ash', 'as', 'of', 'the', 'bin', 'ibn', 'abu']);
+const ARABIC_ARTICLES = new Set(['al', 'el', 'ad', 'ash', 'as']);
+
+/**
+ * An armed group the dictionary does not know, by the word that ends its name: "al-Torab Front",
+ * "Hamza Division". At least one capitalised word must come before that word, and the group is named
+ * as the text names it.
+ */
+function unlistedGroupAt(words: Word[], at: number, dictionary: ActorDictionary): { first: number; actor: ResolvedActor } | null {
+  const head = words[at]!;
+  const kind = head.cap ? dictionary.groupHeads.get(head.w) : undefined;
+  if (!kind) return null;
+  let first = at;
+  while (first > 0 && (words[first - 1]!.cap || (NAME_JOINERS.has(words[first - 1]!.w) && words[first - 2]?.cap))) first--;
+  while (first < at && !words[first]!.cap) first++;
+  if (first === at || words[first]!.w === 'the') return null;
+  if (first > 0 && ARABIC_ARTICLES.has(words[first - 1]!.w) && words[first - 1]!.end + 1 === words[first]!.start) first--; // "al-Torab Front"
+  const name = words.slice(first, at + 1).map((w) => w.w).join(' ');
+  return { first, actor: { id: `unlisted:${name}`, name: '', kind, inter: interOfKind(kind), country: null } };
+}
+
 const LOADED: ResolvedActor = { id: 'loaded', name: '', kind: 'political_militia', inter: 3, country: null };
 
 /**
@@ -75,6 +98,7 @@ export function findActors(doc: AnalysedText, dictionary: ActorDictionary, optio
   const found: ActorMention[] = [];
   for (const sentence of doc.sentences) {
     const words = wordsOf(sentence);
+    const taken: [number, number][] = [];
     for (let i = 0; i < words.length;) {
       const phrase = longestAt(words, i, dictionary);
       if (!phrase) {
@@ -107,8 +131,19 @@ export function findActors(doc: AnalysedText, dictionary: ActorDictionary, optio
       const start = words[first]!.start;
       const end = words[last]!.end;
       found.push({ kind: 'actor', sentence: sentence.index, start, end, text: doc.text.slice(start, end), actor, generic, loaded });
+      taken.push([first, last]);
       i = last + 1;
     }
+    for (let at = 0; at < words.length; at++) {
+      if (taken.some(([a, b]) => at >= a && at <= b)) continue;
+      const group = unlistedGroupAt(words, at, dictionary);
+      if (!group || taken.some(([a, b]) => group.first <= b && a <= at)) continue;
+      const start = words[group.first]!.start;
+      const end = words[at]!.end;
+      const text = doc.text.slice(start, end);
+      found.push({ kind: 'actor', sentence: sentence.index, start, end, text, actor: { ...group.actor, name: text }, generic: false, loaded: false });
+      taken.push([group.first, at]);
+    }
   }
-  return found;
+  return found.sort((a, b) => a.start - b.start);
 }

@@ -23,6 +23,8 @@ export interface ResolvedPlace {
   reason: string;
   /** Only names the container of another mention ("(Kismaayo, Lower Juba)"). */
   container: boolean;
+  /** Set when the event is placed at this place for another's sake (a city for the districts listed). */
+  precision?: 1 | 2 | 3;
 }
 
 export interface Geolocation {
@@ -166,18 +168,29 @@ function pointOf(c: PlaceCandidate, gazetteer: Gazetteer): { lat: number; lon: n
   return null;
 }
 
+/**
+ * The name an event's place is given: a town in the article's own spelling when that is one of the
+ * town's names ("Azaz" rather than GeoNames' "I‘zāz"); the gazetteer's name for divisions and the analysts' places.
+ */
+function locationName(resolved: ResolvedPlace): string {
+  const c = resolved.place;
+  const text = resolved.mention.text;
+  const ownSpelling = (c.kind === 'populated' || c.kind === 'site') && c.exact && /^[\p{Script=Latin}\s'’\-.]+$/u.test(text);
+  return ownSpelling ? text : c.name;
+}
+
 function eventPlace(resolved: ResolvedPlace, gazetteer: Gazetteer, how: string): EventPlace | null {
   const c = resolved.place;
   const point = pointOf(c, gazetteer);
   if (!point) return null;
   return {
-    location: c.name,
+    location: locationName(resolved),
     country: c.country,
     admin1: c.kind === 'country' ? null : c.admin1,
     admin2: c.kind === 'country' || c.kind === 'admin1' ? null : c.admin2,
     latitude: Math.round(point.lat * 1e5) / 1e5,
     longitude: Math.round(point.lon * 1e5) / 1e5,
-    geo_precision: precisionOf(c, point.own),
+    geo_precision: resolved.precision ?? precisionOf(c, point.own),
     reason: `${how}; ${resolved.reason}${point.own ? '' : '; no coordinates of its own: placed at its parent'}`,
     confidence: resolved.confidence,
     span: { start: resolved.mention.start, end: resolved.mention.end, text: resolved.mention.text },
@@ -189,6 +202,41 @@ function specificity(r: ResolvedPlace): number {
   const c = r.place;
   const own = c.lat !== null;
   return precisionOf(c, own) * 10 - (c.kind === 'local' ? 1 : 0);
+}
+
+/** How many places a sentence must list before the event is placed at what contains them all. */
+const LISTED_PLACES = 3;
+
+/** The places (from the place itself up) that contain a local place, by parent links. */
+function ancestry(c: PlaceCandidate, gazetteer: Gazetteer): PlaceCandidate[] {
+  const chain = [c];
+  let parent = c.parentId !== null ? gazetteer.place(c.parentId) : null;
+  for (let depth = 0; parent && depth < 5; depth++) {
+    chain.push(parent);
+    parent = parent.parentId !== null ? gazetteer.place(parent.parentId) : null;
+  }
+  return chain;
+}
+
+/**
+ * "Strikes on positions in Salahuddin, Sheikh Saeed, Karam al-Taraf and Old Aleppo": when a sentence lists
+ * several places of one city, the event is the city's, at precision 2, not the one listed nearest the verb.
+ */
+function commonParent(listed: ResolvedPlace[], gazetteer: Gazetteer): ResolvedPlace | null {
+  const distinct = [...new Map(listed.map((p) => [p.place.id, p])).values()];
+  if (distinct.length < LISTED_PLACES) return null;
+  // A city listed with its own districts ("Aleppo, including Seyed Ali and al-Sweiqeh") is their common place.
+  const chains = distinct.map((p) => ancestry(p.place, gazetteer));
+  const shared = chains[0]!.find((a) => chains.every((chain) => chain.some((c) => c.id === a.id)));
+  if (!shared) return null;
+  const first = distinct[0]!;
+  return {
+    ...first,
+    place: shared,
+    container: false,
+    reason: `${distinct.length} places of ${shared.name} listed (${distinct.map((p) => p.mention.text).join(', ')})`,
+    precision: 2,
+  };
 }
 
 /**
@@ -225,7 +273,7 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
   const containerIndices = new Set<number>();
   const places: ResolvedPlace[] = [];
   mentions.forEach((m) => {
-    const containers = containersOf(m).filter((c) => c.candidates.some((k) => k.kind !== 'populated' && k.kind !== 'site'));
+    const containers = containersOf(m).filter((c) => c.candidates.some((k) => k.kind === 'admin1' || k.kind === 'admin2' || k.kind === 'country'));
     // Written inside divisions none of its namesakes lies in ("Tieba (Bankass, Mopti)" for a Tieba in China):
     // the gazetteer does not know this place, and the event falls back to its containers.
     if (containers.length > 0 && !m.candidates.some((c) => containers.some((k) => k.candidates.some((d) => contains(d, c, gazetteer))))) return;
@@ -250,10 +298,13 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
         const pool = candidates.length ? candidates : list;
         return [...pool].sort((a, b) => specificity(a) - specificity(b) || Math.abs(a.mention.start - offset) - Math.abs(b.mention.start - offset))[0];
       };
+      const listed = commonParent(own.filter((p) => !p.container), gazetteer);
+      if (listed) return eventPlace(listed, gazetteer, 'several places of it named in the sentence of the event');
       const inSentence = pick(own);
       if (inSentence) return eventPlace(inSentence, gazetteer, 'named in the sentence of the event');
       for (let s = sentence - 1; s >= 0; s--) {
-        const earlier = pick(kept.filter((p) => p.mention.sentence === s));
+        const there = kept.filter((p) => p.mention.sentence === s);
+        const earlier = commonParent(there.filter((p) => !p.container), gazetteer) ?? pick(there);
         if (earlier) return eventPlace(earlier, gazetteer, 'named in an earlier sentence about the event');
       }
       if (main) return eventPlace(main, gazetteer, "the article's main place");
