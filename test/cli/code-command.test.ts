@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SEED = fileURLToPath(new URL('../../../shared/corpus/aleppo-2016.txt', import.meta.url));
+
+function sitrep(...args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+}
+
+test('sitrep code --format json prints one JSON array of events, dated by --date', () => {
+  const run = sitrep('code', SEED, '--format', 'json', '--date', '2016-08-08');
+  assert.equal(run.status, 0, run.stderr);
+  const events = JSON.parse(run.stdout) as { event_date: string; source: string }[];
+  assert.ok(Array.isArray(events) && events.length >= 5);
+  assert.ok(events.every((e) => e.source === 'FarsNews' && e.event_date >= '2016-08-01' && e.event_date <= '2016-08-08'));
+});
+
+test('sitrep code --format csv uses ACLED column names; geojson puts the fields in properties', () => {
+  const csv = sitrep('code', 'examples/', '--format', 'csv');
+  assert.equal(csv.status, 0, csv.stderr);
+  const rows = parse(csv.stdout, { columns: true }) as Record<string, string>[];
+  assert.ok(rows.length > 0);
+  for (const column of ['event_date', 'event_type', 'sub_event_type', 'actor1', 'inter1', 'country', 'latitude', 'geo_precision', 'fatalities']) assert.ok(column in rows[0]!, column);
+
+  const geojson = sitrep('code', 'examples/', '--format', 'geojson');
+  const collection = JSON.parse(geojson.stdout) as { type: string; features: { properties: { event_type: string } }[] };
+  assert.equal(collection.type, 'FeatureCollection');
+  assert.equal(collection.features.length, rows.length);
+});
+
+test('a bad --date and a missing file are reported, naming what is wrong', () => {
+  const bad = sitrep('code', SEED, '--date', '2016-02-31');
+  assert.notEqual(bad.status, 0);
+  assert.match(bad.stderr, /--date must be a real calendar date/);
+  const missing = sitrep('code', 'no-such-file.txt');
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /no-such-file\.txt: no such file or directory/);
+  assert.equal(missing.stdout.trim(), '[]');
+});

@@ -1,0 +1,78 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { readDocuments } from '../../src/ingest/read-documents.ts';
+import type { Article } from '../../src/ingest/types.ts';
+import type { CodedEvent } from '../../src/events/event-schema.ts';
+import { EventSchema } from '../../src/events/event-schema.ts';
+import { codeArticle } from '../../src/pipeline.ts';
+
+// The seed report: an undated FarsNews report of August 2016 on fighting in southern Aleppo.
+const SEED = fileURLToPath(new URL('../../../shared/corpus/aleppo-2016.txt', import.meta.url));
+
+async function seedArticle(): Promise<Article> {
+  for await (const result of readDocuments([SEED])) if (result.ok) return result.article;
+  throw new Error('the seed report could not be read');
+}
+
+const about = (events: CodedEvent[], words: RegExp): CodedEvent => {
+  const found = events.find((e) => words.test(e.sentence.text));
+  assert.ok(found, `an event from the sentence matching ${words}`);
+  return found;
+};
+
+test('the seed report, dated by the analyst, gives the events a reader finds in it', async () => {
+  const article = { ...(await seedArticle()), published: '2016-08-08' };
+  const events = codeArticle(article);
+  for (const e of events) EventSchema.parse(e);
+
+  const captured = about(events, /captured several residential neighborhoods/);
+  assert.equal(captured.event_type, 'Battles');
+  assert.equal(captured.sub_event_type, 'Government regains territory');
+  assert.equal(captured.actor1, 'Military Forces of Syria');
+  assert.equal(captured.actor2, 'Jaish al Fatah');
+  assert.equal(captured.inter1, 1);
+  assert.equal(captured.inter2, 2);
+  // Salahuddin is in the local gazetteer without coordinates: it keeps its name, at Aleppo's point, precision 2.
+  assert.equal(captured.location, 'Salaheddine');
+  assert.equal(captured.geo_precision, 2);
+  assert.deepEqual([captured.latitude, captured.longitude], [36.21667, 37.16667]);
+  assert.equal(captured.country, 'Syria');
+
+  const strikes = about(events, /targeted terrorists' arms depots/);
+  assert.equal(strikes.event_type, 'Explosions/Remote violence');
+  assert.equal(strikes.sub_event_type, 'Shelling/artillery/missile attack');
+  assert.equal(strikes.actor2, 'Jaish al Fatah', '"terrorists" stands for the group the report is about');
+  assert.equal(strikes.location, 'Aleppo', 'the districts listed are all of Aleppo');
+  assert.equal(strikes.geo_precision, 2);
+
+  const tunnel = about(events, /tunnel of the terrorists was detonated/);
+  assert.equal(tunnel.event_type, 'Explosions/Remote violence');
+  assert.equal(tunnel.actor1, 'Military Forces of Syria', 'the agent of the passive "was detonated in Syrian missile units\' attacks"');
+  assert.equal(tunnel.fatalities, 3, '"a number of militants were killed" → 3 by the documented rule');
+  assert.equal(tunnel.fatalities_basis, 'vague');
+
+  const claim = about(events, /Army reports later said/);
+  assert.equal(claim.claimant, 'Military Forces of Syria');
+  assert.equal(claim.fatalities, 10, '"tens of casualties" → 10 (ACLED)');
+  assert.equal(claim.fatalities_basis, 'vague');
+
+  const sheikhSaeed = about(events, /tough battle with Fatah al-Sham Front/);
+  assert.equal(sheikhSaeed.event_type, 'Battles');
+  assert.equal(sheikhSaeed.actor2, 'Jabhat Fatah al-Sham', 'the name the group had in August 2016');
+  assert.equal(sheikhSaeed.location, 'Sheikh Saeed');
+  assert.equal(sheikhSaeed.event_date, '2016-08-07', '"on Sunday" before Monday 8 August');
+
+  for (const e of events) {
+    assert.equal(e.source, 'FarsNews');
+    for (const name of [e.actor1, e.actor2, e.assoc_actor_1]) assert.doesNotMatch(name ?? '', /terrorist|militant/i, 'a loaded word is never a name');
+    for (const span of e.evidence) assert.equal(article.text.slice(span.start, span.end), span.text);
+  }
+});
+
+test('the seed report without a date: its events stay undated and groups take their latest name', async () => {
+  const events = codeArticle(await seedArticle());
+  assert.ok(events.length >= 5);
+  assert.deepEqual([...new Set(events.map((e) => e.event_date))], [null]);
+  assert.equal(about(events, /tough battle with Fatah al-Sham Front/).actor2, 'HTS: Hayat Tahrir al Sham');
+});
