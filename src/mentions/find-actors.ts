@@ -24,6 +24,14 @@ function wordsOf(sentence: Sentence): Word[] {
   const words: Word[] = [];
   for (const token of sentence.tokens) {
     if (SKIPPED.has(token.normal)) continue;
+    const text = token.text;
+    // Most tokens are one plain word: no hyphen to split at, no apostrophe to drop.
+    if (!text.includes('-') && !text.includes("'") && !text.includes('’')) {
+      const first = text[0]!;
+      const upper = text.toUpperCase();
+      words.push({ w: text.toLowerCase(), start: token.start, end: token.end, upper: text === upper && upper !== text.toLowerCase(), cap: first !== first.toLowerCase() });
+      continue;
+    }
     let offset = 0;
     for (const part of token.text.split('-')) {
       const start = token.start + token.text.indexOf(part, offset);

@@ -89,8 +89,12 @@ export function findDates(doc: AnalysedText, reference: string | null): DateMent
   for (const sentence of doc.sentences) {
     for (const window of dateWindows(sentence.text)) {
       const words = sentence.text.slice(window.start, window.end);
+      const casual = CASUAL.test(words);
+      // A month name with no number near it ("troops may advance", "in March") cannot give a day or a
+      // year, so it can give nothing `resolve` keeps.
+      if (!casual && !/\d/.test(words)) continue;
       // Written dates need only chrono's strict parsers, which are twice as fast as the casual set.
-      const parser = CASUAL.test(words) ? chrono.casual : chrono.strict;
+      const parser = casual ? chrono.casual : chrono.strict;
       for (const result of parser.parse(words, chronoRef)) {
       const resolved = resolve(result, ref);
       if (!resolved) continue;

@@ -46,7 +46,8 @@ const NOT_ALONE = new Set(['on', 'in', 'the', 'a', 'an', 'at', 'around', 'betwee
   'street', 'avenue', 'road', 'district', 'village', 'town', 'city', 'province', 'region', 'camp', 'area', 'county', 'state']);
 
 function capitalised(token: Token): boolean {
-  return /^\p{Lu}/u.test(token.text);
+  const first = token.text[0]!;
+  return first !== first.toLowerCase();
 }
 
 /** Runs of tokens that may name a place: capitalised words joined by articles, hyphens and "de"/"of", with feature words. */
@@ -102,6 +103,9 @@ function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazett
   let i = run[0];
   while (i <= run[1]) {
     let matched = false;
+    // A longer span known only by its skeleton ("Sirwah district" ~ "Sierre District") gives way to a
+    // shorter one known by its spelling ("Sirwah").
+    let fallback: { last: number; candidates: PlaceCandidate[] } | null = null;
     for (let last = Math.min(run[1], i + MAX_WORDS - 1); last >= i; last--) {
       const first = tokens[i]!;
       const end = tokens[last]!;
@@ -115,12 +119,19 @@ function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazett
       // A spelling-variant match on a piece of a longer name ("Sanguun" in "Bar-Sanguun") is a guess too far.
       const rest = [...tokens.slice(run[0], i), ...tokens.slice(last + 1, run[1] + 1)];
       if (!candidates.some((c) => c.exact) && rest.some((t) => capitalised(t) && !NOT_ALONE.has(t.normal))) continue;
+      if (!candidates.some((c) => c.exact)) {
+        fallback ??= { last, candidates };
+        continue;
+      }
       spans.push({ first: i, last, candidates, partial: i > run[0] || last < nameEnd });
       i = last + 1;
       matched = true;
       break;
     }
-    if (!matched) i++;
+    if (!matched && fallback) {
+      spans.push({ first: i, last: fallback.last, candidates: fallback.candidates, partial: i > run[0] || fallback.last < nameEnd });
+      i = fallback.last + 1;
+    } else if (!matched) i++;
   }
   return spans;
 }

@@ -22,11 +22,24 @@
 
 const ARTICLES = new Set(['al', 'el', 'ad', 'adh', 'ar', 'as', 'ash', 'at', 'ath', 'az', 'an', 'ud', 'ul', 'ed', 'es', 'et', 'ez', 'er', 'en']);
 
+/** The same names are folded again and again (candidates, containers, divisions): folding is remembered. */
+const MEMO_LIMIT = 100_000;
+const memo = new Map<string, string>();
+
 /** Folded spelling: diacritics, apostrophes, punctuation and Arabic articles removed. */
 export function placeNameKey(name: string): string {
-  const words = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const known = memo.get(name);
+  if (known !== undefined) return known;
+  const key = foldName(name);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(name, key);
+  return key;
+}
+
+function foldName(name: string): string {
+  // Plain ASCII (most names in English news) has no accents to take off.
+  const folded = /^[\x20-\x7e]*$/.test(name) ? name : name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const words = folded
     .toLowerCase()
     .replace(/['’‘`ʿʾ´]/g, '')
     .split(/[^\p{L}\p{N}]+/u)
