@@ -90,6 +90,7 @@ function ownNames(country: string, aliases: string[]): string[] {
   return aliases.filter((a) => a.toLowerCase().replace(/[^a-z]/g, '').slice(0, 4) === stem && a.length >= 4);
 }
 
+const ACRONYM = /^[A-Z]{2,6}$/;
 const ORG_WORDS = /\b(ORGANI[SZ]ATION|UNION|NATIONS|COUNCIL|COMMISSION|AGENCY|FUND|BANK|MISSION|ALLIANCE|COMMITTEE|CROSS|CRESCENT|COURT|PROGRAMME|PROGRAM|OFFICE|LEAGUE|TREATY|FORCE)\b/;
 
 function groupKind(code: string): { kind: 'rebel' | 'political_militia'; inter: 2 | 3 } {
@@ -142,10 +143,13 @@ function build(): void {
     });
 
   const orgs = read('Phoenix.International.actors.txt')
-    .filter((e) => e.codes.some((c) => /^(IGO|NGO)/.test(c.code)) && ORG_WORDS.test(e.name))
+    // Organisations, not the people who led them: the name or an alias must read as an organisation ("NATO" via
+    // "North Atlantic Treaty Organization").
+    .filter((e) => e.codes.some((c) => /^(IGO|NGO)/.test(c.code))
+      && (ORG_WORDS.test(e.name) || (ACRONYM.test(e.name) && e.aliases.some((a) => ORG_WORDS.test(a)))))
     .map((e) => ({
       id: `p2-${e.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`,
-      name: titleCase(e.name),
+      name: ACRONYM.test(e.name) ? e.name : titleCase(e.name),
       kind: 'external' as const,
       inter: 8 as const,
       country: null,

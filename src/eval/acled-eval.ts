@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { codeArticle } from '../pipeline.ts';
 import type { CodedEvent } from '../events/event-schema.ts';
 import { distanceKm } from '../resolve/distance.ts';
+import { CoverageTally, type CoverageFigures } from '../resolve/gazetteer/coverage.ts';
+import { openGazetteer } from '../resolve/gazetteer/open-gazetteer.ts';
 
 /** The gold columns the evaluation reads; every other column of the ACLED export is ignored. */
 const GoldRow = z.object({
@@ -40,6 +42,8 @@ export interface EvalReport {
   /** Most frequent (gold → coded) disagreements, to show where the coder goes wrong. */
   confusions: { field: string; gold: string; coded: string; count: number }[];
   skipped: { line: number; reason: string }[];
+  /** Whether the gold places are in the gazetteer at all, and how often the known ones are still missed. */
+  gazetteer?: CoverageFigures;
 }
 
 const MONTHS: Record<string, string> = {
@@ -91,6 +95,7 @@ export async function evaluateAcled(file: string, options: { limit?: number } = 
   const errors: number[] = [];
   const confusionCounts = new Map<string, number>();
   const skipped: { line: number; reason: string }[] = [];
+  const coverage = new CoverageTally(openGazetteer());
   const confuse = (field: string, gold: string, coded: string): void => {
     const key = `${field}\u0000${gold}\u0000${coded}`;
     confusionCounts.set(key, (confusionCounts.get(key) ?? 0) + 1);
@@ -108,6 +113,7 @@ export async function evaluateAcled(file: string, options: { limit?: number } = 
       url: null, source: null, published: null, byline: null,
     });
     const event = primaryEvent(events);
+    coverage.add(row, event ?? null);
     if (!event) {
       hits.no_event++;
       if (row.fatalities === 0) hits.fatalities++;
@@ -157,6 +163,7 @@ export async function evaluateAcled(file: string, options: { limit?: number } = 
     },
     confusions,
     skipped,
+    gazetteer: coverage.figures(),
   };
 }
 
@@ -176,6 +183,10 @@ export function formatEvalReport(report: EvalReport): string {
     `  located within 50 km      ${pct(f.within_50km)}`,
     `  median location error     ${f.median_km < 0 ? 'n/a' : `${f.median_km} km`}`,
     `  no event produced         ${pct(f.no_event)}`,
+    ...(report.gazetteer ? [
+      `  gold places in gazetteer  ${pct(report.gazetteer.coverage)}  (a place of the gold name within 10 km of the gold point)`,
+      `  wrong choice when known   ${pct(report.gazetteer.wrongChoice)}  (of those, coded more than 10 km away)`,
+    ] : []),
     '',
     'Most frequent disagreements (gold → coded):',
     ...report.confusions.map((c) => `  ${String(c.count).padStart(4)}  ${c.field}: ${c.gold} → ${c.coded}`),

@@ -59,12 +59,29 @@ function containerKeys(c: PlaceCandidate): string[] {
   return [c.admin1, c.admin2, c.country].filter((n): n is string => n !== null).map(placeNameKey);
 }
 
+/** A place this near a bigger town of the same name context is read as in it (its suburbs and villages). */
+const NEAR_KM = 25;
+
+/** Division names match with or without a word more ("Idlib" and "Idlib Governorate"). */
+function sameDivision(a: string, b: string): boolean {
+  return a === b || a.startsWith(`${b} `) || b.startsWith(`${a} `);
+}
+
 function contains(container: PlaceCandidate, place: PlaceCandidate, gazetteer: Gazetteer): boolean {
   if (container.id === place.id) return false;
   if (container.kind === 'country') return container.countryCode === place.countryCode;
   if (container.kind === 'admin1' || container.kind === 'admin2') {
     const key = placeNameKey(container.name);
-    return container.countryCode === place.countryCode && containerKeys(place).some((k) => k === key || key.startsWith(`${k} `) || k.startsWith(`${key} `));
+    return container.countryCode === place.countryCode && containerKeys(place).some((k) => sameDivision(k, key));
+  }
+  if ((container.kind === 'populated' || container.kind === 'site') && container.countryCode === place.countryCode && place.kind !== 'local') {
+    // "Kafr Takharim in Idleb": a town that gives its name to its division stands for the division.
+    const key = placeNameKey(container.name);
+    const namesDivision = [container.admin1, container.admin2].some((d) => d !== null && sameDivision(placeNameKey(d), key));
+    if (namesDivision && [place.admin1, place.admin2].some((d) => d !== null && sameDivision(placeNameKey(d), key))) return true;
+    // "Jacarezinho neighbourhood, Rio de Janeiro": a place in a town's outskirts.
+    if (container.lat !== null && container.lon !== null && place.lat !== null && place.lon !== null
+      && distanceKm(container.lat, container.lon, place.lat, place.lon) <= NEAR_KM && container.population > place.population) return true;
   }
   // A town contains the local places whose parent it is.
   let parent = place.parentId !== null ? gazetteer.place(place.parentId) : null;
@@ -129,7 +146,13 @@ function choose(mention: FoundPlace, containers: FoundPlace[], context: Context,
   const inCountry = (c: PlaceCandidate): boolean => c.country !== null && (context.countries.get(c.country) ?? 0) >= SKELETON_COUNTRY_SHARE;
   const strong = (c: PlaceCandidate): boolean => c.exact && !mention.partial
     && !(c.kind === 'populated' && c.population < 100_000 && !mention.text.includes(' ') && placeNameKey(c.name) !== placeNameKey(mention.text));
-  const believable = mention.candidates.filter((c) => strong(c) || inCountry(c));
+  // A variant spelling is also believed inside the place written as its container ("Balet Weyne (Balet Weyne,
+  // Hiraan)"), and for a city that dwarfs its namesakes ("Quamishli": Al Qamishli, not a Russian village).
+  const contained = (c: PlaceCandidate): boolean => containers.some((m) => m.candidates.some((k) => contains(k, c, gazetteer)));
+  const largest = Math.max(...mention.candidates.map((c) => c.population));
+  const dominant = (c: PlaceCandidate): boolean => c.kind === 'populated' && c.population >= 100_000
+    && mention.candidates.every((o) => o === c || o.population * 10 <= c.population) && c.population === largest;
+  const believable = mention.candidates.filter((c) => strong(c) || inCountry(c) || contained(c) || dominant(c));
   if (believable.length === 0) return null;
   const scored = believable.map((c) => ({ c, ...score(c, mention, containers, context, gazetteer) })).sort((a, b) => b.score - a.score);
   const best = scored[0]!;
@@ -239,6 +262,29 @@ function commonParent(listed: ResolvedPlace[], gazetteer: Gazetteer): ResolvedPl
   };
 }
 
+/** Farther than this from every other place of the article, an ambiguous name's choice is doubted. */
+const FAR_KM = 300;
+
+/**
+ * The article's places hang together: taken best first, a place is kept when it lies near one already
+ * kept, or when its name left no doubt. A far-off namesake ("Camargo" in Chihuahua, in a report from
+ * Celaya, Guanajuato) or a place in another country than all the others is more likely a wrong choice,
+ * or a word, than where the event happened.
+ */
+function withoutOutliers(places: ResolvedPlace[]): ResolvedPlace[] {
+  const located = places.filter((p) => p.place.kind !== 'country' && p.place.lat !== null && p.place.lon !== null);
+  const accepted: ResolvedPlace[] = [];
+  const doubted = new Set<ResolvedPlace>();
+  for (const p of [...located].sort((a, b) => b.score - a.score)) {
+    const near = accepted.length === 0 || accepted.some((q) => distanceKm(q.place.lat!, q.place.lon!, p.place.lat!, p.place.lon!) <= FAR_KM);
+    const sameCountry = accepted.length === 0 || accepted.some((q) => q.place.countryCode === p.place.countryCode);
+    const unambiguous = p.mention.candidates.length === 1 && p.confidence >= 0.9;
+    if (near || p.container || (sameCountry && unambiguous)) accepted.push(p);
+    else doubted.add(p);
+  }
+  return places.filter((p) => !doubted.has(p));
+}
+
 /**
  * Finds the places named in an article, chooses for each the gazetteer entry it most likely means, and
  * says where each event happened. A name is resolved by what it is (a division, a town of some size, a
@@ -284,7 +330,7 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
   });
   for (const p of places) if (containerIndices.has(mentions.indexOf(p.mention))) p.container = true;
   // A weak guess on a name in another country than the article's is more likely a word than a place.
-  const kept = places.filter((p) => p.place.country === country || (p.score >= 3 && p.confidence >= 0.7));
+  const kept = withoutOutliers(places.filter((p) => p.place.country === country || (p.score >= 3 && p.confidence >= 0.7)));
 
   const main = [...kept].filter((p) => !p.container).sort((a, b) => specificity(a) - specificity(b))[0] ?? kept[0] ?? null;
 

@@ -1,5 +1,84 @@
 import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { once } from 'node:events';
+import { EventQuerySchema, firstIssue } from '../../serve/api-schemas.ts';
+import { eventsToCsv, eventToFeature } from '../../serve/format-events.ts';
+import { openStore, DEFAULT_DB } from '../../store/open-store.ts';
+import type { EventFilter, StoredEvent } from '../../store/types.ts';
+import { storeLocation } from './ingest.ts';
+
+type ExportFormat = 'csv' | 'json' | 'jsonl' | 'geojson';
+const FORMATS: readonly ExportFormat[] = ['csv', 'json', 'jsonl', 'geojson'];
+const PAGE = 1000;
+
+interface ExportOptions {
+  format: ExportFormat; db?: string; store?: string;
+  from?: string; to?: string; bbox?: string; eventType?: string; subEventType?: string;
+  actor?: string; country?: string; admin1?: string; source?: string; q?: string;
+}
+
+/** The filters, checked by the same schema as the API's query so that both accept exactly the same values. */
+function parseFilter(options: ExportOptions): EventFilter {
+  const query = {
+    from: options.from, to: options.to, bbox: options.bbox, event_type: options.eventType, sub_event_type: options.subEventType,
+    actor: options.actor, country: options.country, admin1: options.admin1, source: options.source, q: options.q,
+  };
+  const parsed = EventQuerySchema.safeParse(Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)));
+  if (!parsed.success) {
+    const { error, field } = firstIssue(parsed.error, 'filter');
+    throw new InvalidArgumentError(`--${(field ?? '').replace(/_/g, '-')}: ${error}`);
+  }
+  const { limit: _limit, offset: _offset, format: _format, ...filter } = parsed.data;
+  return filter;
+}
+
+async function write(text: string): Promise<void> {
+  if (!process.stdout.write(text)) await once(process.stdout, 'drain');
+}
 
 export function registerExport(program: Command): void {
-  void program; // TODO(owner): register the `export` command here.
+  program
+    .command('export')
+    .description('Print the stored events (all, or those matching the filters)')
+    .option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`, (value: string) => {
+      if (!(FORMATS as readonly string[]).includes(value)) throw new InvalidArgumentError(`--format must be one of ${FORMATS.join(', ')}`);
+      return value as ExportFormat;
+    }, 'json' as ExportFormat)
+    .option('--db <file>', `SQLite file (default ${DEFAULT_DB})`)
+    .option('--store <url>', 'a postgres:// URL or a SQLite file (overrides --db; default $SITREP_STORE)')
+    .option('--from <YYYY-MM-DD>', 'first event date').option('--to <YYYY-MM-DD>', 'last event date')
+    .option('--bbox <minLon,minLat,maxLon,maxLat>', 'bounding box')
+    .option('--event-type <name>', 'ACLED event type').option('--sub-event-type <name>', 'ACLED sub-event type')
+    .option('--actor <name or id>', 'actor').option('--country <name>', 'country').option('--admin1 <name>', 'admin1')
+    .option('--source <outlet>', 'reporting outlet').option('--q <words>', 'words in the sentences or location')
+    .action(async (options: ExportOptions) => {
+      const filter = parseFilter(options);
+      const store = await openStore(storeLocation(options));
+      try {
+        const opening = { csv: '', jsonl: '', json: '[', geojson: '{"type":"FeatureCollection","features":[' }[options.format];
+        await write(opening);
+        let first = true;
+        for (let offset = 0; ; offset += PAGE) {
+          const { events } = await store.queryEvents(filter, { limit: PAGE, offset });
+          if (events.length === 0) break;
+          await write(chunk(events, options.format, first));
+          first = false;
+          if (events.length < PAGE) break;
+        }
+        const closing = { csv: first ? eventsToCsv([]) : '', jsonl: '', json: ']\n', geojson: ']}\n' }[options.format];
+        await write(closing);
+      } finally {
+        await store.close();
+      }
+    });
+}
+
+function chunk(events: StoredEvent[], format: ExportFormat, first: boolean): string {
+  const lead = first ? '' : ',';
+  switch (format) {
+    case 'csv': return eventsToCsv(events, { header: first });
+    case 'jsonl': return events.map((e) => `${JSON.stringify(e)}\n`).join('');
+    case 'json': return lead + events.map((e) => JSON.stringify(e)).join(',');
+    case 'geojson': return lead + events.map((e) => JSON.stringify(eventToFeature(e))).join(',');
+  }
 }

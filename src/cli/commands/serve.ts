@@ -1,5 +1,46 @@
 import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../../serve/start-server.ts';
+import { openStore, DEFAULT_DB } from '../../store/open-store.ts';
+import { storeLocation } from './ingest.ts';
+
+const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('--port must be a whole number from 0 to 65535');
+  return port;
+}
 
 export function registerServe(program: Command): void {
-  void program; // TODO(owner): register the `serve` command here.
+  program
+    .command('serve')
+    .description('Serve the HTTP API and the web map')
+    .option('--db <file>', `SQLite file (default ${DEFAULT_DB})`)
+    .option('--store <url>', 'a postgres:// URL or a SQLite file (overrides --db; default $SITREP_STORE)')
+    .option('-p, --port <n>', 'port (0 picks a free one)', parsePort, 8080)
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--token <token>', 'API token for POST /articles (default $SITREP_API_TOKEN; without one, writes are refused)')
+    .option('--protect-reads', 'require the token for reads too')
+    .option('--web <dir>', 'built web map to serve at /', WEB_DIST)
+    .action(async (options: { db?: string; store?: string; port: number; host: string; token?: string; protectReads?: boolean; web: string }) => {
+      const store = await openStore(storeLocation(options));
+      const token = options.token ?? process.env.SITREP_API_TOKEN ?? null;
+      const server = await startServer({
+        store, port: options.port, host: options.host, token, protectReads: options.protectReads ?? false, webRoot: options.web,
+      });
+      process.stdout.write(`sitrep: serving on ${server.url}${token ? '' : ' (read-only: no API token set)'}\n`);
+      let closing = false;
+      // Graceful shutdown: stop accepting, finish in-flight requests (and their transactions), then close the store.
+      const shutdown = async (signal: string) => {
+        if (closing) return;
+        closing = true;
+        process.stderr.write(`sitrep: ${signal}, shutting down\n`);
+        await server.close();
+        await store.close();
+      };
+      process.once('SIGTERM', () => void shutdown('SIGTERM'));
+      process.once('SIGINT', () => void shutdown('SIGINT'));
+    });
 }

@@ -43,6 +43,8 @@ export const IMPORTS_FILE = 'gazetteer-imports.sqlite';
 
 /** Look-ups repeat (the same towns in many reports); a bounded cache keeps the common ones. */
 const CACHE_LIMIT = 50_000;
+/** At most this many places per name and index file. */
+const MAX_CANDIDATES = 60;
 
 function isCurrent(path: string): boolean {
   if (!existsSync(path)) return false;
@@ -64,15 +66,13 @@ export function ensureWorldGazetteer(dir: string = gazetteerDir()): string {
   return path;
 }
 
+type CandidateRow = PlaceRow & { exact: number; country_name: string | null; admin1_name: string | null; admin2_name: string | null };
+
 class SqliteGazetteer implements Gazetteer {
   private readonly db: Database.Database;
   private readonly byKey: Database.Statement;
   private readonly byId: Database.Statement;
-  private readonly admin1: Database.Statement;
-  private readonly admin2: Database.Statement;
-  private readonly country: Database.Statement;
   private readonly cache = new Map<string, PlaceCandidate[]>();
-  private readonly divisionNames = new Map<string, string | null>();
 
   constructor(dir: string) {
     this.db = openDatabase(ensureWorldGazetteer(dir), { readonly: true });
@@ -80,21 +80,19 @@ class SqliteGazetteer implements Gazetteer {
     const hasImports = existsSync(imports);
     if (hasImports) this.db.prepare('ATTACH DATABASE ? AS imports').run(imports);
     const schemas = hasImports ? ['main', 'imports'] : ['main'];
-    this.byKey = this.db.prepare(schemas
-      .map((s) => `SELECT p.*, n.exact FROM ${s}.names n JOIN ${s}.places p ON p.id = n.place_id WHERE n.key = @key`).join(' UNION ALL '));
-    this.byId = this.db.prepare(schemas.map((s) => `SELECT *, 1 AS exact FROM ${s}.places WHERE id = @id`).join(' UNION ALL '));
-    this.admin1 = this.db.prepare('SELECT name FROM admin1 WHERE code = ?');
-    this.admin2 = this.db.prepare('SELECT name FROM admin2 WHERE code = ?');
-    this.country = this.db.prepare('SELECT name FROM countries WHERE code = ?');
+    // One statement per look-up: the spelling key and the skeleton together, with the division names joined in.
+    const divisions = `LEFT JOIN main.countries c ON c.code = p.country_code
+      LEFT JOIN main.admin1 a1 ON a1.code = p.country_code || '.' || p.admin1_code
+      LEFT JOIN main.admin2 a2 ON a2.code = p.country_code || '.' || p.admin1_code || '.' || p.admin2_code`;
+    const columns = 'p.*, c.name AS country_name, a1.name AS admin1_name, a2.name AS admin2_name';
+    // A name shared by hundreds of places ("San Jose") gives its best-known ones: the analysts' own places,
+    // then by population (divisions carry the population of their towns).
+    this.byKey = this.db.prepare(schemas.map((s) => `SELECT * FROM (SELECT ${columns}, n.exact FROM ${s}.names n JOIN ${s}.places p ON p.id = n.place_id ${divisions}
+      WHERE n.key = @key ORDER BY p.kind = 'local' DESC, p.population DESC LIMIT ${MAX_CANDIDATES})`).join(' UNION ALL '));
+    this.byId = this.db.prepare(schemas.map((s) => `SELECT ${columns}, 1 AS exact FROM ${s}.places p ${divisions} WHERE p.id = @id`).join(' UNION ALL '));
   }
 
-  private division(statement: Database.Statement, code: string): string | null {
-    const cacheKey = `${statement === this.admin1 ? 1 : statement === this.admin2 ? 2 : 0}:${code}`;
-    if (!this.divisionNames.has(cacheKey)) this.divisionNames.set(cacheKey, (statement.get(code) as { name: string } | undefined)?.name ?? null);
-    return this.divisionNames.get(cacheKey)!;
-  }
-
-  private candidate(row: PlaceRow & { exact: number }): PlaceCandidate {
+  private candidate(row: CandidateRow): PlaceCandidate {
     const cc = row.country_code;
     return {
       id: row.id,
@@ -102,9 +100,9 @@ class SqliteGazetteer implements Gazetteer {
       kind: row.kind,
       localKind: row.local_kind,
       countryCode: cc,
-      country: cc ? this.division(this.country, cc) : null,
-      admin1: cc && row.admin1_code ? this.division(this.admin1, `${cc}.${row.admin1_code}`) : null,
-      admin2: cc && row.admin1_code && row.admin2_code ? this.division(this.admin2, `${cc}.${row.admin1_code}.${row.admin2_code}`) : null,
+      country: row.country_name,
+      admin1: row.admin1_name,
+      admin2: row.admin2_name,
       lat: row.lat,
       lon: row.lon,
       population: row.population,
@@ -116,29 +114,35 @@ class SqliteGazetteer implements Gazetteer {
 
   private rows(key: string): PlaceCandidate[] {
     const seen = new Set<number>();
-    return (this.byKey.all({ key }) as (PlaceRow & { exact: number })[])
-      .filter((r) => !seen.has(r.id) && seen.add(r.id))
-      .map((r) => this.candidate(r));
+    return (this.byKey.all({ key }) as CandidateRow[]).filter((r) => !seen.has(r.id) && seen.add(r.id)).map((r) => this.candidate(r));
   }
 
   lookup(name: string): PlaceCandidate[] {
+    // The words as written are the first cache key: most look-ups repeat a spelling seen before, and
+    // folding a name costs more than finding it.
+    const seen = this.cache.get(name);
+    if (seen) return seen;
     const key = placeNameKey(name);
     if (!key) return [];
     const cached = this.cache.get(key);
-    if (cached) return cached;
+    if (cached) {
+      this.cache.set(name, cached);
+      return cached;
+    }
     let found = this.rows(key);
     if (found.length === 0) {
       const skeleton = placeNameSkeleton(name);
       // Short skeletons ("hms") match too many unrelated names to be worth a guess.
-      if (skeleton.length >= 5) found = this.rows(`~${skeleton}`).map((c) => ({ ...c, exact: false }));
+      if (skeleton.length >= 6) found = this.rows(`~${skeleton}`);
     }
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(key, found);
+    this.cache.set(name, found);
     return found;
   }
 
   place(id: number): PlaceCandidate | null {
-    const row = this.byId.get({ id }) as (PlaceRow & { exact: number }) | undefined;
+    const row = this.byId.get({ id }) as CandidateRow | undefined;
     return row ? this.candidate(row) : null;
   }
 

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { EventSchema } from '../events/event-schema.ts';
+import { ArticleBodySchema, EventQuerySchema } from './api-schemas.ts';
+
+/** The OpenAPI 3.1 document served at /openapi.json, built from the same zod schemas that validate requests. */
+
+const asJson = (schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> => {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+};
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: unknown) => ({ 'application/json': { schema } });
+const errorResponse = (description: string) => ({ description, content: json(ref('Error')) });
+
+function queryParameters(): unknown[] {
+  const schema = asJson(EventQuerySchema, 'input') as { properties: Record<string, unknown> };
+  return Object.entries(schema.properties).map(([name, s]) => ({ name, in: 'query', required: false, schema: s }));
+}
+
+export function openApiDocument(): Record<string, unknown> {
+  const event = asJson(EventSchema, 'output') as { properties: Record<string, unknown>; required: string[] };
+  const storedEvent = {
+    ...event,
+    properties: { ...event.properties, source_count: { type: 'integer', minimum: 1 } },
+    required: [...event.required, 'source_count'],
+  };
+  return {
+    openapi: '3.1.0',
+    info: { title: 'sitrep API', version: '1', description: 'Coded conflict events with their sources. See docs/api.md.' },
+    components: {
+      schemas: {
+        Event: storedEvent,
+        ArticleBody: asJson(ArticleBodySchema, 'input'),
+        Error: {
+          type: 'object', required: ['error', 'field'],
+          properties: { error: { type: 'string' }, field: { type: ['string', 'null'] } },
+        },
+      },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+    },
+    paths: {
+      '/events': {
+        get: {
+          summary: 'Events matching the filters, newest first',
+          parameters: queryParameters(),
+          responses: {
+            200: {
+              description: 'A page of events',
+              content: {
+                ...json({
+                  type: 'object',
+                  properties: { total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' }, events: { type: 'array', items: ref('Event') } },
+                }),
+                'application/geo+json': { schema: { type: 'object', description: 'FeatureCollection; each feature\'s properties is an Event' } },
+              },
+            },
+            400: errorResponse('A query parameter is invalid (named in "field")'),
+          },
+        },
+      },
+      '/events/{id}': {
+        get: {
+          summary: 'One event with its sources, evidence and disagreements',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 200: { description: 'The event', content: json({ allOf: [ref('Event')] }) }, 404: errorResponse('Unknown event') },
+        },
+      },
+      '/events/stream': { get: { summary: 'Server-sent events: one "event" message per newly stored event', responses: { 200: { description: 'text/event-stream' } } } },
+      '/actors': { get: { summary: 'Actors by event count', responses: { 200: { description: '{"actors": [...]}' } } } },
+      '/places': { get: { summary: 'Places by event count', responses: { 200: { description: '{"places": [...]}' } } } },
+      '/stats': { get: { summary: 'Counts by day, type and actor', responses: { 200: { description: '{"by_day", "by_type", "by_actor", "total"}' } } } },
+      '/articles': {
+        post: {
+          summary: 'Code and store an article',
+          security: [{ bearer: [] }],
+          requestBody: { required: true, content: json(ref('ArticleBody')) },
+          responses: {
+            201: { description: '{"article_id", "duplicate", "events"}' },
+            400: errorResponse('The body is invalid (named in "field")'),
+            401: errorResponse('Missing or wrong token'),
+            413: errorResponse('Body or text too large'),
+          },
+        },
+      },
+    },
+  };
+}

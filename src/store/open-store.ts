@@ -1,0 +1,20 @@
+import { SqliteStore } from './sqlite-store.ts';
+import type { EventStore } from './types.ts';
+
+export const DEFAULT_DB = './sitrep.db';
+
+/** Whether a store location names a PostgreSQL server rather than a SQLite file. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(?:ql)?:\/\//i.test(location);
+}
+
+/**
+ * Opens the store at `location`: a `postgres://` URL selects PostgreSQL, anything else is a SQLite file.
+ * Precedence for the CLI: --store, then SITREP_STORE, then --db, then ./sitrep.db.
+ */
+export async function openStore(location: string = process.env.SITREP_STORE ?? DEFAULT_DB): Promise<EventStore> {
+  if (isPostgresUrl(location)) {
+    throw new Error(`${location.replace(/\/\/[^@/]*@/, '//***@')}: the PostgreSQL store is not implemented yet (issue 5); use a SQLite file`);
+  }
+  return new SqliteStore(location);
+}

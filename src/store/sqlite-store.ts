@@ -1,0 +1,298 @@
+import Database from 'better-sqlite3';
+import type { CodedEvent } from '../events/event-schema.ts';
+import type { Article } from '../ingest/types.ts';
+import { findDisagreements, isSameEvent, mergeReports, DATE_WINDOW_DAYS, NEARBY_KM } from '../resolve/dedup.ts';
+import { loadMigrations } from './migrations.ts';
+import {
+  actorRefs, checkInput, degreesAround, excerpt, locationKey, placeKey, searchBody, searchWords, shiftDay, textHash,
+} from './records.ts';
+import type {
+  ActorSummary, AddArticleResult, EventDetail, EventFilter, EventSourceReport, EventStore, Page, PlaceSummary,
+  StoreStats, StoredEvent,
+} from './types.ts';
+
+type Row = Record<string, unknown>;
+type Params = (string | number | null)[];
+
+interface EventRow { seq: number; id: string; record: string; source_count: number }
+
+function toStored(row: EventRow): StoredEvent {
+  return { ...(JSON.parse(row.record) as CodedEvent), source_count: row.source_count };
+}
+
+/** The WHERE clause of an event filter, with its parameters (always bound, never spliced in). */
+export function sqliteWhere(filter: EventFilter): { where: string; params: Params } {
+  const clauses: string[] = [];
+  const params: Params = [];
+  const add = (clause: string, ...values: Params): void => {
+    clauses.push(clause);
+    params.push(...values);
+  };
+  if (filter.from) add('e.event_date >= ?', filter.from);
+  if (filter.to) add('e.event_date <= ?', filter.to);
+  if (filter.event_type) add('e.event_type = ?', filter.event_type);
+  if (filter.sub_event_type) add('e.sub_event_type = ?', filter.sub_event_type);
+  if (filter.country) add('e.country = ?', filter.country);
+  if (filter.admin1) add('e.admin1 = ?', filter.admin1);
+  if (filter.bbox) {
+    const [minLon, minLat, maxLon, maxLat] = filter.bbox;
+    const box = 'SELECT seq FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? AND min_lat >= ? AND max_lat <= ?';
+    // A box across the antimeridian (minLon > maxLon) is two boxes.
+    if (minLon <= maxLon) add(`e.seq IN (${box})`, minLon, maxLon, minLat, maxLat);
+    else add(`(e.seq IN (${box}) OR e.seq IN (${box}))`, minLon, 180, minLat, maxLat, -180, maxLon, minLat, maxLat);
+  }
+  if (filter.actor) {
+    add(`e.seq IN (SELECT ea.event_seq FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
+         WHERE a.id = ? OR a.name = ? COLLATE NOCASE)`, filter.actor, filter.actor);
+  }
+  if (filter.source) add('e.seq IN (SELECT event_seq FROM event_sources WHERE source = ? COLLATE NOCASE)', filter.source);
+  if (filter.q) {
+    const match = searchWords(filter.q).map((w) => `"${w}"`).join(' ');
+    add('e.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)', match);
+  }
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+/**
+ * The default store: one SQLite file in WAL mode. Every article is written in one transaction, so a
+ * crash leaves each article either fully stored or absent; a re-run skips what is already there.
+ */
+export class SqliteStore implements EventStore {
+  readonly db: Database.Database;
+
+  constructor(readonly path: string) {
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 10000');
+    this.migrate();
+  }
+
+  private migrate(): void {
+    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    const applied = new Set((this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+    for (const migration of loadMigrations('sqlite')) {
+      if (applied.has(migration.version)) continue;
+      this.db.transaction(() => {
+        this.db.exec(migration.sql);
+        this.db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
+      }).immediate();
+    }
+  }
+
+  async addArticle(article: Article, events: CodedEvent[]): Promise<AddArticleResult> {
+    const checked = checkInput(article, events);
+    const hash = textHash(article.text);
+    // IMMEDIATE: take the write lock before reading, so two processes cannot both decide "not stored yet".
+    return this.db.transaction(() => this.addInTransaction(article, checked, hash)).immediate();
+  }
+
+  private addInTransaction(article: Article, events: CodedEvent[], hash: string): AddArticleResult {
+    const existing = this.sql('SELECT id FROM articles WHERE id = ? OR url = ? OR text_hash = ? LIMIT 1')
+      .get(article.id, article.url, hash) as { id: string } | undefined;
+    if (existing) {
+      const rows = this.sql(`SELECT DISTINCT e.seq, e.id, e.record, e.source_count FROM events e
+        JOIN event_sources s ON s.event_seq = e.seq WHERE s.article_id = ? ORDER BY e.seq`).all(existing.id) as EventRow[];
+      return { article_id: existing.id, duplicate: true, created: [], merged: [], events: rows.map(toStored) };
+    }
+    this.sql(`INSERT INTO articles (id, url, text_hash, origin, title, source, published, byline, text, report_count, ingested_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      article.id, article.url, hash, article.origin, article.title, article.source, article.published, article.byline,
+      article.text, events.length, new Date().toISOString(),
+    );
+    const created: string[] = [];
+    const merged: string[] = [];
+    const touched: number[] = [];
+    for (const report of events) {
+      const match = this.findMatch(report);
+      if (match) {
+        this.insertReport(match.seq, report);
+        this.refreshEvent(match.seq);
+        if (!merged.includes(match.id) && !created.includes(match.id)) merged.push(match.id);
+        if (!touched.includes(match.seq)) touched.push(match.seq);
+      } else {
+        const seq = this.insertEvent(report);
+        this.insertReport(seq, report);
+        this.indexEvent(seq, report, [report]);
+        created.push(report.event_id);
+        touched.push(seq);
+      }
+    }
+    const rows = touched.map((seq) => this.sql('SELECT seq, id, record, source_count FROM events WHERE seq = ?').get(seq) as EventRow);
+    return { article_id: article.id, duplicate: false, created, merged, events: rows.map(toStored) };
+  }
+
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Prepared once, reused: the same SQL text always gets the same statement. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  /**
+   * A stored event that `report` is another report of (see src/resolve/dedup.ts), or null. Candidates come
+   * from the indexes (same type, dates in the window, and within the R*Tree box or with the same location
+   * name); the pure rule then decides.
+   */
+  private findMatch(report: CodedEvent): { seq: number; id: string } | null {
+    if (report.modality !== 'asserted' || !report.event_date) return null;
+    const common = `e.event_type = ? AND e.modality = 'asserted' AND e.event_date BETWEEN ? AND ?`;
+    const window: Params = [report.event_type, shiftDay(report.event_date, -DATE_WINDOW_DAYS), shiftDay(report.event_date, DATE_WINDOW_DAYS)];
+    const byName = `SELECT e.seq, e.id, e.record, e.source_count FROM events e WHERE e.location_key = ? AND ${common}`;
+    const key = locationKey(report);
+    let candidates: EventRow[];
+    if (report.latitude !== null && report.longitude !== null) {
+      const { dLat, dLon } = degreesAround(report.latitude, NEARBY_KM);
+      candidates = this.sql(`SELECT e.seq, e.id, e.record, e.source_count FROM events e
+        WHERE e.seq IN (SELECT seq FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? AND min_lat >= ? AND max_lat <= ?) AND ${common}
+        UNION ${byName} AND e.latitude IS NULL ORDER BY 1`).all(
+        report.longitude - dLon, report.longitude + dLon, report.latitude - dLat, report.latitude + dLat, ...window, key, ...window,
+      ) as EventRow[];
+    } else {
+      if (!key) return null;
+      candidates = this.sql(`${byName} ORDER BY e.seq`).all(key, ...window) as EventRow[];
+    }
+    const fromArticle = this.sql('SELECT 1 FROM event_sources WHERE event_seq = ? AND article_id = ? LIMIT 1');
+    for (const candidate of candidates) {
+      if (isSameEvent(JSON.parse(candidate.record) as CodedEvent, report) && !fromArticle.get(candidate.seq, report.article_id)) {
+        return { seq: candidate.seq, id: candidate.id };
+      }
+    }
+    return null;
+  }
+
+  private insertEvent(event: CodedEvent): number {
+    const result = this.sql(`INSERT INTO events (id, event_date, event_type, sub_event_type, modality, country, admin1,
+      latitude, longitude, place_id, location_key, fatalities, source_count, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 1, ?)`).run(
+      event.event_id, event.event_date, event.event_type, event.sub_event_type, event.modality, event.country, event.admin1,
+      event.latitude, event.longitude, locationKey(event), event.fatalities, JSON.stringify(event),
+    );
+    return Number(result.lastInsertRowid);
+  }
+
+  private insertReport(seq: number, report: CodedEvent): void {
+    const result = this.sql(`INSERT INTO event_sources (event_seq, article_id, report_id, source, claimant, fatalities,
+      sentence_start, sentence_end, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      seq, report.article_id, report.event_id, report.source, report.claimant, report.fatalities,
+      report.sentence.start, report.sentence.end, JSON.stringify(report),
+    );
+    const evidence = this.sql('INSERT INTO evidence (report, field, start, end_offset, text) VALUES (?, ?, ?, ?, ?)');
+    for (const span of report.evidence) evidence.run(result.lastInsertRowid, span.field, span.start, span.end, span.text);
+  }
+
+  private reportsOf(seq: number): CodedEvent[] {
+    return (this.sql('SELECT record FROM event_sources WHERE event_seq = ? ORDER BY id').all(seq) as { record: string }[])
+      .map((r) => JSON.parse(r.record) as CodedEvent);
+  }
+
+  /** Recomputes a merged event from all its reports and re-indexes it. */
+  private refreshEvent(seq: number): void {
+    const reports = this.reportsOf(seq);
+    const event = mergeReports(reports);
+    this.sql(`UPDATE events SET event_date = ?, sub_event_type = ?, country = ?, admin1 = ?, latitude = ?, longitude = ?,
+      location_key = ?, fatalities = ?, source_count = ?, record = ? WHERE seq = ?`).run(
+      event.event_date, event.sub_event_type, event.country, event.admin1, event.latitude, event.longitude,
+      locationKey(event), event.fatalities, reports.length, JSON.stringify(event), seq,
+    );
+    this.indexEvent(seq, event, reports);
+  }
+
+  /** Place, actors, R*Tree and full-text rows of an event (replaced wholesale when it changes). */
+  private indexEvent(seq: number, event: CodedEvent, reports: CodedEvent[]): void {
+    const place = placeKey(event);
+    if (place) {
+      this.sql(`INSERT INTO places (id, location, admin1, admin2, country, latitude, longitude) VALUES (?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT(id) DO UPDATE SET latitude = coalesce(places.latitude, excluded.latitude), longitude = coalesce(places.longitude, excluded.longitude)`)
+        .run(place, event.location, event.admin1, event.admin2, event.country, event.latitude, event.longitude);
+    }
+    this.sql('UPDATE events SET place_id = ? WHERE seq = ?').run(place, seq);
+
+    this.sql('DELETE FROM event_actors WHERE event_seq = ?').run(seq);
+    const upsertActor = this.sql(`INSERT INTO actors (id, name, inter, country) VALUES (?, ?, ?, NULL)
+      ON CONFLICT(id) DO UPDATE SET name = excluded.name, inter = coalesce(excluded.inter, actors.inter)`);
+    const link = this.sql('INSERT OR IGNORE INTO event_actors (event_seq, actor_id, role) VALUES (?, ?, ?)');
+    for (const ref of actorRefs(event)) {
+      upsertActor.run(ref.id, ref.name, ref.inter);
+      link.run(seq, ref.id, ref.role);
+    }
+
+    this.sql('DELETE FROM events_rtree WHERE seq = ?').run(seq);
+    if (event.latitude !== null && event.longitude !== null) {
+      this.sql('INSERT INTO events_rtree VALUES (?, ?, ?, ?, ?)').run(seq, event.longitude, event.longitude, event.latitude, event.latitude);
+    }
+    this.sql('DELETE FROM events_fts WHERE rowid = ?').run(seq);
+    this.sql('INSERT INTO events_fts (rowid, body) VALUES (?, ?)').run(seq, searchBody(reports, event));
+  }
+
+  async queryEvents(filter: EventFilter, page: Page): Promise<{ total: number; events: StoredEvent[] }> {
+    const { where, params } = sqliteWhere(filter);
+    const total = (this.sql(`SELECT count(*) AS n FROM events e ${where}`).get(...params) as { n: number }).n;
+    const rows = this.sql(`SELECT e.seq, e.id, e.record, e.source_count FROM events e ${where}
+      ORDER BY e.event_date DESC NULLS LAST, e.seq DESC LIMIT ? OFFSET ?`).all(...params, page.limit, page.offset) as EventRow[];
+    return { total, events: rows.map(toStored) };
+  }
+
+  async getEvent(id: string): Promise<EventDetail | null> {
+    const row = (this.sql('SELECT seq, id, record, source_count FROM events WHERE id = ?').get(id)
+      ?? this.sql(`SELECT e.seq, e.id, e.record, e.source_count FROM events e JOIN event_sources s ON s.event_seq = e.seq
+        WHERE s.report_id = ?`).get(id)) as EventRow | undefined;
+    if (!row) return null;
+    const sourceRows = this.sql(`SELECT s.id, s.record, s.claimant, s.fatalities, a.id AS article_id, a.title, a.url,
+      a.source, a.published, a.text FROM event_sources s JOIN articles a ON a.id = s.article_id WHERE s.event_seq = ? ORDER BY s.id`)
+      .all(row.seq) as Row[];
+    const evidence = this.sql('SELECT field, start, end_offset AS "end", text FROM evidence WHERE report = ? ORDER BY start, field');
+    const reports: CodedEvent[] = [];
+    const sources: EventSourceReport[] = sourceRows.map((s) => {
+      const report = JSON.parse(s.record as string) as CodedEvent;
+      reports.push(report);
+      return {
+        article_id: s.article_id as string,
+        report_id: report.event_id,
+        title: (s.title as string | null) ?? null,
+        url: (s.url as string | null) ?? null,
+        source: (s.source as string | null) ?? null,
+        published: (s.published as string | null) ?? null,
+        claimant: report.claimant,
+        fatalities: report.fatalities,
+        fatalities_basis: report.fatalities_basis,
+        sentence: report.sentence,
+        evidence: evidence.all(s.id) as EventSourceReport['evidence'],
+        article_text_excerpt: excerpt(s.text as string, report.sentence.start, report.sentence.end),
+      };
+    });
+    return { ...toStored(row), sources, disagreements: findDisagreements(reports) };
+  }
+
+  async actors(limit = 500): Promise<ActorSummary[]> {
+    return this.sql(`SELECT a.id, a.name, a.inter, a.country, count(DISTINCT ea.event_seq) AS events
+      FROM actors a JOIN event_actors ea ON ea.actor_id = a.id GROUP BY a.id ORDER BY events DESC, a.name LIMIT ?`).all(limit) as ActorSummary[];
+  }
+
+  async places(limit = 500): Promise<PlaceSummary[]> {
+    return this.sql(`SELECT p.location, p.admin1, p.country, p.latitude, p.longitude, count(*) AS events
+      FROM places p JOIN events e ON e.place_id = p.id GROUP BY p.id ORDER BY events DESC, p.location LIMIT ?`).all(limit) as PlaceSummary[];
+  }
+
+  async stats(): Promise<StoreStats> {
+    return {
+      by_day: this.sql(`SELECT event_date AS date, count(*) AS count FROM events WHERE event_date IS NOT NULL
+        GROUP BY event_date ORDER BY event_date`).all() as StoreStats['by_day'],
+      by_type: this.sql('SELECT event_type, count(*) AS count FROM events GROUP BY event_type ORDER BY count DESC, event_type')
+        .all() as StoreStats['by_type'],
+      by_actor: this.sql(`SELECT a.name AS actor, count(DISTINCT ea.event_seq) AS count FROM event_actors ea
+        JOIN actors a ON a.id = ea.actor_id WHERE ea.role IN ('actor1', 'actor2') GROUP BY a.id ORDER BY count DESC, a.name LIMIT 50`)
+        .all() as StoreStats['by_actor'],
+      total: (this.sql('SELECT count(*) AS n FROM events').get() as { n: number }).n,
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,82 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyseText } from '../../src/text/analyse-text.ts';
+import { openGazetteer } from '../../src/resolve/gazetteer/open-gazetteer.ts';
+import { geolocate } from '../../src/resolve/geolocate.ts';
+import { distanceKm } from '../../src/resolve/distance.ts';
+import type { EventPlace } from '../../src/events/types.ts';
+
+// The installation's gazetteer (world base + local layer), built on first use.
+const gazetteer = openGazetteer();
+
+/** The place of an event whose predicate is the word `predicate` of the text. */
+function placeOf(text: string, predicate: string, countries: string[] = []): EventPlace | null {
+  const doc = analyseText(text);
+  const offset = text.indexOf(predicate);
+  assert.ok(offset >= 0, `"${predicate}" is in the text`);
+  const sentence = doc.sentences.find((s) => s.start <= offset && offset < s.end)!;
+  return geolocate(doc, gazetteer, { countries, source: null }).placeFor(sentence.index, offset);
+}
+
+const TRIPOLI_LIBYA = { lat: 32.8872, lon: 13.1913 };
+const TRIPOLI_LEBANON = { lat: 34.4367, lon: 35.8497 };
+const ALEPPO = { lat: 36.2021, lon: 37.1343 };
+
+function near(place: EventPlace | null, point: { lat: number; lon: number }, km: number): void {
+  assert.ok(place && place.latitude !== null && place.longitude !== null, 'a place with coordinates');
+  const d = distanceKm(place.latitude, place.longitude, point.lat, point.lon);
+  assert.ok(d <= km, `${place.location} (${place.country}) is ${Math.round(d)} km away, more than ${km} km; ${place.reason}`);
+}
+
+test('Tripoli is the Libyan one when the article is about Libya', () => {
+  const place = placeOf('GNA forces clashed with LNA fighters in Tripoli. Shelling also hit Misrata.', 'clashed');
+  near(place, TRIPOLI_LIBYA, 10);
+  assert.equal(place!.country, 'Libya');
+});
+
+test('Tripoli is the Lebanese one when the article names Lebanon', () => {
+  const place = placeOf('Protesters blocked roads in Tripoli, Lebanon, and clashed with the army.', 'blocked');
+  near(place, TRIPOLI_LEBANON, 10);
+  assert.equal(place!.country, 'Lebanon');
+});
+
+test("Tripoli follows the country of the article's actors", () => {
+  near(placeOf('Protesters blocked roads in Tripoli.', 'blocked', ['Lebanon']), TRIPOLI_LEBANON, 10);
+  near(placeOf('Protesters blocked roads in Tripoli.', 'blocked', ['Libya']), TRIPOLI_LIBYA, 10);
+});
+
+test('an Aleppo district without coordinates of its own stands at Aleppo, with precision 2 and its own name', () => {
+  for (const spelling of ['Sheikh Saeed', "Shaykh Sa'id", 'al-Sheikh Said']) {
+    const place = placeOf(`Government aircraft bombed the ${spelling} district of Aleppo on Tuesday.`, 'bombed');
+    assert.equal(place?.location, 'Sheikh Saeed', spelling);
+    assert.equal(place.geo_precision, 2);
+    assert.equal(place.country, 'Syria');
+    near(place, ALEPPO, 10);
+  }
+});
+
+test('a province alone gives precision 3, never presented as exact', () => {
+  const place = placeOf('Airstrikes hit several villages in Idlib province.', 'hit');
+  assert.equal(place?.geo_precision, 3);
+  assert.equal(place.country, 'Syria');
+  assert.match(place.admin1 ?? '', /idlib/i);
+});
+
+test('the "(admin2, admin1)" note of ACLED chooses between places of one name', () => {
+  // There is a Tieba in Gansu, China, bigger than the village in Mali's Mopti region.
+  const place = placeOf('On 9 May 2020, militiamen attacked the village of Tieba (Bankass, Mopti).', 'attacked');
+  assert.equal(place?.country, 'Mali');
+  assert.equal(place.admin1, 'Mopti');
+});
+
+test("the event takes the place of its own sentence, not the article's first place", () => {
+  const text = 'Clashes were reported in Idlib province on Monday. On Tuesday, a car bomb exploded in Azaz, killing four people.';
+  const place = placeOf(text, 'exploded');
+  assert.equal(place?.location, 'Azaz');
+  assert.equal(place.geo_precision, 1);
+});
+
+test('a sentence without a place takes the place of the sentence before it', () => {
+  const text = 'A car bomb exploded in Azaz on Tuesday. Four people were killed.';
+  assert.equal(placeOf(text, 'killed')?.location, 'Azaz');
+});

@@ -1,0 +1,169 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { SqliteStore } from '../../src/store/sqlite-store.ts';
+import { startServer, type ServerOptions } from '../../src/serve/start-server.ts';
+import type { Article } from '../../src/ingest/types.ts';
+import { makeArticle, makeEvent, tempDir } from '../store/fixtures.ts';
+
+const TOKEN = 'test-token-0123456789';
+
+type Ctx = Parameters<typeof tempDir>[0];
+
+/** A real server on 127.0.0.1 (port 0) over a real SQLite file; uploads are coded by a fixed test coder. */
+async function serve(t: Ctx, options: Partial<ServerOptions> = {}) {
+  const store = new SqliteStore(join(tempDir(t), 'api.db'));
+  const server = await startServer({
+    store, port: 0, host: '127.0.0.1', token: TOKEN,
+    code: (article: Article) => [makeEvent(article, { fatalities: article.text.includes('five') ? 5 : 3, fatalities_basis: 'exact' })],
+    ...options,
+  });
+  t.after(async () => {
+    await server.close();
+    await store.close();
+  });
+  return { store, url: server.url };
+}
+
+function post(url: string, body: unknown, token: string | null = TOKEN, raw?: string) {
+  return fetch(`${url}/articles`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: raw ?? JSON.stringify(body),
+  });
+}
+
+test('POST /articles stores an article once and GET /events/:id shows both merged sources', async (t) => {
+  const { url } = await serve(t);
+  const first = await post(url, { text: 'Shelling killed three in Maarat al-Numan.', source: 'A', published: '2020-05-12' });
+  assert.equal(first.status, 201);
+  const created = await first.json() as { article_id: string; duplicate: boolean; events: { event_id: string }[] };
+  assert.equal(created.duplicate, false);
+  assert.equal(created.events.length, 1);
+
+  const again = await post(url, { text: 'Shelling killed three in Maarat al-Numan.', source: 'A' });
+  assert.equal(((await again.json()) as { duplicate: boolean }).duplicate, true);
+
+  await post(url, { text: 'Shelling killed five in Maarat al-Numan.', source: 'B' });
+  const detail = await (await fetch(`${url}/events/${encodeURIComponent(created.events[0]!.event_id)}`)).json() as {
+    source_count: number; fatalities: number; sources: { source: string }[]; disagreements: { field: string }[];
+  };
+  assert.equal(detail.source_count, 2);
+  assert.equal(detail.fatalities, 3);
+  assert.deepEqual(detail.sources.map((s) => s.source), ['A', 'B']);
+  assert.deepEqual(detail.disagreements.map((d) => d.field), ['fatalities']);
+  assert.equal((await fetch(`${url}/events/nope`)).status, 404);
+});
+
+test('GET /events filters, pages and answers GeoJSON by Accept or ?format', async (t) => {
+  const { store, url } = await serve(t);
+  const a = makeArticle('Shelling in Idlib.', { source: 'A' });
+  await store.addArticle(a, [makeEvent(a)]);
+  const b = makeArticle('Protest in Kano.', { source: 'B' });
+  await store.addArticle(b, [makeEvent(b, {
+    event_type: 'Protests', sub_event_type: 'Peaceful protest', plover_event: 'PROTEST', country: 'Nigeria', admin1: 'Kano',
+    location: 'Kano', latitude: 12, longitude: 8.5, actor1: 'Protesters (Nigeria)', actor1_id: null, inter1: 6,
+    actor2: null, actor2_id: null, inter2: 0, interaction: 60, event_date: '2020-06-01',
+  })]);
+
+  const list = await (await fetch(`${url}/events?event_type=Protests`)).json() as { total: number; events: { location: string }[] };
+  assert.deepEqual([list.total, list.events[0]?.location], [1, 'Kano']);
+  const boxed = await (await fetch(`${url}/events?bbox=30,30,40,40&from=2020-05-01&to=2020-05-31`)).json() as { total: number };
+  assert.equal(boxed.total, 1);
+  const actor = await (await fetch(`${url}/events?actor=${encodeURIComponent('Protesters (Nigeria)')}`)).json() as { total: number };
+  assert.equal(actor.total, 1);
+  const text = await (await fetch(`${url}/events?q=idlib`)).json() as { total: number };
+  assert.equal(text.total, 1);
+  const paged = await (await fetch(`${url}/events?limit=1&offset=1`)).json() as { total: number; events: unknown[] };
+  assert.deepEqual([paged.total, paged.events.length], [2, 1]);
+
+  const byAccept = await fetch(`${url}/events`, { headers: { accept: 'application/geo+json' } });
+  assert.match(byAccept.headers.get('content-type') ?? '', /application\/geo\+json/);
+  const geo = await byAccept.json() as { type: string; features: { geometry: { coordinates: number[] } }[] };
+  assert.equal(geo.type, 'FeatureCollection');
+  assert.equal(geo.features.length, 2);
+  const byParam = await (await fetch(`${url}/events?format=geojson&country=Nigeria`)).json() as { features: { geometry: { coordinates: number[] } }[] };
+  assert.deepEqual(byParam.features[0]!.geometry.coordinates, [8.5, 12]);
+
+  const stats = await (await fetch(`${url}/stats`)).json() as { total: number; by_type: { event_type: string }[] };
+  assert.equal(stats.total, 2);
+  const actors = await (await fetch(`${url}/actors`)).json() as { actors: { name: string }[] };
+  assert.ok(actors.actors.some((x) => x.name === 'Protesters (Nigeria)'));
+  const places = await (await fetch(`${url}/places`)).json() as { places: { location: string }[] };
+  assert.equal(places.places.length, 2);
+});
+
+test('bad requests get 4xx JSON naming the field, and the server keeps serving', async (t) => {
+  const { url } = await serve(t, { bodyLimit: 64 * 1024 });
+  const cases: [string, Promise<Response>, number, string | null][] = [
+    ['bad date', fetch(`${url}/events?from=2020-02-31`), 400, 'from'],
+    ['bad bbox', fetch(`${url}/events?bbox=1,2,3`), 400, 'bbox'],
+    ['limit too high', fetch(`${url}/events?limit=5000`), 400, 'limit'],
+    ['unknown param', fetch(`${url}/events?colour=red`), 400, 'colour'],
+    ['unknown type', fetch(`${url}/events?event_type=Picnic`), 400, 'event_type'],
+    ['repeated param', fetch(`${url}/events?from=2020-01-01&from=2020-01-02`), 400, 'from'],
+    ['no token', post(url, { text: 'x' }, null), 401, 'authorization'],
+    ['wrong token', post(url, { text: 'x' }, 'wrong'), 401, 'authorization'],
+    ['missing text', post(url, { title: 'no text' }), 400, 'text'],
+    ['bad url', post(url, { text: 'Some text.', url: 'javascript:alert(1)' }), 400, 'url'],
+    ['bad published', post(url, { text: 'Some text.', published: 'yesterday' }), 400, 'published'],
+    ['not JSON', post(url, null, TOKEN, '{"text": '), 400, null],
+    ['body too large', post(url, { text: 'x'.repeat(100 * 1024) }), 413, 'body'],
+  ];
+  for (const [name, pending, status, field] of cases) {
+    const response = await pending;
+    assert.equal(response.status, status, name);
+    assert.match(response.headers.get('content-type') ?? '', /application\/json/, name);
+    const body = await response.json() as { error: string; field: string | null };
+    assert.equal(typeof body.error, 'string', name);
+    assert.equal(body.field, field, name);
+  }
+  assert.equal((await fetch(`${url}/events`)).status, 200);
+});
+
+test('article text over the limit is 413 naming "text"; writes without a configured token are refused', async (t) => {
+  const { url } = await serve(t, { bodyLimit: 2 * 1024 * 1024 });
+  const long = await post(url, { text: 'a '.repeat(150_000) });
+  assert.equal(long.status, 413);
+  assert.equal(((await long.json()) as { field: string }).field, 'text');
+
+  const readOnly = await serve(t, { token: null });
+  assert.equal((await post(readOnly.url, { text: 'Some text.' }, 'anything')).status, 403);
+});
+
+test('responses carry security headers, no CORS, and /openapi.json describes the endpoints', async (t) => {
+  const { url } = await serve(t);
+  const response = await fetch(`${url}/openapi.json`, { headers: { origin: 'https://evil.example' } });
+  assert.equal(response.headers.get('access-control-allow-origin'), null);
+  assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+  assert.ok(response.headers.get('content-security-policy'));
+  const doc = await response.json() as { openapi: string; paths: Record<string, unknown>; components: { schemas: { Event: { properties: Record<string, unknown> } } } };
+  assert.equal(doc.openapi, '3.1.0');
+  for (const path of ['/events', '/events/{id}', '/events/stream', '/actors', '/places', '/stats', '/articles']) assert.ok(doc.paths[path], path);
+  assert.ok(doc.components.schemas.Event.properties.source_count);
+});
+
+test('GET /events/stream receives an event stored by POST /articles', async (t) => {
+  const { url } = await serve(t);
+  const controller = new AbortController();
+  t.after(() => controller.abort());
+  const response = await fetch(`${url}/events/stream`, { signal: controller.signal });
+  assert.match(response.headers.get('content-type') ?? '', /text\/event-stream/);
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let received = '';
+  await reader.read(); // the ": connected" comment: the stream is registered before we upload
+
+  const upload = await post(url, { text: 'Shelling killed three in Maarat al-Numan.', source: 'Streamed' });
+  const { events } = await upload.json() as { events: { event_id: string }[] };
+  while (!received.includes('\n\n') || !received.includes('event: event')) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    received += decoder.decode(value, { stream: true });
+  }
+  const data = /data: (.*)\n/.exec(received)?.[1];
+  assert.ok(data, received);
+  const event = JSON.parse(data) as { event_id: string; source: string };
+  assert.equal(event.event_id, events[0]!.event_id);
+  assert.equal(event.source, 'Streamed');
+});

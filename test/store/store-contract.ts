@@ -1,0 +1,134 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { EventStore } from '../../src/store/types.ts';
+import { StoreInputError } from '../../src/store/types.ts';
+import { makeArticle, makeEvent } from './fixtures.ts';
+
+type TestContext = { after: (fn: () => void | Promise<void>) => void };
+
+/** The behaviour every store backend must show; each backend's test file runs it against a real database. */
+export function storeContract(backend: string, open: (t: TestContext) => Promise<EventStore>): void {
+  test(`${backend}: the same article stored twice (same id, URL or normalised text) is stored once`, async (t) => {
+    const store = await open(t);
+    const article = makeArticle('Syrian army forces shelled Maarat al-Numan on Monday.', { url: 'https://example.org/a' });
+    const first = await store.addArticle(article, [makeEvent(article)]);
+    assert.equal(first.duplicate, false);
+    assert.deepEqual(first.created, [`${article.id}:0:0`]);
+
+    const again = await store.addArticle(article, [makeEvent(article)]);
+    assert.equal(again.duplicate, true);
+    assert.deepEqual(again.created, []);
+    assert.equal(again.events.length, 1, 'a duplicate still reports the events the article has');
+
+    // Same text with different spacing and case, no URL: the same article.
+    const respaced = makeArticle('  syrian army forces   shelled Maarat al-Numan on Monday. ');
+    const third = await store.addArticle(respaced, [makeEvent(respaced)]);
+    assert.equal(third.duplicate, true);
+    assert.equal((await store.queryEvents({}, { limit: 10, offset: 0 })).total, 1);
+  });
+
+  test(`${backend}: two articles reporting one event become one event with both sources and the disagreement`, async (t) => {
+    const store = await open(t);
+    const a = makeArticle('Shelling of Maarat al-Numan killed three, says the Observatory.', { source: 'Outlet A' });
+    const b = makeArticle('Government shelling killed five in Maarat al-Numan, rescuers said.', { source: 'Outlet B' });
+    await store.addArticle(a, [makeEvent(a, { fatalities: 3, fatalities_basis: 'exact', claimant: 'Syrian Observatory' })]);
+    // A day later, 10 km away, actor2 unknown: still the same event by the rule.
+    const result = await store.addArticle(b, [makeEvent(b, {
+      event_date: '2020-05-12', latitude: 35.70, longitude: 36.75, actor2: null, actor2_id: null, inter2: 0, interaction: 10,
+      fatalities: 5, fatalities_basis: 'exact', claimant: 'White Helmets',
+    })]);
+    assert.deepEqual(result.created, []);
+    assert.deepEqual(result.merged, [`${a.id}:0:0`]);
+
+    const page = await store.queryEvents({}, { limit: 10, offset: 0 });
+    assert.equal(page.total, 1);
+    assert.equal(page.events[0]!.source_count, 2);
+    assert.equal(page.events[0]!.fatalities, 3, 'the most conservative figure');
+
+    const detail = await store.getEvent(`${b.id}:0:0`);
+    assert.ok(detail, 'found by the id of a merged report');
+    assert.equal(detail.event_id, `${a.id}:0:0`);
+    assert.deepEqual(detail.sources.map((s) => [s.source, s.claimant, s.fatalities]), [['Outlet A', 'Syrian Observatory', 3], ['Outlet B', 'White Helmets', 5]]);
+    assert.equal(detail.sources[1]!.sentence.text, b.text);
+    assert.equal(detail.sources[1]!.evidence[0]!.text, b.text.slice(0, 5));
+    const fatalities = detail.disagreements.find((d) => d.field === 'fatalities');
+    assert.deepEqual(fatalities?.values, [{ value: 3, sources: ['Outlet A'] }, { value: 5, sources: ['Outlet B'] }]);
+  });
+
+  test(`${backend}: reports that differ in type, date, place or actors stay separate events`, async (t) => {
+    const store = await open(t);
+    const base = makeArticle('Base report.', { source: 'A' });
+    await store.addArticle(base, [makeEvent(base)]);
+    const variants = [
+      { event_type: 'Battles' as const, sub_event_type: 'Armed clash' },
+      { event_date: '2020-05-14' },
+      { latitude: 36.2, longitude: 37.15, location: 'Aleppo' }, // about 70 km away
+      { actor1: 'Hayat Tahrir al-Sham', actor1_id: 'hts', inter1: 2 },
+    ];
+    for (const [i, fields] of variants.entries()) {
+      const article = makeArticle(`Variant report ${i}.`, { source: `V${i}` });
+      const result = await store.addArticle(article, [makeEvent(article, fields)]);
+      assert.equal(result.created.length, 1, `variant ${i} ${JSON.stringify(fields)} is its own event`);
+    }
+    assert.equal((await store.queryEvents({}, { limit: 10, offset: 0 })).total, 5);
+  });
+
+  test(`${backend}: filters by date, bbox, type, actor, country, source and text`, async (t) => {
+    const store = await open(t);
+    const add = async (text: string, source: string, fields: Parameters<typeof makeEvent>[1]) => {
+      const article = makeArticle(text, { source });
+      await store.addArticle(article, [makeEvent(article, fields)]);
+      return `${article.id}:0:0`;
+    };
+    const idlib = await add('Shelling hit Maarat al-Numan market.', 'A', {});
+    const kano = await add('Police dispersed protesters in Kano.', 'B', {
+      event_type: 'Protests', sub_event_type: 'Protest with intervention', plover_event: 'PROTEST', event_date: '2020-06-02',
+      actor1: 'Protesters (Nigeria)', actor1_id: null, inter1: 6, actor2: 'Police Forces of Nigeria', actor2_id: 'police:Nigeria', inter2: 1,
+      country: 'Nigeria', admin1: 'Kano', location: 'Kano', latitude: 12.0, longitude: 8.52,
+    });
+    const undated = await add('An undated clash somewhere in Libya.', 'C', {
+      event_type: 'Battles', sub_event_type: 'Armed clash', event_date: null, time_precision: null, country: 'Libya', admin1: null,
+      location: null, latitude: null, longitude: null, geo_precision: null,
+    });
+    const ids = async (filter: Parameters<EventStore['queryEvents']>[0]) =>
+      (await store.queryEvents(filter, { limit: 100, offset: 0 })).events.map((e) => e.event_id).sort();
+    assert.deepEqual(await ids({ from: '2020-06-01' }), [kano]);
+    assert.deepEqual(await ids({ to: '2020-05-31' }), [idlib]);
+    assert.deepEqual(await ids({ bbox: [30, 30, 40, 40] }), [idlib]);
+    assert.deepEqual(await ids({ bbox: [0, 0, 10, 20] }), [kano]);
+    assert.deepEqual(await ids({ event_type: 'Battles' }), [undated]);
+    assert.deepEqual(await ids({ actor: 'police forces of nigeria' }), [kano]);
+    assert.deepEqual(await ids({ actor: 'military:Syria' }), [idlib, undated].sort());
+    assert.deepEqual(await ids({ country: 'Libya' }), [undated]);
+    assert.deepEqual(await ids({ source: 'B' }), [kano]);
+    assert.deepEqual(await ids({ q: 'market' }), [idlib]);
+    assert.deepEqual(await ids({ q: 'kano protesters' }), [kano]);
+    assert.deepEqual(await ids({ q: '"); DROP TABLE events; --' }), []);
+    assert.deepEqual(await ids({ country: 'Syria', from: '2020-05-11', to: '2020-05-11' }), [idlib]);
+    const paged = await store.queryEvents({}, { limit: 1, offset: 1 });
+    assert.equal(paged.total, 3);
+    assert.equal(paged.events.length, 1);
+
+    const stats = await store.stats();
+    assert.equal(stats.total, 3);
+    assert.deepEqual(stats.by_day, [{ date: '2020-05-11', count: 1 }, { date: '2020-06-02', count: 1 }]);
+    const actors = await store.actors();
+    assert.equal(actors.find((a) => a.id === 'military:Syria')?.events, 2);
+    const places = await store.places();
+    assert.deepEqual(places.map((p) => p.location).sort(), ['Kano', 'Maarat al-Numan']);
+  });
+
+  test(`${backend}: an invalid event is refused naming its field, and nothing of that article is stored`, async (t) => {
+    const store = await open(t);
+    const good = makeArticle('A good report.');
+    await store.addArticle(good, [makeEvent(good)]);
+    const bad = makeArticle('A bad report.');
+    await assert.rejects(
+      store.addArticle(bad, [makeEvent(bad, { event_id: `${bad.id}:0:1` }), makeEvent(bad, { latitude: 123 })]),
+      (error: unknown) => error instanceof StoreInputError && error.field === 'events[1].latitude',
+    );
+    const after = await store.queryEvents({}, { limit: 10, offset: 0 });
+    assert.equal(after.total, 1);
+    assert.equal((await store.addArticle(bad, [])).duplicate, false, 'the refused article was not stored');
+  });
+}
