@@ -21,9 +21,10 @@ export interface ApiBenchResult {
   endpoints: { name: string; path: string; p50_ms: number; p99_ms: number; requests_per_s: number; errors: number }[];
 }
 
-async function startServe(db: string): Promise<{ url: string; stop: () => Promise<void> }> {
+/** Starts `sitrep serve` in a child process on a free loopback port; `stop` sends SIGTERM and waits for the exit. */
+export async function startServe(db: string, extraArgs: string[] = []): Promise<{ url: string; stop: () => Promise<number | null> }> {
   const main = new URL('../src/cli/main.ts', import.meta.url).pathname;
-  const child = spawn(process.execPath, ['--import', 'tsx', main, 'serve', '--db', db, '--port', '0', '--web', '/nonexistent'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', main, 'serve', '--db', db, '--port', '0', '--web', '/nonexistent', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';
@@ -34,8 +35,10 @@ async function startServe(db: string): Promise<{ url: string; stop: () => Promis
       return {
         url,
         stop: async () => {
+          const exited = once(child, 'exit');
           child.kill('SIGTERM');
-          await once(child, 'exit');
+          const [code] = await exited as [number | null];
+          return code;
         },
       };
     }
@@ -75,14 +78,16 @@ export async function benchApi(options: { db?: string; seconds?: number } = {}):
   }
 }
 
+export function formatApiBench(result: ApiBenchResult): string {
+  return [
+    `API (SQLite, ${result.events} events, 10 connections, sitrep serve in its own process)`,
+    ...result.endpoints.map((e) => `  ${e.name.padEnd(14)} p50 ${e.p50_ms} ms  p99 ${e.p99_ms} ms  ${e.requests_per_s} req/s  ${e.errors} errors`),
+    '',
+  ].join('\n');
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
   const result = await benchApi({ db: arg('--db'), seconds: arg('--seconds') ? Number(arg('--seconds')) : undefined });
-  if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(result)}\n`);
-  else {
-    process.stdout.write(`API benchmark (SQLite, ${result.events} events, 10 connections)\n`);
-    for (const e of result.endpoints) {
-      process.stdout.write(`  ${e.name.padEnd(14)} p50 ${e.p50_ms} ms  p99 ${e.p99_ms} ms  ${e.requests_per_s} req/s  ${e.errors} errors\n`);
-    }
-  }
+  process.stdout.write(process.argv.includes('--json') ? `${JSON.stringify(result)}\n` : formatApiBench(result));
 }

@@ -104,17 +104,18 @@ export async function benchStore(options: { db?: string; events?: number } = {})
   };
 }
 
+export function formatStoreBench(result: StoreBenchResult): string {
+  return [
+    `store (SQLite, ${result.db})`,
+    `  ingest (code + store)  ${result.code_and_store_articles_per_s} articles/s over ${result.articles_coded} articles, one thread`,
+    `  store only             ${result.store_articles_per_s} articles/s, ${result.store_reports_per_s} event reports/s`,
+    `  store size             ${result.stored_articles} articles, ${result.stored_events} events (${result.merged_reports} reports merged)`,
+    '',
+  ].join('\n');
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dbIndex = process.argv.indexOf('--db');
   const result = await benchStore({ db: dbIndex > 0 ? process.argv[dbIndex + 1] : undefined });
-  if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(result)}\n`);
-  else {
-    process.stdout.write([
-      `store benchmark (SQLite, ${result.db})`,
-      `  ingest (code + store)  ${result.code_and_store_articles_per_s} articles/s over ${result.articles_coded} articles, one thread`,
-      `  store only             ${result.store_articles_per_s} articles/s, ${result.store_reports_per_s} event reports/s`,
-      `  store size             ${result.stored_articles} articles, ${result.stored_events} events (${result.merged_reports} reports merged)`,
-      '',
-    ].join('\n'));
-  }
+  process.stdout.write(process.argv.includes('--json') ? `${JSON.stringify(result)}\n` : formatStoreBench(result));
 }

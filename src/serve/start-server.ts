@@ -25,8 +25,10 @@ export interface ServerOptions {
   protectReads?: boolean;
   /** Directory of the built web map (web/dist); served at / when it has an index.html. */
   webRoot?: string | null;
-  /** Largest request body in bytes. */
+  /** Largest request body in bytes (default 1 MB). */
   bodyLimit?: number;
+  /** Longest article text accepted by POST /articles, in characters (default: the ingest limit, 200,000). */
+  maxTextChars?: number;
   /** How an uploaded article is coded; the real pipeline unless a test gives another. */
   code?: (article: Article) => CodedEvent[] | Promise<CodedEvent[]>;
   logger?: boolean;
@@ -63,6 +65,7 @@ function wantsGeoJson(request: FastifyRequest, format: string | undefined): bool
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { store } = options;
   const token = options.token ?? null;
+  const maxTextChars = options.maxTextChars ?? MAX_ARTICLE_CHARS;
   const stream = new EventStream();
   let coder: ((article: Article) => CodedEvent[] | Promise<CodedEvent[]>) | null = options.code ?? null;
 
@@ -131,8 +134,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!token) return fail(reply, 403, 'writes are disabled: the server has no API token configured', 'authorization');
     if (!tokenMatches(token, request.headers.authorization)) return fail(reply, 401, 'a valid bearer token is required', 'authorization');
     const body = request.body as Record<string, unknown> | null;
-    if (body && typeof body === 'object' && typeof body.text === 'string' && body.text.length > MAX_ARTICLE_CHARS) {
-      return fail(reply, 413, `text longer than ${MAX_ARTICLE_CHARS} characters`, 'text');
+    if (body && typeof body === 'object' && typeof body.text === 'string' && body.text.length > maxTextChars) {
+      return fail(reply, 413, `text longer than ${maxTextChars} characters`, 'text');
     }
     const parsed = ArticleBodySchema.safeParse(body);
     if (!parsed.success) {
@@ -161,11 +164,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 
   app.addHook('preClose', async () => stream.close());
+  // A response finished while closing ends its connection: a keep-alive socket would otherwise hold the
+  // shutdown open until the client's idle timeout.
+  let closing = false;
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
 
   const address = await app.listen({ port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
   return {
     url: address.replace('[::1]', 'localhost'),
     close: async () => {
+      closing = true;
       await app.close();
     },
   };

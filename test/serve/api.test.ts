@@ -131,6 +131,17 @@ test('article text over the limit is 413 naming "text"; writes without a configu
   assert.equal((await post(readOnly.url, { text: 'Some text.' }, 'anything')).status, 403);
 });
 
+test('the size limits are configurable: a smaller text limit and body limit are enforced', async (t) => {
+  const { url } = await serve(t, { maxTextChars: 100, bodyLimit: 4096 });
+  assert.equal((await post(url, { text: 'Shelling hit Maarat al-Numan on Monday.' })).status, 201);
+  const overText = await post(url, { text: 'Shelling hit Maarat al-Numan. '.repeat(5) });
+  assert.equal(overText.status, 413);
+  assert.equal(((await overText.json()) as { field: string }).field, 'text');
+  const overBody = await post(url, { text: 'Shelling.', title: 'x'.repeat(5000) });
+  assert.equal(overBody.status, 413);
+  assert.equal(((await overBody.json()) as { field: string }).field, 'body');
+});
+
 test('responses carry security headers, no CORS, and /openapi.json describes the endpoints', async (t) => {
   const { url } = await serve(t);
   const response = await fetch(`${url}/openapi.json`, { headers: { origin: 'https://evil.example' } });

@@ -13,6 +13,15 @@ function parsePort(value: string): number {
   return port;
 }
 
+/** A commander parser for a whole number ≥ 1, naming its option in the error. */
+export function positiveInteger(option: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`${option} must be a whole number of at least 1`);
+    return n;
+  };
+}
+
 export function registerServe(program: Command): void {
   program
     .command('serve')
@@ -24,11 +33,17 @@ export function registerServe(program: Command): void {
     .option('--token <token>', 'API token for POST /articles (default $SITREP_API_TOKEN; without one, writes are refused)')
     .option('--protect-reads', 'require the token for reads too')
     .option('--web <dir>', 'built web map to serve at /', WEB_DIST)
-    .action(async (options: { db?: string; store?: string; port: number; host: string; token?: string; protectReads?: boolean; web: string }) => {
+    .option('--body-limit <bytes>', 'largest request body (default 1 MB)', positiveInteger('--body-limit'))
+    .option('--max-text-chars <n>', 'longest article text POST /articles accepts (default 200,000)', positiveInteger('--max-text-chars'))
+    .action(async (options: {
+      db?: string; store?: string; port: number; host: string; token?: string; protectReads?: boolean; web: string;
+      bodyLimit?: number; maxTextChars?: number;
+    }) => {
       const store = await openStore(storeLocation(options));
       const token = options.token ?? process.env.SITREP_API_TOKEN ?? null;
       const server = await startServer({
         store, port: options.port, host: options.host, token, protectReads: options.protectReads ?? false, webRoot: options.web,
+        bodyLimit: options.bodyLimit, maxTextChars: options.maxTextChars,
       });
       process.stdout.write(`sitrep: serving on ${server.url}${token ? '' : ' (read-only: no API token set)'}\n`);
       let closing = false;
