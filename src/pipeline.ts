@@ -7,7 +7,7 @@ import { findDates } from './mentions/find-dates.ts';
 import { findCasualties } from './mentions/find-casualties.ts';
 import { eventLexicon, type EventLexicon } from './events/event-lexicon.ts';
 import { findTriggers } from './events/find-triggers.ts';
-import { findClaims } from './events/attribution.ts';
+import { findAttribution } from './events/attribution.ts';
 import { codeEvents } from './events/code-events.ts';
 import { openGazetteer, type Gazetteer } from './resolve/gazetteer/open-gazetteer.ts';
 import { geolocate } from './resolve/geolocate.ts';
@@ -50,14 +50,14 @@ export function codeArticle(
   const actors = resolveActors(found, doc, geo.country);
 
   const casualties = findCasualties(doc);
-  const claims = findClaims(doc, actors);
+  const { claims, responsibilities } = findAttribution(doc, actors);
   const triggers = findTriggers(doc, resources.lexicon);
   return codeEvents({
-    article, doc, triggers, actors, claims,
+    article, doc, triggers, actors, claims, responsibilities,
     country: geo.country,
     placeFor: geo.placeFor,
     dateFor: (sentence) => dateForSentence(sentence, dates, article.published),
-    casualtiesFor: (sentences) => casualtiesForSentences(sentences, casualties),
+    casualtiesFor: (sentences) => casualtiesForSentences(sentences, casualties, (sentence) => claims.find((c) => c.sentence === sentence)?.claimant ?? null),
     roleActor,
     includeFlagged: options.includeFlagged ?? false,
   });

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { z } from 'zod';
 import type { ActorMention } from '../mentions/types.ts';
 import type { AnalysedText, Token } from '../text/types.ts';
 
@@ -11,25 +14,95 @@ export interface Claim {
   text: string;
 }
 
-const REPORTING_VERBS = new Set(['say', 'said', 'says', 'report', 'reported', 'reports', 'claim', 'claimed', 'claims',
-  'announce', 'announced', 'state', 'stated', 'confirm', 'confirmed', 'allege', 'alleged', 'add', 'added', 'told', 'tell']);
-/** Nouns that stand for a report rather than for the one who reports. */
-const UNNAMED = new Set(['reports', 'report', 'sources', 'source', 'media', 'officials', 'witnesses', 'residents', 'it', 'they', 'he', 'she']);
-const NOUN_TAGS = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'DET', 'PART']);
-const MAX_NP = 6;
-
-function actorWithin(actors: ActorMention[], start: number, end: number): ActorMention | undefined {
-  return actors.find((a) => a.start >= start && a.end <= end);
+/**
+ * A sentence that says who carried out an event rather than reporting one: "The Taliban claimed
+ * responsibility", "Houthi officials blamed the Saudi-led coalition for the strike", "The LNA denied any
+ * involvement". `actor` is the one said to have done it (none for a denial).
+ */
+export interface Responsibility {
+  sentence: number;
+  kind: 'claimed' | 'accused' | 'denied';
+  actor: ActorMention | null;
+  /** The words that say so ("claimed responsibility", "blamed"). */
+  start: number;
+  end: number;
+  text: string;
 }
 
-/** The noun phrase that ends right before token `index` (the subject of a reporting verb). */
+export interface Attribution {
+  claims: Claim[];
+  responsibilities: Responsibility[];
+}
+
+const AttributionLexiconSchema = z.object({
+  reporting_verbs: z.array(z.string().min(1)).min(1),
+  unnamed: z.array(z.string().min(1)),
+  group_anaphora: z.array(z.string().min(1)),
+  responsibility: z.array(z.string().min(1)),
+  accusation: z.array(z.string().min(1)),
+  denial: z.array(z.string().min(1)),
+});
+
+export interface AttributionLexicon {
+  reportingVerbs: Set<string>;
+  unnamed: Set<string>;
+  groupAnaphora: Set<string>;
+  /** Phrases as lower-cased word sequences. */
+  responsibility: string[][];
+  accusation: string[][];
+  denial: string[][];
+}
+
+const LEXICON_FILE = new URL('../../data/lexicons/attribution.yaml', import.meta.url);
+
+/** Loads and validates the attribution lexicon; an error names the file and the field. */
+export function loadAttributionLexicon(file: URL = LEXICON_FILE): AttributionLexicon {
+  const parsed = AttributionLexiconSchema.safeParse(parse(readFileSync(file, 'utf8')) as unknown);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${file.pathname}: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`);
+  }
+  const words = (list: string[]) => new Set(list.map((w) => w.toLowerCase()));
+  const phrases = (list: string[]) => list.map((p) => p.toLowerCase().split(/\s+/).filter(Boolean));
+  const data = parsed.data;
+  return {
+    reportingVerbs: words(data.reporting_verbs),
+    unnamed: words(data.unnamed),
+    groupAnaphora: words(data.group_anaphora),
+    responsibility: phrases(data.responsibility),
+    accusation: phrases(data.accusation),
+    denial: phrases(data.denial),
+  };
+}
+
+let cached: AttributionLexicon | null = null;
+
+/** The shipped lexicon, loaded once per process. */
+export function attributionLexicon(): AttributionLexicon {
+  cached ??= loadAttributionLexicon();
+  return cached;
+}
+
+const NOUN_TAGS = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'DET', 'PART']);
+const MAX_NP = 8;
+
+function overlaps(a: { start: number; end: number }, start: number, end: number): boolean {
+  return a.start < end && a.end > start;
+}
+
+/**
+ * The noun phrase that ends right before token `index` (the subject of a reporting verb), with "of"
+ * inside it ("the Ministry of Defence", "the Government of National Accord").
+ */
 function subjectBefore(tokens: Token[], index: number): Token[] {
   let i = index - 1;
   while (i >= 0 && tokens[i]?.pos === 'ADV') i--; // "Army reports later said"
   const phrase: Token[] = [];
   for (; i >= 0 && phrase.length < MAX_NP; i--) {
     const token = tokens[i];
-    if (!token || !NOUN_TAGS.has(token.pos)) break;
+    if (!token) break;
+    const joinsNames = token.normal === 'of' && phrase.length > 0 && NOUN_TAGS.has(tokens[i - 1]?.pos ?? '') && tokens[i - 1]?.pos !== 'DET';
+    if (!NOUN_TAGS.has(token.pos) && !joinsNames) break;
     phrase.unshift(token);
   }
   while (phrase[0]?.pos === 'DET') phrase.shift();
@@ -47,42 +120,95 @@ function phraseAfter(tokens: Token[], index: number): Token[] {
   return phrase;
 }
 
-function claimFrom(doc: AnalysedText, sentence: number, phrase: Token[], actors: ActorMention[]): Claim | null {
+/** "the group": the armed group named last before `offset`. */
+function groupReferent(actors: ActorMention[], offset: number): ActorMention | undefined {
+  return actors.filter((a) => a.end <= offset && !a.generic && !a.loaded && (a.actor.inter === 2 || a.actor.inter === 3 || a.actor.inter === 4)).at(-1);
+}
+
+function claimFrom(doc: AnalysedText, sentence: number, phrase: Token[], actors: ActorMention[], lexicon: AttributionLexicon): Claim | null {
   const first = phrase[0];
   const last = phrase[phrase.length - 1];
   if (!first || !last) return null;
   const text = doc.text.slice(first.start, last.end);
-  const actor = actorWithin(actors, first.start, last.end);
   const content = phrase.filter((t) => t.pos !== 'ADJ' && t.pos !== 'DET');
-  const unnamed = !actor && content.every((t) => UNNAMED.has(t.normal));
-  const claimant = actor ? actor.actor.name : unnamed ? 'unnamed sources' : text;
+  const named = actors.find((a) => a.sentence === sentence && overlaps(a, first.start, last.end));
+  const anaphoric = content.length === 1 && lexicon.groupAnaphora.has(content[0]!.normal) ? groupReferent(actors, first.start) : undefined;
+  const actor = named ?? anaphoric;
+  // Civilians who speak ("residents said") are a source, not the actor their role is named after.
+  const speaksAsRole = actor?.generic && actor.actor.inter === 7;
+  const unnamed = !actor && content.every((t) => lexicon.unnamed.has(t.normal));
+  const claimant = actor && !speaksAsRole ? actor.actor.name : unnamed ? 'unnamed sources' : text;
   return { sentence, claimant, start: first.start, end: last.end, text };
 }
 
+/** Where `phrase` (lower-cased words) starts among `tokens`, or -1. */
+function findPhrase(tokens: Token[], phrase: string[]): number {
+  for (let i = 0; i + phrase.length <= tokens.length; i++) {
+    if (phrase.every((word, k) => tokens[i + k]!.normal === word)) return i;
+  }
+  return -1;
+}
+
+function firstPhrase(tokens: Token[], phrases: string[][]): { at: number; length: number } | null {
+  for (const phrase of phrases) {
+    const at = findPhrase(tokens, phrase);
+    if (at >= 0) return { at, length: phrase.length };
+  }
+  return null;
+}
+
+function responsibilityIn(
+  doc: AnalysedText, sentence: AnalysedText['sentences'][number], actors: ActorMention[], lexicon: AttributionLexicon,
+): Responsibility | null {
+  const { tokens } = sentence;
+  const inSentence = actors.filter((a) => a.sentence === sentence.index);
+  const make = (kind: Responsibility['kind'], found: { at: number; length: number }, actor: ActorMention | null): Responsibility => {
+    const start = tokens[found.at]!.start;
+    const end = tokens[found.at + found.length - 1]!.end;
+    return { sentence: sentence.index, kind, actor, start, end, text: doc.text.slice(start, end) };
+  };
+  const claimed = firstPhrase(tokens, lexicon.responsibility);
+  if (claimed) {
+    const start = tokens[claimed.at]!.start;
+    return make('claimed', claimed, inSentence.filter((a) => a.end <= start).at(-1) ?? null);
+  }
+  const accused = firstPhrase(tokens, lexicon.accusation);
+  if (accused) {
+    const end = tokens[accused.at + accused.length - 1]!.end;
+    const actor = inSentence.find((a) => a.start >= end) ?? null;
+    if (actor) return make('accused', accused, actor);
+  }
+  const denied = firstPhrase(tokens, lexicon.denial);
+  return denied ? make('denied', denied, null) : null;
+}
+
 /**
- * Finds reporting clauses: "X said/reported/claimed ..." and "according to X". The claimant is the
- * actor named in X when there is one (so "Army reports said" gives the army), the words of X when X
- * names someone the dictionary does not know, and "unnamed sources" for bare "reports said".
+ * Finds reporting clauses ("X said/reported/claimed ...", "according to X") and statements of
+ * responsibility. The claimant is the actor named in X when there is one (so "Army reports said" gives
+ * the army, "the group said" the armed group named last), the words of X when X names someone the
+ * dictionary does not know or speaks only as a civilian, and "unnamed sources" for bare "reports said".
  */
-export function findClaims(doc: AnalysedText, actors: ActorMention[]): Claim[] {
+export function findAttribution(doc: AnalysedText, actors: ActorMention[], lexicon: AttributionLexicon = attributionLexicon()): Attribution {
   const claims: Claim[] = [];
+  const responsibilities: Responsibility[] = [];
   for (const sentence of doc.sentences) {
     const { tokens } = sentence;
-    const inSentence = actors.filter((a) => a.sentence === sentence.index);
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i];
       if (!token) continue;
       let claim: Claim | null = null;
       if (token.normal === 'according' && tokens[i + 1]?.normal === 'to') {
-        claim = claimFrom(doc, sentence.index, phraseAfter(tokens, i + 2), inSentence);
-      } else if (REPORTING_VERBS.has(token.normal) && token.pos === 'VERB') {
-        claim = claimFrom(doc, sentence.index, subjectBefore(tokens, i), inSentence);
+        claim = claimFrom(doc, sentence.index, phraseAfter(tokens, i + 2), actors, lexicon);
+      } else if (lexicon.reportingVerbs.has(token.normal) && token.pos === 'VERB') {
+        claim = claimFrom(doc, sentence.index, subjectBefore(tokens, i), actors, lexicon);
       }
       if (claim) {
         claims.push(claim);
         break;
       }
     }
+    const responsibility = responsibilityIn(doc, sentence, actors, lexicon);
+    if (responsibility) responsibilities.push(responsibility);
   }
-  return claims;
+  return { claims, responsibilities };
 }

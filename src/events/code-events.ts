@@ -2,7 +2,7 @@ import type { Article } from '../ingest/types.ts';
 import type { ActorMention, InterCode, ResolvedActor } from '../mentions/types.ts';
 import type { AnalysedText } from '../text/types.ts';
 import { assignRoles, type Roles } from './assign-roles.ts';
-import type { Claim } from './attribution.ts';
+import type { Claim, Responsibility } from './attribution.ts';
 import type { CodedEvent, Evidence } from './event-schema.ts';
 import { refineEventType, type Coding } from './refine-event-type.ts';
 import type { EventCasualties, EventDate, EventPlace, TriggerMatch } from './types.ts';
@@ -14,6 +14,8 @@ export interface EventInputs {
   triggers: TriggerMatch[];
   actors: ActorMention[];
   claims: Claim[];
+  /** Sentences that say who carried out an event ("X claimed responsibility", "X blamed Y for the strike"). */
+  responsibilities: Responsibility[];
   /** The article's main country (from its places and actors), for actors named only by role. */
   country: string | null;
   placeFor(sentence: number, offset: number): EventPlace | null;
@@ -34,6 +36,12 @@ interface Frame {
 
 /** Sentences after an event that still speak of it ("3 people were killed") are read into it. */
 const FOLLOW_UP_WINDOW = 2;
+/** A statement of responsibility is read into the event reported up to this many sentences before it. */
+const RESPONSIBILITY_WINDOW = 3;
+/** Words before a predicate that point back to an event already reported: "in the attack", "this strike". */
+const BACK_REFERENCE = new Set(['the', 'this', 'that', 'these', 'its', 'same']);
+/** A crowd's acts after a protest ("protesters threw stones", "police dispersed the protesters") are that protest's. */
+const CROWD_EVENTS = new Set(['Protests', 'Riots']);
 
 function strongest(triggers: TriggerMatch[]): TriggerMatch | undefined {
   return triggers.reduce<TriggerMatch | undefined>((best, t) => (!best || t.code.weight > best.code.weight ? t : best), undefined);
@@ -54,23 +62,45 @@ function mainEvent(found: TriggerMatch[]): TriggerMatch | undefined {
 /** Suicide bombs and chemical weapons name the event whatever else the sentence says. */
 const SPECIFIC_WEAPON_WEIGHT = 90;
 
-function buildFrames(triggers: TriggerMatch[], actors: ActorMention[]): Frame[] {
+/** Kinds of event that a sentence without actors of its own may go on telling: an attack's next sentence is about the attack. */
+function family(type: string): string {
+  if (type === 'Battles' || type === 'Explosions/Remote violence' || type === 'Violence against civilians') return 'violence';
+  return CROWD_EVENTS.has(type) ? 'crowd' : type;
+}
+
+function buildFrames(triggers: TriggerMatch[], actors: ActorMention[], doc: AnalysedText, attributive: Set<number>): Frame[] {
   const bySentence = new Map<number, TriggerMatch[]>();
   for (const t of triggers) bySentence.set(t.sentence, [...(bySentence.get(t.sentence) ?? []), t]);
+  const sentences = [...new Set([...bySentence.keys(), ...attributive])].sort((a, b) => a - b);
   const frames: Frame[] = [];
-  for (const [sentence, found] of [...bySentence.entries()].sort((a, b) => a[0] - b[0])) {
+  for (const sentence of sentences) {
+    const found = bySentence.get(sentence) ?? [];
     const previous = frames[frames.length - 1];
-    const near = previous && sentence - previous.sentences[previous.sentences.length - 1]! <= FOLLOW_UP_WINDOW ? previous : undefined;
+    const gap = previous ? sentence - previous.sentences[previous.sentences.length - 1]! : Infinity;
+    // "The Taliban claimed responsibility": the sentence says who did the event before it, it is no event itself.
+    if (previous && attributive.has(sentence) && gap <= RESPONSIBILITY_WINDOW) {
+      previous.sentences.push(sentence);
+      continue;
+    }
+    const near = gap <= FOLLOW_UP_WINDOW ? previous : undefined;
     const modifiers = found.filter((t) => t.code.role === 'modifier');
     const event = mainEvent(found);
     const outcome = strongest(found.filter((t) => t.code.role === 'outcome'));
     const hasOwnActors = actors.some((a) => a.sentence === sentence && !a.loaded);
+    const refersBack = event !== undefined && BACK_REFERENCE.has(doc.sentences[sentence]?.tokens[event.firstToken - 1]?.normal ?? '');
+    const crowdGoesOn = near !== undefined && event !== undefined && CROWD_EVENTS.has(near.main.code.event_type) && CROWD_EVENTS.has(event.code.event_type);
     const continues = near && (!event
-      || (!hasOwnActors && event.code.event_type === near.main.code.event_type)
+      || refersBack
+      || crowdGoesOn
+      || (!hasOwnActors && family(event.code.event_type) === family(near.main.code.event_type))
       || (near.main.code.event_type === 'Protests' && event.code.weight < near.main.code.weight && modifiers.length > 0));
     if (continues) {
       near.sentences.push(sentence);
-      near.modifiers.push(...modifiers, ...(event && event.code.name === 'arrest' ? [event] : []));
+      // The crowd's own act ("some protesters threw stones") changes the protest; a riot named in passing
+      // ("after the riots in the prisons") or inside a name ("riot police") does not.
+      const crowdActs = crowdGoesOn && actors.some((a) => a.sentence === sentence && (a.actor.kind === 'protesters' || a.actor.kind === 'rioters'))
+        && !actors.some((a) => a.start <= event.start && a.end >= event.end);
+      near.modifiers.push(...modifiers, ...(event && (event.code.name === 'arrest' || crowdActs) ? [event] : []));
       continue;
     }
     const main = event ?? outcome;
@@ -83,7 +113,7 @@ function buildFrames(triggers: TriggerMatch[], actors: ActorMention[]): Frame[] 
 function applyModifiers(coding: Coding, frame: Frame, stateForcesNamed: boolean): Coding {
   if (coding.event_type !== 'Protests') return coding;
   const names = new Set(frame.modifiers.map((m) => m.code.name));
-  if (names.has('riot_act')) return { ...coding, event_type: 'Riots', sub_event_type: 'Violent demonstration', mode: 'riot' };
+  if (names.has('riot_act') || names.has('riot')) return { ...coding, event_type: 'Riots', sub_event_type: 'Violent demonstration', mode: 'riot' };
   if (names.has('excessive_force') && stateForcesNamed) return { ...coding, sub_event_type: 'Excessive force against protesters' };
   // Arrests at a protest are an intervention whoever is named; other police actions only when state forces are.
   const policeActed = names.has('arrest') || (stateForcesNamed && names.has('protest_police_action'));
@@ -124,11 +154,16 @@ function confidenceOf(frame: Frame, roles: Roles, place: EventPlace | null, date
 export function codeEvents(inputs: EventInputs): CodedEvent[] {
   const { article, doc, actors } = inputs;
   const asserted = inputs.triggers.filter((t) => t.modality === 'asserted');
+  // "..., residents said": a source named after what it reports takes no part in it.
+  const sources = new Set(actors.filter((a) => inputs.claims.some((c) => c.sentence === a.sentence && a.start >= c.start && a.end <= c.end
+    && inputs.triggers.some((t) => t.sentence === c.sentence && t.end <= c.start))));
+  // "The GNA accused Haftar's forces of firing the rockets": the accuser reports; the accused acted.
+  const accusers = new Set(actors.filter((a) => inputs.responsibilities.some((r) => r.kind === 'accused' && r.sentence === a.sentence && a.end <= r.start)));
   // Negated, hypothetical and future predicates are coded apart, one event each, marked with their
   // modality; they are never read into an asserted event.
   const flagged = inputs.includeFlagged ? inputs.triggers.filter((t) => t.modality !== 'asserted') : [];
   const frames = [
-    ...buildFrames(asserted, actors),
+    ...buildFrames(asserted, actors.filter((a) => !sources.has(a)), doc, new Set(inputs.responsibilities.map((r) => r.sentence))),
     ...[...new Set(flagged.map((t) => t.sentence))].flatMap((sentence): Frame[] => {
       const main = mainEvent(flagged.filter((t) => t.sentence === sentence));
       return main ? [{ main, sentences: [sentence], modifiers: [] }] : [];
@@ -139,11 +174,17 @@ export function codeEvents(inputs: EventInputs): CodedEvent[] {
     const { main } = frame;
     const sentence = doc.sentences[main.sentence];
     if (!sentence) continue;
-    let roles = assignRoles(sentence, main, actors);
+    const participants = actors.filter((a) => !sources.has(a) && !(a.sentence === main.sentence && accusers.has(a)));
+    let roles = assignRoles(sentence, main, participants);
     // "A and B clashed": a clash has two sides, both named before the verb.
     if (main.code.sub_event_type === 'Armed clash' && !roles.actor2 && roles.assoc1) roles = { ...roles, actor2: roles.assoc1, assoc1: null };
-    if (!roles.actor1) {
-      const fallback = firstActorIn(frame.sentences.slice(1), actors, (a) => !a.loaded && a.actor.id !== roles.actor2?.actor.id);
+    // Who the report says did it: a claim of responsibility first, then an accusation; only when the
+    // event's own sentence names no perpetrator.
+    const responsible = ['claimed', 'accused'].map((kind) => inputs.responsibilities.find((r) => r.kind === kind
+      && frame.sentences.includes(r.sentence) && r.actor && r.actor.actor.id !== roles.actor2?.actor.id)?.actor).find(Boolean) ?? null;
+    if (!roles.actor1 || (roles.actor1.generic && roles.actor1.actor.inter === 3 && responsible)) {
+      const fallback = responsible
+        ?? firstActorIn(frame.sentences.slice(1), participants, (a) => !a.loaded && a.actor.id !== roles.actor2?.actor.id);
       roles = { ...roles, actor1: fallback };
     }
     const place = inputs.placeFor(main.sentence, main.start);
@@ -158,9 +199,11 @@ export function codeEvents(inputs: EventInputs): CodedEvent[] {
     if (preliminary.event_type === 'Protests' || preliminary.event_type === 'Riots') {
       const crowd = inputs.roleActor(preliminary.event_type === 'Protests' ? 'protesters' : 'rioters', country);
       if (actor1 && actor1.inter !== 1 && actor1.id !== crowd.id && preliminary.sub_event_type !== 'Mob violence') assoc1 ??= actor1;
-      if (!actor1 || actor1.inter !== 1) actor1 = crowd;
+      // The crowd is actor1 of its own protest; state forces named first ("Police dispersed protesters") face it.
+      if (actor1?.inter === 1 && preliminary.sub_event_type !== 'Peaceful protest' && (!actor2 || actor2.id === crowd.id)) actor2 = actor1;
+      actor1 = crowd;
       if (preliminary.sub_event_type !== 'Peaceful protest' && !actor2) {
-        actor2 = firstActorIn(frame.sentences, actors, (a) => a.actor.inter === 1)?.actor ?? null;
+        actor2 = firstActorIn(frame.sentences, participants, (a) => a.actor.inter === 1)?.actor ?? null;
       }
       // Someone intervened: when the report does not say who, it was the police.
       if ((preliminary.sub_event_type === 'Protest with intervention' || preliminary.sub_event_type === 'Excessive force against protesters') && !actor2) {

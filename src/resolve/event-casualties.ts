@@ -8,9 +8,16 @@ import type { CasualtyMention } from '../mentions/types.ts';
  *   ("Three officers died. 3 fatalities."). Injured are counted apart, the same way.
  * - "Casualties" (killed or wounded, unsplit) count as fatalities only when no killed figure is given,
  *   following the war-report usage the word has in the news sitrep reads.
+ * - When the sentences giving figures have different claimants ("Al-Shabaab claimed to have killed seven
+ *   soldiers. A military officer said two were killed."), the sources disagree and the lowest figure is kept,
+ *   ACLED's most conservative estimate; the figures of one claimant (or of the report itself) restate each other.
  * - Deaths reported without a figure give 0 with basis "unknown"; no deaths reported gives 0 with basis "none".
  */
-export function casualtiesForSentences(sentences: number[], mentions: CasualtyMention[]): EventCasualties {
+export function casualtiesForSentences(
+  sentences: number[],
+  mentions: CasualtyMention[],
+  claimantOf: (sentence: number) => string | null = () => null,
+): EventCasualties {
   const own = mentions.filter((m) => sentences.includes(m.sentence));
   const counted = (outcome: CasualtyMention['outcome']): CasualtyMention[] =>
     own.filter((m) => m.outcome === outcome && m.basis !== 'unknown');
@@ -20,7 +27,12 @@ export function casualtiesForSentences(sentences: number[], mentions: CasualtyMe
   const sum = (list: CasualtyMention[]): number => {
     const bySentence = new Map<number, number>();
     for (const m of list) bySentence.set(m.sentence, (bySentence.get(m.sentence) ?? 0) + m.count);
-    return Math.max(0, ...bySentence.values());
+    const byClaimant = new Map<string, number>();
+    for (const [sentence, total] of bySentence) {
+      const claimant = claimantOf(sentence) ?? '';
+      byClaimant.set(claimant, Math.max(byClaimant.get(claimant) ?? 0, total));
+    }
+    return byClaimant.size === 0 ? 0 : Math.min(...byClaimant.values());
   };
   const spans = [...deaths, ...injured].map(({ start, end, text }) => ({ start, end, text }));
   if (deaths.length > 0) {
