@@ -218,21 +218,27 @@ export class FeedWatcher {
     if (state.seen.length > MAX_SEEN_PER_FEED) state.seen.splice(0, state.seen.length - MAX_SEEN_PER_FEED);
   }
 
+  /**
+   * One item in one of the concurrency slots, from fetch to submit; checked once a slot is free, so that
+   * after a stop the queued items are left for the next run.
+   */
+  private handleItem(feed: FeedSpec, state: FeedState, item: FeedItem): Promise<ItemOutcome> {
+    return this.slots.run(async () => (this.stopped ? { ok: false, stopped: true } : this.readAndSubmit(feed, state, item)));
+  }
+
   /** Reads one item into an Article (its page when it links one, else the feed's own text) and submits it. */
-  private async handleItem(feed: FeedSpec, state: FeedState, item: FeedItem): Promise<ItemOutcome> {
+  private async readAndSubmit(feed: FeedSpec, state: FeedState, item: FeedItem): Promise<ItemOutcome> {
     const source = feed.source ?? state.title ?? normaliseHost(new URL(feed.url).hostname);
     const itemDate = publicationDate(item.published);
     let article: Article;
     if (item.link) {
       let page;
       try {
-        // Checked once a slot is free: after a stop, queued items are left for the next run.
-        page = await this.slots.run(async () => (this.stopped ? null : fetchUrl(item.link!, this.policy(this.options.config.allowedHosts), { resolve: this.options.resolve })));
+        page = await fetchUrl(item.link, this.policy(this.options.config.allowedHosts), { resolve: this.options.resolve });
       } catch (error) {
         if (error instanceof FetchError) return { ok: false, reason: error.reason, permanent: error.permanent };
         return { ok: false, reason: (error as Error).message, permanent: false };
       }
-      if (!page) return { ok: false, stopped: true };
       if (page.notModified) return { ok: false, reason: 'HTTP 304 to an unconditional request', permanent: false };
       const read = readHtml(page.text, item.link);
       if (!read.ok) return { ok: false, reason: read.problem.reason, permanent: false };
@@ -246,7 +252,6 @@ export class FeedWatcher {
         published: read.article.published ?? (itemDate.ok ? itemDate.date : null),
       };
     } else {
-      if (this.stopped) return { ok: false, stopped: true };
       const text = item.html ? htmlToText(item.html) : '';
       if (!text) return { ok: false, reason: 'the item has neither a link nor text', permanent: true };
       article = {
