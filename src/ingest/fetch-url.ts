@@ -115,6 +115,8 @@ function request(url: URL, addresses: ResolvedAddress[], policy: FetchPolicy, he
       method: 'GET',
       headers: { 'user-agent': 'sitrep-watch/0.1', accept: 'text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/*;q=0.5', 'accept-encoding': 'identity', ...headers },
       lookup: pinnedLookup(addresses),
+      // A fresh connection per request: a pooled socket is never reused for a check it was not made under.
+      agent: false,
       signal,
     });
     req.on('error', (error) => reject(signal.aborted ? new FetchError(url.href, `no complete response within ${policy.timeoutMs} ms`, false) : new FetchError(url.href, error.message, false)));

@@ -70,6 +70,16 @@ function itemKey(item: FeedItem): string {
   return item.guid ?? item.link ?? `text:${articleId(null, item.html)}`;
 }
 
+/** A relative item link read against the feed's URL; a link that is no URL at all is kept for its error. */
+function absoluteLink(link: string | null, feedUrl: string): string | null {
+  if (!link) return null;
+  try {
+    return new URL(link, feedUrl).href;
+  } catch {
+    return link;
+  }
+}
+
 type ItemOutcome = { ok: true } | { ok: false; reason: string; permanent: boolean } | { ok: false; stopped: true };
 
 /**
@@ -154,7 +164,8 @@ export class FeedWatcher {
 
       const seen = new Set(state.seen);
       const pending = new Set(state.pending.map((p) => p.key));
-      const fresh = parsed.items.filter((item) => !seen.has(itemKey(item)) && !pending.has(itemKey(item)));
+      const items = parsed.items.map((item) => ({ ...item, link: absoluteLink(item.link, fetched.url) }));
+      const fresh = items.filter((item) => !seen.has(itemKey(item)) && !pending.has(itemKey(item)));
       report.new = fresh.length;
       const now = fresh.slice(0, this.options.config.limits.maxItemsPerPoll);
       report.deferred = fresh.length - now.length;
