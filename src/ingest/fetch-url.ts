@@ -67,14 +67,14 @@ function checkUrl(raw: string, policy: FetchPolicy): URL {
 }
 
 /** The addresses the host resolves to, every one of them checked; the connection goes only to these. */
-async function checkedAddresses(url: URL, policy: FetchPolicy, resolve: Resolver): Promise<ResolvedAddress[]> {
+async function checkedAddresses(url: URL, policy: FetchPolicy, resolve: Resolver, signal: AbortSignal): Promise<ResolvedAddress[]> {
   const host = normaliseHost(url.hostname);
   let addresses: ResolvedAddress[];
   if (isIP(host)) {
     addresses = [{ address: host, family: isIP(host) }];
   } else {
     try {
-      addresses = await resolve(host);
+      addresses = await withDeadline(resolve(host), signal);
     } catch (error) {
       throw new FetchError(url.href, `cannot resolve "${host}": ${(error as Error).message}`, false);
     }
@@ -86,6 +86,16 @@ async function checkedAddresses(url: URL, policy: FetchPolicy, resolve: Resolver
     throw new FetchError(url.href, `"${host}" resolves to ${refused.address}, a ${classifyAddress(refused.address)} address (allow_private_addresses is false)`, true);
   }
   return addresses;
+}
+
+/** `promise`, or a rejection as soon as `signal` aborts (a DNS answer that never comes must not outlast the time limit). */
+function withDeadline<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new Error('timed out'));
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(new Error('timed out'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /** A lookup that answers only with the addresses already checked, so a second DNS answer (rebinding) is never used. */
@@ -187,8 +197,13 @@ export async function fetchUrl(raw: string, policy: FetchPolicy, options: FetchO
   try {
     let url = first;
     for (let redirects = 0; ; redirects++) {
-      const addresses = await checkedAddresses(url, policy, resolve);
-      if (controller.signal.aborted) throw new FetchError(url.href, `no complete response within ${policy.timeoutMs} ms`, false);
+      let addresses: ResolvedAddress[];
+      try {
+        addresses = await checkedAddresses(url, policy, resolve, controller.signal);
+      } catch (error) {
+        if (controller.signal.aborted) throw new FetchError(url.href, `no complete response within ${policy.timeoutMs} ms`, false);
+        throw error;
+      }
       const response = await request(url, addresses, policy, options.headers ?? {}, controller.signal);
       const etag = header(response.headers, 'etag');
       const lastModified = header(response.headers, 'last-modified');

@@ -165,7 +165,12 @@ export class FeedWatcher {
       const seen = new Set(state.seen);
       const pending = new Set(state.pending.map((p) => p.key));
       const items = parsed.items.map((item) => ({ ...item, link: absoluteLink(item.link, fetched.url) }));
-      const fresh = items.filter((item) => !seen.has(itemKey(item)) && !pending.has(itemKey(item)));
+      const fresh = items.filter((item) => {
+        const key = itemKey(item);
+        if (seen.has(key) || pending.has(key)) return false;
+        seen.add(key); // a key repeated within the feed is one item
+        return true;
+      });
       report.new = fresh.length;
       const now = fresh.slice(0, this.options.config.limits.maxItemsPerPoll);
       report.deferred = fresh.length - now.length;
@@ -181,7 +186,12 @@ export class FeedWatcher {
       }
       return report;
     } finally {
-      await this.save();
+      try {
+        await this.save();
+      } catch (error) {
+        // Not fatal: what was stored stays stored, and the store refuses a duplicate if it is fetched again.
+        this.log(`sitrep watch: ${(error as Error).message}`);
+      }
       this.options.onPoll?.(report);
     }
   }

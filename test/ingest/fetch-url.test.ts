@@ -139,6 +139,12 @@ test('a response slower than timeout_ms is refused, whether its headers or its b
   assert.match((await refusal(fetchUrl(`${server.origin}/slow-body`, LOCAL))).message, /slow-body: no complete response within 500 ms/);
 });
 
+test('a host name that does not resolve within timeout_ms is refused', async () => {
+  const never: Resolver = () => new Promise(() => undefined);
+  const error = await refusal(fetchUrl('http://slow-dns.example.org/', { ...LOCAL, allowedHosts: ['slow-dns.example.org'] }, { resolve: never }));
+  assert.equal(error.message, 'http://slow-dns.example.org/: no complete response within 500 ms');
+});
+
 test('a content type that is not HTML, XML or text is refused; an HTTP error names its status', async () => {
   assert.match((await refusal(fetchUrl(`${server.origin}/image.png`, LOCAL))).reason, /content type "image\/png" is not HTML, XML or text/);
   const gone = await refusal(fetchUrl(`${server.origin}/gone`, LOCAL));
