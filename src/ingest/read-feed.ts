@@ -55,11 +55,27 @@ function linkOf(item: Node): string | null {
   return /^https?:\/\//.test(guid) ? guid : null;
 }
 
-/** An RSS 2.0 or Atom feed file: one article per item, its HTML reduced to text, the feed's title as the outlet. */
-export function* readFeed(xml: string, path: string, limits: IngestLimits): Generator<IngestResult> {
+/** One item of a feed as written: its HTML, link and date not yet checked. */
+export interface FeedItem {
+  title: string | null;
+  /** The item's page: RSS `<link>`, Atom's alternate link, or a guid that is a URL. */
+  link: string | null;
+  guid: string | null;
+  /** The item's content or description, as HTML. */
+  html: string;
+  /** The date as the feed writes it (pubDate, published, updated or dc:date). */
+  published: string | null;
+  author: string | null;
+}
+
+export type ParsedFeed =
+  | { ok: true; title: string | null; items: FeedItem[] }
+  | { ok: false; line: number | null; reason: string };
+
+/** An RSS 2.0 or Atom document's title and items, or why it is not one. Entity declarations are refused. */
+export function parseFeed(xml: string): ParsedFeed {
   if (DECLARES_ENTITIES.test(xml)) {
-    yield { ok: false, problem: { origin: path, line: null, field: null, reason: 'the feed declares XML entities (DOCTYPE); refused, as entity expansion can exhaust memory or read local files' } };
-    return;
+    return { ok: false, line: null, reason: 'the feed declares XML entities (DOCTYPE); refused, as entity expansion can exhaust memory or read local files' };
   }
   let doc: Node;
   try {
@@ -67,25 +83,42 @@ export function* readFeed(xml: string, path: string, limits: IngestLimits): Gene
   } catch (error) {
     const message = (error as Error).message;
     const line = /line[: ]+(\d+)/i.exec(message)?.[1];
-    yield { ok: false, problem: { origin: path, line: line ? Number(line) : null, field: null, reason: `not well-formed XML: ${message}` } };
-    return;
+    return { ok: false, line: line ? Number(line) : null, reason: `not well-formed XML: ${message}` };
   }
   const channel = (doc.rss as Node | undefined)?.channel as Node | undefined;
   const atom = doc.feed as Node | undefined;
   const feed = channel ?? atom;
-  if (!feed) {
-    yield { ok: false, problem: { origin: path, line: null, field: null, reason: 'not an RSS 2.0 or Atom feed' } };
+  if (!feed) return { ok: false, line: null, reason: 'not an RSS 2.0 or Atom feed' };
+  const items = ((channel ? channel.item : atom?.entry) as Node[] | undefined) ?? [];
+  return {
+    ok: true,
+    title: textOf(feed.title) || null,
+    items: items.map((item) => ({
+      title: textOf(item.title) || null,
+      link: linkOf(item),
+      guid: textOf(item.guid) || textOf(item.id) || null,
+      html: textOf(item['content:encoded']) || textOf(item.content) || textOf(item.description) || textOf(item.summary),
+      published: textOf(item.pubDate) || textOf(item.published) || textOf(item.updated) || textOf(item['dc:date']) || null,
+      author: textOf(item.author) || textOf(item['dc:creator']) || null,
+    })),
+  };
+}
+
+/** An RSS 2.0 or Atom feed file: one article per item, its HTML reduced to text, the feed's title as the outlet. */
+export function* readFeed(xml: string, path: string, limits: IngestLimits): Generator<IngestResult> {
+  const feed = parseFeed(xml);
+  if (!feed.ok) {
+    yield { ok: false, problem: { origin: path, line: feed.line, field: null, reason: feed.reason } };
     return;
   }
-  const source = textOf(feed.title) || null;
-  const items = ((channel ? channel.item : atom?.entry) as Node[] | undefined) ?? [];
+  const source = feed.title;
+  const items = feed.items;
   if (items.length > limits.maxFeedItems) {
     yield { ok: false, problem: { origin: path, line: null, field: null, reason: `${items.length} items; only the first ${limits.maxFeedItems} are read` } };
   }
   for (const [index, item] of items.slice(0, limits.maxFeedItems).entries()) {
     const origin = `${path}#item-${index + 1}`;
-    const html = textOf(item['content:encoded']) || textOf(item.content) || textOf(item.description) || textOf(item.summary);
-    const text = html ? htmlToText(html) : '';
+    const text = item.html ? htmlToText(item.html) : '';
     if (!text) {
       yield { ok: false, problem: { origin, line: null, field: 'description', reason: 'the item has no text' } };
       continue;
@@ -94,23 +127,23 @@ export function* readFeed(xml: string, path: string, limits: IngestLimits): Gene
       yield { ok: false, problem: { origin, line: null, field: 'description', reason: `text longer than ${limits.maxTextChars} characters` } };
       continue;
     }
-    const published = publicationDate(textOf(item.pubDate) || textOf(item.published) || textOf(item.updated) || textOf(item['dc:date']) || null);
+    const published = publicationDate(item.published);
     if (!published.ok) {
       yield { ok: false, problem: { origin, line: null, field: 'pubDate', reason: published.reason } };
       continue;
     }
-    const url = linkOf(item);
+    const url = item.link;
     yield {
       ok: true,
       article: {
         id: articleId(url, text),
         origin,
-        title: textOf(item.title) || null,
+        title: item.title,
         text,
         url,
         source,
         published: published.date,
-        byline: textOf(item.author) || textOf(item['dc:creator']) || null,
+        byline: item.author,
       },
     };
   }

@@ -6,12 +6,14 @@ import { registerIngest } from './ingest.ts';
 import { registerExport } from './export.ts';
 import { registerServe } from './serve.ts';
 import { registerGazetteer } from './gazetteer.ts';
+import { registerWatch } from './watch.ts';
 
 /** Every subcommand lives in its own module; this is the one list of them. */
 export function registerCommands(program: Command): void {
   registerDemo(program);
   registerCode(program);
   registerIngest(program);
+  registerWatch(program);
   registerExport(program);
   registerServe(program);
   registerGazetteer(program);

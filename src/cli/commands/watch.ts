@@ -1,0 +1,85 @@
+import type { Command } from 'commander';
+import { FeedConfigError, loadFeedConfig } from '../../ingest/feed-config.ts';
+import type { Article } from '../../ingest/types.ts';
+import { FeedWatcher, type FeedPollReport } from '../../ingest/watch-feeds.ts';
+import { codeArticle, defaultResources } from '../../pipeline.ts';
+import { isPostgresUrl, openStore, DEFAULT_DB } from '../../store/open-store.ts';
+import { parseDay } from './code.ts';
+import { storeLocation } from './ingest.ts';
+
+/** The state file's default place: beside a SQLite store, else in the working directory. */
+export function defaultStatePath(store: string): string {
+  return isPostgresUrl(store) ? './sitrep-watch-state.json' : `${store}.watch.json`;
+}
+
+interface StoreCounts { stored: number; duplicate: number; created: number; merged: number }
+
+function describePoll(report: FeedPollReport, counts: StoreCounts): string {
+  const head = `${new Date().toISOString()} ${report.feed}:`;
+  if (report.status === 'failed') return `${head} feed failed (${report.error ?? 'unknown reason'})`;
+  const feed = report.status === 'not-modified' ? 'not modified' : `${report.new} new`;
+  return `${head} ${feed}; submitted ${report.submitted}, failed ${report.failed}, gave up ${report.gaveUp}, deferred ${report.deferred}`
+    + ` | store: stored ${counts.stored}, duplicate ${counts.duplicate}; events created ${counts.created}, merged ${counts.merged}`;
+}
+
+export function registerWatch(program: Command): void {
+  program
+    .command('watch')
+    .description('Poll RSS/Atom feeds, fetch their new articles (allowed hosts only, public addresses only), code and store them')
+    .argument('<feeds>', 'feed configuration file (YAML; see docs/feeds.md)')
+    .option('--db <file>', `SQLite file (default ${DEFAULT_DB})`)
+    .option('--store <url>', 'store location: a postgres:// URL or a SQLite file (overrides --db; default $SITREP_STORE)')
+    .option('--state <file>', 'where validators and handled items are remembered (default: next to the store)')
+    .option('--once', 'poll every feed once and exit')
+    .option('-d, --date <YYYY-MM-DD>', 'publication date for articles that give none', parseDay)
+    .action(async (feedsFile: string, options: { db?: string; store?: string; state?: string; once?: boolean; date?: string }) => {
+      let config;
+      try {
+        config = await loadFeedConfig(feedsFile);
+      } catch (error) {
+        if (!(error instanceof FeedConfigError)) throw error;
+        process.stderr.write(`sitrep: ${error.message}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const location = storeLocation(options);
+      const store = await openStore(location);
+      const resources = defaultResources();
+      const counts: StoreCounts = { stored: 0, duplicate: 0, created: 0, merged: 0 };
+      // The one place articles go: code and store. A queue-backed store can take this over as a whole.
+      const submit = async (article: Article): Promise<void> => {
+        // --date dates an undated article; a date the page or feed gives is never overridden.
+        const dated = article.published || !options.date ? article : { ...article, published: options.date };
+        const result = await store.addArticle(dated, codeArticle(dated, resources));
+        if (result.duplicate) counts.duplicate++;
+        else counts.stored++;
+        counts.created += result.created.length;
+        counts.merged += result.merged.length;
+      };
+      const controller = new AbortController();
+      const stop = () => controller.abort();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      let failures = 0;
+      try {
+        const watcher = await FeedWatcher.open({
+          config,
+          statePath: options.state ?? defaultStatePath(location),
+          submit,
+          signal: controller.signal,
+          onPoll: (report) => {
+            if (report.status === 'failed' || report.failed > 0 || report.gaveUp > 0) failures++;
+            process.stdout.write(`${describePoll(report, counts)}\n`);
+          },
+        });
+        if (options.once) await watcher.pollAll();
+        else await watcher.run();
+      } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        await store.close();
+      }
+      if (controller.signal.aborted) process.stdout.write('sitrep watch: stopped\n');
+      if (options.once && failures > 0) process.exitCode = 2;
+    });
+}
