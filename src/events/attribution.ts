@@ -12,6 +12,8 @@ export interface Claim {
   start: number;
   end: number;
   text: string;
+  /** The claimant observed what it reports ("the OSCE SMM observed"): a witness, never a participant. */
+  observer: boolean;
 }
 
 /**
@@ -36,6 +38,7 @@ export interface Attribution {
 
 const AttributionLexiconSchema = z.object({
   reporting_verbs: z.array(z.string().min(1)).min(1),
+  observation_verbs: z.array(z.string().min(1)),
   unnamed: z.array(z.string().min(1)),
   group_anaphora: z.array(z.string().min(1)),
   responsibility: z.array(z.string().min(1)),
@@ -45,6 +48,7 @@ const AttributionLexiconSchema = z.object({
 
 export interface AttributionLexicon {
   reportingVerbs: Set<string>;
+  observationVerbs: Set<string>;
   unnamed: Set<string>;
   groupAnaphora: Set<string>;
   /** Phrases as lower-cased word sequences. */
@@ -67,6 +71,7 @@ export function loadAttributionLexicon(file: URL = LEXICON_FILE): AttributionLex
   const data = parsed.data;
   return {
     reportingVerbs: words(data.reporting_verbs),
+    observationVerbs: words(data.observation_verbs),
     unnamed: words(data.unnamed),
     groupAnaphora: words(data.group_anaphora),
     responsibility: phrases(data.responsibility),
@@ -125,7 +130,9 @@ function groupReferent(actors: ActorMention[], offset: number): ActorMention | u
   return actors.filter((a) => a.end <= offset && !a.generic && !a.loaded && (a.actor.inter === 2 || a.actor.inter === 3 || a.actor.inter === 4)).at(-1);
 }
 
-function claimFrom(doc: AnalysedText, sentence: number, phrase: Token[], actors: ActorMention[], lexicon: AttributionLexicon): Claim | null {
+function claimFrom(
+  doc: AnalysedText, sentence: number, phrase: Token[], actors: ActorMention[], lexicon: AttributionLexicon, observer = false,
+): Claim | null {
   const first = phrase[0];
   const last = phrase[phrase.length - 1];
   if (!first || !last) return null;
@@ -138,7 +145,7 @@ function claimFrom(doc: AnalysedText, sentence: number, phrase: Token[], actors:
   const speaksAsRole = actor?.generic && actor.actor.inter === 7;
   const unnamed = !actor && content.every((t) => lexicon.unnamed.has(t.normal));
   const claimant = actor && !speaksAsRole ? actor.actor.name : unnamed ? 'unnamed sources' : text;
-  return { sentence, claimant, start: first.start, end: last.end, text };
+  return { sentence, claimant, start: first.start, end: last.end, text, observer };
 }
 
 /** Where `phrase` (lower-cased words) starts among `tokens`, or -1. */
@@ -201,6 +208,8 @@ export function findAttribution(doc: AnalysedText, actors: ActorMention[], lexic
         claim = claimFrom(doc, sentence.index, phraseAfter(tokens, i + 2), actors, lexicon);
       } else if (lexicon.reportingVerbs.has(token.normal) && token.pos === 'VERB') {
         claim = claimFrom(doc, sentence.index, subjectBefore(tokens, i), actors, lexicon);
+      } else if (lexicon.observationVerbs.has(token.normal) && token.pos === 'VERB') {
+        claim = claimFrom(doc, sentence.index, subjectBefore(tokens, i), actors, lexicon, true);
       }
       if (claim) {
         claims.push(claim);

@@ -154,9 +154,10 @@ function confidenceOf(frame: Frame, roles: Roles, place: EventPlace | null, date
 export function codeEvents(inputs: EventInputs): CodedEvent[] {
   const { article, doc, actors } = inputs;
   const asserted = inputs.triggers.filter((t) => t.modality === 'asserted');
-  // "..., residents said": a source named after what it reports takes no part in it.
+  // "..., residents said" or "the OSCE observed ...": a source named after what it reports, or one that only
+  // watched, takes no part in it.
   const sources = new Set(actors.filter((a) => inputs.claims.some((c) => c.sentence === a.sentence && a.start >= c.start && a.end <= c.end
-    && inputs.triggers.some((t) => t.sentence === c.sentence && t.end <= c.start))));
+    && (c.observer || inputs.triggers.some((t) => t.sentence === c.sentence && t.end <= c.start)))));
   // "The GNA accused Haftar's forces of firing the rockets": the accuser reports; the accused acted.
   const accusers = new Set(actors.filter((a) => inputs.responsibilities.some((r) => r.kind === 'accused' && r.sentence === a.sentence && a.end <= r.start)));
   // Negated, hypothetical and future predicates are coded apart, one event each, marked with their

@@ -78,3 +78,10 @@ test('"a strike" of workers is a protest; a bare "strike" after an attack is not
   const after = code('Shelling hit the town of Ariha on Sunday. Residents said the strike destroyed two houses.');
   assert.ok(!after.some((e) => e.event_type === 'Protests'));
 });
+
+test('an observer ("the OSCE mission recorded ...") is the claimant and takes no part in the event', () => {
+  const [event] = code('On Sunday the OSCE mission recorded 20 explosions near Avdiivka.');
+  assert.ok(event);
+  assert.match(event.claimant ?? '', /OSCE/);
+  assert.doesNotMatch(event.actor1 ?? '', /OSCE/);
+});
