@@ -51,10 +51,10 @@ export interface AttributionLexicon {
   observationVerbs: Set<string>;
   unnamed: Set<string>;
   groupAnaphora: Set<string>;
-  /** Phrases as lower-cased word sequences. */
-  responsibility: string[][];
-  accusation: string[][];
-  denial: string[][];
+  /** Phrases as lower-cased word sequences, indexed by their first word. */
+  responsibility: Map<string, string[][]>;
+  accusation: Map<string, string[][]>;
+  denial: Map<string, string[][]>;
 }
 
 const LEXICON_FILE = new URL('../../data/lexicons/attribution.yaml', import.meta.url);
@@ -67,7 +67,14 @@ export function loadAttributionLexicon(file: URL = LEXICON_FILE): AttributionLex
     throw new Error(`${file.pathname}: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`);
   }
   const words = (list: string[]) => new Set(list.map((w) => w.toLowerCase()));
-  const phrases = (list: string[]) => list.map((p) => p.toLowerCase().split(/\s+/).filter(Boolean));
+  const phrases = (list: string[]) => {
+    const byFirst = new Map<string, string[][]>();
+    for (const phrase of list) {
+      const words = phrase.toLowerCase().split(/\s+/).filter(Boolean);
+      byFirst.set(words[0]!, [...(byFirst.get(words[0]!) ?? []), words]);
+    }
+    return byFirst;
+  };
   const data = parsed.data;
   return {
     reportingVerbs: words(data.reporting_verbs),
@@ -148,18 +155,12 @@ function claimFrom(
   return { sentence, claimant, start: first.start, end: last.end, text, observer };
 }
 
-/** Where `phrase` (lower-cased words) starts among `tokens`, or -1. */
-function findPhrase(tokens: Token[], phrase: string[]): number {
-  for (let i = 0; i + phrase.length <= tokens.length; i++) {
-    if (phrase.every((word, k) => tokens[i + k]!.normal === word)) return i;
-  }
-  return -1;
-}
-
-function firstPhrase(tokens: Token[], phrases: string[][]): { at: number; length: number } | null {
-  for (const phrase of phrases) {
-    const at = findPhrase(tokens, phrase);
-    if (at >= 0) return { at, length: phrase.length };
+/** The first place among `tokens` where one of `phrases` (indexed by first word) starts. */
+function firstPhrase(tokens: Token[], phrases: Map<string, string[][]>): { at: number; length: number } | null {
+  for (let i = 0; i < tokens.length; i++) {
+    for (const phrase of phrases.get(tokens[i]!.normal) ?? []) {
+      if (phrase.every((word, k) => tokens[i + k]?.normal === word)) return { at: i, length: phrase.length };
+    }
   }
   return null;
 }
