@@ -110,12 +110,15 @@ export class PostgresStore implements EventStore {
     return store;
   }
 
-  /** Runs `work`, re-throwing database errors with the password masked; input errors pass unchanged. */
-  async guard<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `work`, re-throwing database errors with the password masked; input errors, and those `passThrough`
+   * accepts (a caller's own), pass unchanged.
+   */
+  async guard<T>(work: () => Promise<T>, passThrough: (error: unknown) => boolean = () => false): Promise<T> {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof StoreInputError || error instanceof PostgresStoreError) throw error;
+      if (error instanceof StoreInputError || error instanceof PostgresStoreError || passThrough(error)) throw error;
       throw new PostgresStoreError(this.url, error);
     }
   }
@@ -135,12 +138,16 @@ export class PostgresStore implements EventStore {
     refuseNul(article);
     const hash = textHash(article.text);
     const locks = dedupLocks(checked);
+    let callersError: unknown;
     return this.guard(() => inTransaction(this.pool, async (client) => {
       for (const key of locks) await client.query('SELECT pg_advisory_xact_lock($1, $2)', [DEDUP_LOCK, key]);
       const result = await this.addInTransaction(client, article, checked, hash);
-      await alsoInTransaction(client);
+      await alsoInTransaction(client).catch((error: unknown) => {
+        callersError = error;
+        throw error;
+      });
       return result;
-    }));
+    }), (error) => error === callersError);
   }
 
   private async addInTransaction(client: pg.PoolClient, article: Article, events: CodedEvent[], hash: string): Promise<AddArticleResult> {

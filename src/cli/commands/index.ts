@@ -6,6 +6,8 @@ import { registerIngest } from './ingest.ts';
 import { registerExport } from './export.ts';
 import { registerServe } from './serve.ts';
 import { registerGazetteer } from './gazetteer.ts';
+import { registerEnqueue } from './enqueue.ts';
+import { registerWorker } from './worker.ts';
 
 /** Every subcommand lives in its own module; this is the one list of them. */
 export function registerCommands(program: Command): void {
@@ -16,4 +18,6 @@ export function registerCommands(program: Command): void {
   registerServe(program);
   registerGazetteer(program);
   registerEval(program);
+  registerEnqueue(program);
+  registerWorker(program);
 }
