@@ -46,8 +46,6 @@ CREATE TABLE events (
   admin1         text,
   latitude       double precision,
   longitude      double precision,
-  -- (longitude, latitude) for the GiST index; NULL when either coordinate is unknown.
-  position       point GENERATED ALWAYS AS (point(longitude, latitude)) STORED,
   place_id       text REFERENCES places (id),
   location_key   text,                        -- lower-case "location|country": dedup of events without coordinates
   fatalities     integer NOT NULL,
@@ -55,8 +53,10 @@ CREATE TABLE events (
   search         tsvector NOT NULL,           -- the reports' sentences and the location, for `q`
   record         json NOT NULL                -- the merged event (EventSchema); json keeps the field order
 );
-CREATE INDEX events_date ON events (event_date);
-CREATE INDEX events_position ON events USING gist (position);
+-- Date windows with or without a box, and the newest-first order of every listing (docs/postgres.md).
+CREATE INDEX events_date_lon_lat ON events (event_date DESC NULLS LAST, longitude, latitude);
+-- A box without a date window.
+CREATE INDEX events_lon_lat ON events (longitude, latitude);
 CREATE INDEX events_search ON events USING gin (search);
 CREATE INDEX events_type_date ON events (event_type, event_date);
 CREATE INDEX events_sub_type ON events (sub_event_type);
