@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import type pg from 'pg';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readDocuments } from '../../src/ingest/read-documents.ts';
 import { codeArticle, defaultResources } from '../../src/pipeline.ts';
@@ -17,6 +18,8 @@ const ARTICLES = 150;
 /** Articles 0..119 come in threes (three outlets reporting one shelling); the last 30 each report their own. */
 const GROUPED = 120;
 const LEASE_SECONDS = 2;
+
+type TestContext = { after: (fn: () => void | Promise<void>) => void };
 
 function groupOf(i: number): number {
   return i < GROUPED ? Math.floor(i / 3) : GROUPED / 3 + (i - GROUPED);
@@ -54,18 +57,22 @@ function grouping(events: { reports: string[] }[]): string[] {
   return events.map((e) => [...e.reports].sort().join(' ')).sort();
 }
 
-test('three workers, one killed while holding a job, code 150 queued articles: every job done, every article stored once, events as in one process', async (t) => {
+/** A fresh schema with the test articles queued by `sitrep enqueue`, and a connection to it. */
+async function queuedArticles(t: TestContext): Promise<{ url: string; file: string; dir: string; db: pg.Client }> {
   const { url } = await freshSchema(t);
   const dir = tempDir(t);
   const file = join(dir, 'articles.jsonl');
   writeArticles(file);
-
   const enqueued = await sitrep(['enqueue', file, '--store', url]).output;
   assert.equal(enqueued.code, 0, enqueued.stderr);
   assert.match(enqueued.stdout, new RegExp(`queued ${ARTICLES},`));
-
   const db = await testClient(url);
   t.after(() => db.end());
+  return { url, file, dir, db };
+}
+
+test('three workers, one killed while holding a job, code 150 queued articles: every job done, every article stored once, events as in one process', async (t) => {
+  const { url, file, dir, db } = await queuedArticles(t);
   const workerArgs = ['worker', '--store', url, '--lease-seconds', String(LEASE_SECONDS), '--idle-exit'];
   const workers = [sitrep(workerArgs), sitrep(workerArgs), sitrep(workerArgs)];
   t.after(() => { for (const w of workers) if (w.exitCode === null && w.signalCode === null) w.kill('SIGKILL'); });
@@ -133,4 +140,25 @@ test('three workers, one killed while holding a job, code 150 queued articles: e
   assert.deepEqual(grouping(stored.rows), grouping(expectedEvents), 'the same reports make up each event');
   const single = (events: { id: string; reports: string[] }[]) => events.filter((e) => e.reports.length === 1).map((e) => e.id).sort();
   assert.deepEqual(single(stored.rows), single(expectedEvents), 'events of one report have the same ids');
+});
+
+test('a worker sent SIGTERM finishes the article in hand, leaves no job claimed, and exits cleanly', async (t) => {
+  const { url, db } = await queuedArticles(t);
+  const worker = sitrep(['worker', '--store', url, '--lease-seconds', '60']);
+  t.after(() => { if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL'); });
+  for (let tries = 0; tries < 6000 && worker.exitCode === null; tries++) {
+    const done = await db.query("SELECT 1 FROM jobs WHERE status = 'done' LIMIT 1");
+    if (done.rowCount === 1) break;
+    await sleep(10);
+  }
+  worker.kill('SIGTERM');
+  const result = await worker.output;
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /\(stopped\)/);
+  const counts = await db.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM jobs GROUP BY status ORDER BY status');
+  const by = Object.fromEntries(counts.rows.map((r) => [r.status, r.n]));
+  assert.equal(by.running, undefined, 'no job left claimed by the stopped worker');
+  assert.ok((by.done ?? 0) >= 1 && (by.pending ?? 0) >= 1, `stopped part-way (${JSON.stringify(by)})`);
+  const stored = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM articles');
+  assert.equal(stored.rows[0]!.n, by.done, 'exactly the done jobs are stored');
 });
