@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Article } from '../ingest/types.ts';
-import { createPool, migratePostgres, PostgresStoreError } from './postgres-connection.ts';
+import { masked, openPool } from './postgres-connection.ts';
 
 /**
  * A queue of articles to code, for a feed watcher or the API to hand work to `sitrep worker` processes.
@@ -52,22 +52,11 @@ export class PostgresJobQueue implements ArticleQueue {
 
   /** A queue with its own connection pool (migrated); close() ends the pool. */
   static async open(url: string, size = 2): Promise<PostgresJobQueue> {
-    const pool = createPool(url, size);
-    const queue = new PostgresJobQueue(pool, url, true);
-    await queue.guard(() => migratePostgres(pool)).catch(async (error: unknown) => {
-      await pool.end().catch(() => undefined);
-      throw error;
-    });
-    return queue;
+    return new PostgresJobQueue(await openPool(url, size), url, true);
   }
 
   private async guard<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof PostgresStoreError || error instanceof LeaseLostError) throw error;
-      throw new PostgresStoreError(this.url, error);
-    }
+    return masked(this.url, work, (error) => error instanceof LeaseLostError);
   }
 
   async enqueue(article: Article, maxAttempts = DEFAULT_MAX_ATTEMPTS): Promise<EnqueueCounts> {

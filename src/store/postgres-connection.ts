@@ -44,6 +44,19 @@ export class PostgresStoreError extends Error {
 }
 
 /**
+ * Runs `work`, re-throwing what it throws as a PostgresStoreError (URL and password masked), except the errors
+ * `keep` accepts as they are (input errors, a caller's own).
+ */
+export async function masked<T>(url: string, work: () => Promise<T>, keep: (error: unknown) => boolean = () => false): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof PostgresStoreError || keep(error)) throw error;
+    throw new PostgresStoreError(url, error);
+  }
+}
+
+/**
  * `url` with the schema the connection should work in, as the server-side `search_path` (a connection option,
  * so every pooled connection has it). The schema name is quoted for the server, never spliced into SQL here.
  */
@@ -65,6 +78,18 @@ export function createPool(url: string, size: number): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max: size, connectionTimeoutMillis: 10_000 });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
+  return pool;
+}
+
+/** A pool on `url` with the schema migrated; an unreachable server is a PostgresStoreError, and the pool is ended. */
+export async function openPool(url: string, size: number): Promise<pg.Pool> {
+  const pool = createPool(url, size);
+  try {
+    await masked(url, () => migratePostgres(pool));
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
   return pool;
 }
 

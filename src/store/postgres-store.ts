@@ -3,9 +3,7 @@ import type pg from 'pg';
 import type { CodedEvent } from '../events/event-schema.ts';
 import type { Article } from '../ingest/types.ts';
 import { findDisagreements, firstMatch, mergeReports } from '../resolve/dedup.ts';
-import {
-  createPool, inTransaction, migratePostgres, poolSize, PostgresStoreError,
-} from './postgres-connection.ts';
+import { inTransaction, masked, openPool, poolSize } from './postgres-connection.ts';
 import {
   ArticleOutcome, actorRefs, checkInput, dedupArea, locationKey, placeKey, searchBody, searchWords, shiftDay, sourceReport,
   textHash, type SourceRow,
@@ -103,26 +101,12 @@ export class PostgresStore implements EventStore {
 
   /** Connects and migrates; an unreachable server is an error naming the URL (password masked). */
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
-    const pool = createPool(url, options.poolSize ?? poolSize());
-    const store = new PostgresStore(url, pool);
-    await store.guard(() => migratePostgres(pool)).catch(async (error: unknown) => {
-      await pool.end().catch(() => undefined);
-      throw error;
-    });
-    return store;
+    return new PostgresStore(url, await openPool(url, options.poolSize ?? poolSize()));
   }
 
-  /**
-   * Runs `work`, re-throwing database errors with the password masked; input errors, and those `passThrough`
-   * accepts (a caller's own), pass unchanged.
-   */
-  async guard<T>(work: () => Promise<T>, passThrough: (error: unknown) => boolean = () => false): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof StoreInputError || error instanceof PostgresStoreError || passThrough(error)) throw error;
-      throw new PostgresStoreError(this.url, error);
-    }
+  /** Runs `work` with database errors masked (postgres-connection.ts); input errors pass unchanged. */
+  private async guard<T>(work: () => Promise<T>, keep: (error: unknown) => boolean = () => false): Promise<T> {
+    return masked(this.url, work, (error) => error instanceof StoreInputError || keep(error));
   }
 
   async addArticle(article: Article, events: CodedEvent[]): Promise<AddArticleResult> {
