@@ -65,6 +65,21 @@ export function isSameEvent(a: CodedEvent, b: CodedEvent): boolean {
     && compatibleActors(a, b);
 }
 
+/** A stored event the store offers as a candidate: its merged record, and whether `report`'s article already reports it. */
+export interface DedupCandidate<K> {
+  key: K;
+  event: CodedEvent;
+  reportedByArticle: boolean;
+}
+
+/**
+ * The first candidate, in storage order, that `report` is another report of; null when there is none. An
+ * event the report's own article already reports is skipped (one article's two events stay two).
+ */
+export function firstMatch<K>(candidates: readonly DedupCandidate<K>[], report: CodedEvent): DedupCandidate<K> | null {
+  return candidates.find((c) => !c.reportedByArticle && isSameEvent(c.event, report)) ?? null;
+}
+
 /** A report gives a fatality figure when the text said something about deaths. */
 function givesFatalities(report: CodedEvent): boolean {
   return report.fatalities_basis === 'exact' || report.fatalities_basis === 'vague';

@@ -1,3 +1,4 @@
+import { PostgresStore } from './postgres-store.ts';
 import { SqliteStore } from './sqlite-store.ts';
 import type { EventStore } from './types.ts';
 
@@ -14,7 +15,7 @@ export function isPostgresUrl(location: string): boolean {
  */
 export async function openStore(location: string = process.env.SITREP_STORE ?? DEFAULT_DB): Promise<EventStore> {
   if (isPostgresUrl(location)) {
-    throw new Error(`${location.replace(/\/\/[^@/]*@/, '//***@')}: the PostgreSQL store is not implemented yet (issue 5); use a SQLite file`);
+    return PostgresStore.open(location);
   }
   return new SqliteStore(location);
 }

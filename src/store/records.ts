@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { EventSchema, type CodedEvent } from '../events/event-schema.ts';
 import type { Article } from '../ingest/types.ts';
 import { normaliseForIdentity } from '../ingest/article-id.ts';
-import { StoreInputError } from './types.ts';
+import { DATE_WINDOW_DAYS, NEARBY_KM } from '../resolve/dedup.ts';
+import { StoreInputError, type EventSourceReport } from './types.ts';
 
 /** Backend-independent pieces of the store: input checks, keys and small derived values. */
 
@@ -94,4 +95,84 @@ export function degreesAround(latitude: number, km: number): { dLat: number; dLo
   const dLat = km / 110.574;
   const cos = Math.cos((latitude * Math.PI) / 180);
   return { dLat, dLon: cos < 0.01 ? 180 : km / (111.32 * cos) };
+}
+
+/**
+ * Where the stored events a report could be another report of lie (src/resolve/dedup.ts): same type, dated
+ * within the window, and inside the box around its point or, when either side lacks coordinates, with the same
+ * location key. Null when the report is never merged (not asserted, or undated). The store's indexes find the
+ * events in this area; `firstMatch` then applies the exact rule.
+ */
+export interface DedupArea {
+  event_type: string;
+  from: string;
+  to: string;
+  box: { minLon: number; maxLon: number; minLat: number; maxLat: number } | null;
+  location_key: string | null;
+}
+
+export function dedupArea(report: CodedEvent): DedupArea | null {
+  if (report.modality !== 'asserted' || !report.event_date) return null;
+  const key = locationKey(report);
+  let box: DedupArea['box'] = null;
+  if (report.latitude !== null && report.longitude !== null) {
+    const { dLat, dLon } = degreesAround(report.latitude, NEARBY_KM);
+    box = { minLon: report.longitude - dLon, maxLon: report.longitude + dLon, minLat: report.latitude - dLat, maxLat: report.latitude + dLat };
+  } else if (!key) {
+    return null;
+  }
+  return {
+    event_type: report.event_type, box, location_key: key,
+    from: shiftDay(report.event_date, -DATE_WINDOW_DAYS), to: shiftDay(report.event_date, DATE_WINDOW_DAYS),
+  };
+}
+
+/** What storing one article did, in the order its reports were stored (the AddArticleResult's lists). */
+export class ArticleOutcome<K> {
+  readonly created: string[] = [];
+  readonly merged: string[] = [];
+  /** The stored events the article's reports went to, each once. */
+  readonly touched: K[] = [];
+
+  noteCreated(key: K, eventId: string): void {
+    this.created.push(eventId);
+    this.touch(key);
+  }
+
+  noteMerged(key: K, eventId: string): void {
+    if (!this.merged.includes(eventId) && !this.created.includes(eventId)) this.merged.push(eventId);
+    this.touch(key);
+  }
+
+  private touch(key: K): void {
+    if (!this.touched.includes(key)) this.touched.push(key);
+  }
+}
+
+/** The columns of one report joined with its article, as both backends read them for an event's detail. */
+export interface SourceRow {
+  article_id: string;
+  title: string | null;
+  url: string | null;
+  source: string | null;
+  published: string | null;
+  text: string;
+}
+
+/** One report of an event as the API shows it: where it came from, what it says, and the text around it. */
+export function sourceReport(row: SourceRow, report: CodedEvent, evidence: EventSourceReport['evidence']): EventSourceReport {
+  return {
+    article_id: row.article_id,
+    report_id: report.event_id,
+    title: row.title ?? null,
+    url: row.url ?? null,
+    source: row.source ?? null,
+    published: row.published ?? null,
+    claimant: report.claimant,
+    fatalities: report.fatalities,
+    fatalities_basis: report.fatalities_basis,
+    sentence: report.sentence,
+    evidence,
+    article_text_excerpt: excerpt(row.text, report.sentence.start, report.sentence.end),
+  };
 }

@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
 import type { CodedEvent } from '../events/event-schema.ts';
 import type { Article } from '../ingest/types.ts';
-import { findDisagreements, isSameEvent, mergeReports, DATE_WINDOW_DAYS, NEARBY_KM } from '../resolve/dedup.ts';
+import { findDisagreements, firstMatch, mergeReports } from '../resolve/dedup.ts';
 import { loadMigrations } from './migrations.ts';
 import {
-  actorRefs, checkInput, degreesAround, excerpt, locationKey, placeKey, searchBody, searchWords, shiftDay, textHash,
+  ArticleOutcome, actorRefs, checkInput, dedupArea, locationKey, placeKey, searchBody, searchWords, sourceReport, textHash,
+  type SourceRow,
 } from './records.ts';
 import type {
   ActorSummary, AddArticleResult, EventDetail, EventFilter, EventSourceReport, EventStore, Page, PlaceSummary,
@@ -101,26 +102,22 @@ export class SqliteStore implements EventStore {
       article.id, article.url, hash, article.origin, article.title, article.source, article.published, article.byline,
       article.text, events.length, new Date().toISOString(),
     );
-    const created: string[] = [];
-    const merged: string[] = [];
-    const touched: number[] = [];
+    const outcome = new ArticleOutcome<number>();
     for (const report of events) {
       const match = this.findMatch(report);
       if (match) {
         this.insertReport(match.seq, report);
         this.refreshEvent(match.seq);
-        if (!merged.includes(match.id) && !created.includes(match.id)) merged.push(match.id);
-        if (!touched.includes(match.seq)) touched.push(match.seq);
+        outcome.noteMerged(match.seq, match.id);
       } else {
         const seq = this.insertEvent(report);
         this.insertReport(seq, report);
         this.indexEvent(seq, report, [report]);
-        created.push(report.event_id);
-        touched.push(seq);
+        outcome.noteCreated(seq, report.event_id);
       }
     }
-    const rows = touched.map((seq) => this.sql('SELECT seq, id, record, source_count FROM events WHERE seq = ?').get(seq) as EventRow);
-    return { article_id: article.id, duplicate: false, created, merged, events: rows.map(toStored) };
+    const rows = outcome.touched.map((seq) => this.sql('SELECT seq, id, record, source_count FROM events WHERE seq = ?').get(seq) as EventRow);
+    return { article_id: article.id, duplicate: false, created: outcome.created, merged: outcome.merged, events: rows.map(toStored) };
   }
 
   private readonly statements = new Map<string, Database.Statement>();
@@ -141,30 +138,27 @@ export class SqliteStore implements EventStore {
    * name); the pure rule then decides.
    */
   private findMatch(report: CodedEvent): { seq: number; id: string } | null {
-    if (report.modality !== 'asserted' || !report.event_date) return null;
+    const area = dedupArea(report);
+    if (!area) return null;
+    const columns = 'e.seq, e.id, e.record, EXISTS (SELECT 1 FROM event_sources s WHERE s.event_seq = e.seq AND s.article_id = ?) AS from_article';
     const common = `e.event_type = ? AND e.modality = 'asserted' AND e.event_date BETWEEN ? AND ?`;
-    const window: Params = [report.event_type, shiftDay(report.event_date, -DATE_WINDOW_DAYS), shiftDay(report.event_date, DATE_WINDOW_DAYS)];
-    const byName = `SELECT e.seq, e.id, e.record, e.source_count FROM events e WHERE e.location_key = ? AND ${common}`;
-    const key = locationKey(report);
-    let candidates: EventRow[];
-    if (report.latitude !== null && report.longitude !== null) {
-      const { dLat, dLon } = degreesAround(report.latitude, NEARBY_KM);
-      candidates = this.sql(`SELECT e.seq, e.id, e.record, e.source_count FROM events e
+    const window: Params = [area.event_type, area.from, area.to];
+    const byName = `SELECT ${columns} FROM events e WHERE e.location_key = ? AND ${common}`;
+    let candidates: (EventRow & { from_article: number })[];
+    if (area.box) {
+      const { minLon, maxLon, minLat, maxLat } = area.box;
+      candidates = this.sql(`SELECT ${columns} FROM events e
         WHERE e.seq IN (SELECT seq FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? AND min_lat >= ? AND max_lat <= ?) AND ${common}
         UNION ${byName} AND e.latitude IS NULL ORDER BY 1`).all(
-        report.longitude - dLon, report.longitude + dLon, report.latitude - dLat, report.latitude + dLat, ...window, key, ...window,
-      ) as EventRow[];
+        report.article_id, minLon, maxLon, minLat, maxLat, ...window, report.article_id, area.location_key, ...window,
+      ) as (EventRow & { from_article: number })[];
     } else {
-      if (!key) return null;
-      candidates = this.sql(`${byName} ORDER BY e.seq`).all(key, ...window) as EventRow[];
+      candidates = this.sql(`${byName} ORDER BY e.seq`).all(report.article_id, area.location_key, ...window) as (EventRow & { from_article: number })[];
     }
-    const fromArticle = this.sql('SELECT 1 FROM event_sources WHERE event_seq = ? AND article_id = ? LIMIT 1');
-    for (const candidate of candidates) {
-      if (isSameEvent(JSON.parse(candidate.record) as CodedEvent, report) && !fromArticle.get(candidate.seq, report.article_id)) {
-        return { seq: candidate.seq, id: candidate.id };
-      }
-    }
-    return null;
+    const match = firstMatch(candidates.map((c) => ({
+      key: { seq: c.seq, id: c.id }, event: JSON.parse(c.record) as CodedEvent, reportedByArticle: c.from_article === 1,
+    })), report);
+    return match?.key ?? null;
   }
 
   private insertEvent(event: CodedEvent): number {
@@ -251,20 +245,7 @@ export class SqliteStore implements EventStore {
     const sources: EventSourceReport[] = sourceRows.map((s) => {
       const report = JSON.parse(s.record as string) as CodedEvent;
       reports.push(report);
-      return {
-        article_id: s.article_id as string,
-        report_id: report.event_id,
-        title: (s.title as string | null) ?? null,
-        url: (s.url as string | null) ?? null,
-        source: (s.source as string | null) ?? null,
-        published: (s.published as string | null) ?? null,
-        claimant: report.claimant,
-        fatalities: report.fatalities,
-        fatalities_basis: report.fatalities_basis,
-        sentence: report.sentence,
-        evidence: evidence.all(s.id) as EventSourceReport['evidence'],
-        article_text_excerpt: excerpt(s.text as string, report.sentence.start, report.sentence.end),
-      };
+      return sourceReport(s as unknown as SourceRow, report, evidence.all(s.id) as EventSourceReport['evidence']);
     });
     return { ...toStored(row), sources, disagreements: findDisagreements(reports) };
   }

@@ -7,6 +7,8 @@ import { registerExport } from './export.ts';
 import { registerServe } from './serve.ts';
 import { registerGazetteer } from './gazetteer.ts';
 import { registerWatch } from './watch.ts';
+import { registerEnqueue } from './enqueue.ts';
+import { registerWorker } from './worker.ts';
 
 /** Every subcommand lives in its own module; this is the one list of them. */
 export function registerCommands(program: Command): void {
@@ -18,4 +20,6 @@ export function registerCommands(program: Command): void {
   registerServe(program);
   registerGazetteer(program);
   registerEval(program);
+  registerEnqueue(program);
+  registerWorker(program);
 }
