@@ -9,6 +9,7 @@ import type { Article } from '../ingest/types.ts';
 import { articleId } from '../ingest/article-id.ts';
 import type { EventStore } from '../store/types.ts';
 import { StoreInputError } from '../store/types.ts';
+import type { ArticleQueue } from '../store/job-queue.ts';
 import { ArticleBodySchema, EventIdParamsSchema, EventQuerySchema, MAX_ARTICLE_CHARS, firstIssue } from './api-schemas.ts';
 import { EventStream } from './event-stream.ts';
 import { eventsToGeoJson } from './format-events.ts';
@@ -29,6 +30,8 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** Longest article text accepted by POST /articles, in characters (default: the ingest limit, 200,000). */
   maxTextChars?: number;
+  /** When set, POST /articles queues the article for `sitrep worker` processes (202) instead of coding it here. */
+  queue?: ArticleQueue | null;
   /** How an uploaded article is coded; the real pipeline unless a test gives another. */
   code?: (article: Article) => CodedEvent[] | Promise<CodedEvent[]>;
   logger?: boolean;
@@ -149,6 +152,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       id: articleId(url, text), origin: url ?? 'POST /articles', title: input.title ?? null, text, url,
       source: input.source ?? null, published: input.published ?? null, byline: null,
     };
+    if (options.queue) {
+      const queued = await options.queue.enqueue(article);
+      return reply.code(202).send({ article_id: article.id, queued: true, duplicate: queued.already > 0 });
+    }
     coder ??= await defaultCoder();
     const result = await store.addArticle(article, await coder(article));
     const fresh = new Set([...result.created, ...result.merged]);

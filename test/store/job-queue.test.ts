@@ -86,3 +86,29 @@ test('worker: an article that cannot be stored fails on each of its attempts and
   assert.ok(lines.some((l) => l.includes('attempt 3 of 3 failed for good')));
   assert.equal((await store.stats()).total > 0, true, 'the good article was coded and stored');
 });
+
+test('serve with a queue: POST /articles answers 202, and a worker codes and stores the queued article', async (t) => {
+  const { store, queue } = await openQueue(t);
+  const { startServer } = await import('../../src/serve/start-server.ts');
+  const server = await startServer({ store, queue, port: 0, host: '127.0.0.1', token: 'queue-token-0123456789' });
+  t.after(() => server.close());
+  const post = () => fetch(`${server.url}/articles`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer queue-token-0123456789' },
+    body: JSON.stringify({ text: 'Gunmen killed three farmers in the village of Dansadau in Zamfara state on Monday, police said.', source: 'Wire', published: '2020-05-06' }),
+  });
+  const first = await post();
+  assert.equal(first.status, 202);
+  const body = await first.json() as { article_id: string; queued: boolean; duplicate: boolean };
+  assert.deepEqual([body.queued, body.duplicate], [true, false]);
+  assert.equal(((await (await post()).json()) as { duplicate: boolean }).duplicate, true, 'the same article is queued once');
+  assert.equal((await store.queryEvents({}, { limit: 10, offset: 0 })).total, 0, 'nothing is coded by the server itself');
+
+  const summary = await runWorker(store, queue, defaultResources(), {
+    workerId: 'test-worker', leaseSeconds: 30, idleExit: true, pollMs: 10, signal: new AbortController().signal, log: () => undefined,
+  });
+  assert.equal(summary.done, 1);
+  const stored = await store.queryEvents({}, { limit: 10, offset: 0 });
+  assert.ok(stored.total >= 1);
+  assert.ok(stored.events.every((e) => e.article_id === body.article_id));
+});

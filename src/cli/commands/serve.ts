@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../serve/start-server.ts';
-import { openStore, DEFAULT_DB } from '../../store/open-store.ts';
+import { isPostgresUrl, openStore, DEFAULT_DB } from '../../store/open-store.ts';
+import { PostgresJobQueue } from '../../store/job-queue.ts';
 import { storeLocation } from './ingest.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
@@ -32,18 +33,22 @@ export function registerServe(program: Command): void {
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--token <token>', 'API token for POST /articles (default $SITREP_API_TOKEN; without one, writes are refused)')
     .option('--protect-reads', 'require the token for reads too')
+    .option('--queue', 'POST /articles queues articles for `sitrep worker` (PostgreSQL stores only) instead of coding them in the server')
     .option('--web <dir>', 'built web map to serve at /', WEB_DIST)
     .option('--body-limit <bytes>', 'largest request body (default 1 MB)', positiveInteger('--body-limit'))
     .option('--max-text-chars <n>', 'longest article text POST /articles accepts (default 200,000)', positiveInteger('--max-text-chars'))
     .action(async (options: {
       db?: string; store?: string; port: number; host: string; token?: string; protectReads?: boolean; web: string;
-      bodyLimit?: number; maxTextChars?: number;
+      bodyLimit?: number; maxTextChars?: number; queue?: boolean;
     }) => {
-      const store = await openStore(storeLocation(options));
+      const location = storeLocation(options);
+      if (options.queue && !isPostgresUrl(location)) throw new InvalidArgumentError('--queue needs a PostgreSQL store (--store postgres://...)');
+      const store = await openStore(location);
+      const queue = options.queue ? await PostgresJobQueue.open(location) : null;
       const token = options.token ?? process.env.SITREP_API_TOKEN ?? null;
       const server = await startServer({
         store, port: options.port, host: options.host, token, protectReads: options.protectReads ?? false, webRoot: options.web,
-        bodyLimit: options.bodyLimit, maxTextChars: options.maxTextChars,
+        bodyLimit: options.bodyLimit, maxTextChars: options.maxTextChars, queue,
       });
       process.stdout.write(`sitrep: serving on ${server.url}${token ? '' : ' (read-only: no API token set)'}\n`);
       let closing = false;
@@ -53,6 +58,7 @@ export function registerServe(program: Command): void {
         closing = true;
         process.stderr.write(`sitrep: ${signal}, shutting down\n`);
         await server.close();
+        await queue?.close();
         await store.close();
       };
       process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -6,19 +6,21 @@ import { codeArticle, defaultResources } from '../../pipeline.ts';
 import { isPostgresUrl, openStore, DEFAULT_DB } from '../../store/open-store.ts';
 import { parseDay } from './code.ts';
 import { storeLocation } from './ingest.ts';
+import { PostgresJobQueue } from '../../store/job-queue.ts';
 
 /** The state file's default place: beside a SQLite store, else in the working directory. */
 export function defaultStatePath(store: string): string {
   return isPostgresUrl(store) ? './sitrep-watch-state.json' : `${store}.watch.json`;
 }
 
-interface StoreCounts { stored: number; duplicate: number; created: number; merged: number }
+interface StoreCounts { stored: number; duplicate: number; created: number; merged: number; queued: number }
 
 function describePoll(report: FeedPollReport, counts: StoreCounts): string {
   const head = `${new Date().toISOString()} ${report.feed}:`;
   if (report.status === 'failed') return `${head} feed failed (${report.error ?? 'unknown reason'})`;
   const feed = report.status === 'not-modified' ? 'not modified' : `${report.new} new`;
   return `${head} ${feed}; submitted ${report.submitted}, failed ${report.failed}, gave up ${report.gaveUp}, deferred ${report.deferred}`
+    + (counts.queued > 0 ? ` | queued ${counts.queued} for sitrep worker` : '')
     + ` | store: stored ${counts.stored}, duplicate ${counts.duplicate}; events created ${counts.created}, merged ${counts.merged}`;
 }
 
@@ -45,11 +47,17 @@ export function registerWatch(program: Command): void {
       const location = storeLocation(options);
       const store = await openStore(location);
       const resources = defaultResources();
-      const counts: StoreCounts = { stored: 0, duplicate: 0, created: 0, merged: 0 };
-      // The one place articles go: code and store. A queue-backed store can take this over as a whole.
+      const counts: StoreCounts = { stored: 0, duplicate: 0, created: 0, merged: 0, queued: 0 };
+      // On PostgreSQL, articles become jobs for `sitrep worker` processes; on SQLite they are coded here.
+      const queue = isPostgresUrl(location) ? await PostgresJobQueue.open(location) : null;
       const submit = async (article: Article): Promise<void> => {
         // --date dates an undated article; a date the page or feed gives is never overridden.
         const dated = article.published || !options.date ? article : { ...article, published: options.date };
+        if (queue) {
+          const queued = await queue.enqueue(dated);
+          counts.queued += queued.queued + queued.requeued;
+          return;
+        }
         const result = await store.addArticle(dated, codeArticle(dated, resources));
         if (result.duplicate) counts.duplicate++;
         else counts.stored++;
@@ -77,6 +85,7 @@ export function registerWatch(program: Command): void {
       } finally {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
+        await queue?.close();
         await store.close();
       }
       if (controller.signal.aborted) process.stdout.write('sitrep watch: stopped\n');
