@@ -77,6 +77,7 @@ export function openApiDocument(): Record<string, unknown> {
           requestBody: { required: true, content: json(ref('ArticleBody')) },
           responses: {
             201: { description: '{"article_id", "duplicate", "events"}' },
+            202: { description: 'with `sitrep serve --queue`: {"article_id", "queued": true, "duplicate"}; a worker codes it' },
             400: errorResponse('The body is invalid (named in "field")'),
             401: errorResponse('Missing or wrong token'),
             413: errorResponse('Body or text too large'),
