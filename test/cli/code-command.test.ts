@@ -41,3 +41,13 @@ test('a bad --date and a missing file are reported, naming what is wrong', () =>
   assert.match(missing.stderr, /no-such-file\.txt: no such file or directory/);
   assert.equal(missing.stdout.trim(), '[]');
 });
+
+test('the input limits are options: a text over --max-text-chars is refused by name, a bad limit is an error', () => {
+  const small = sitrep('code', SEED, '--max-text-chars', '500', '--date', '2016-08-08');
+  assert.equal(small.status, 2);
+  assert.match(small.stderr, /aleppo-2016\.txt.*500/);
+  assert.deepEqual(JSON.parse(small.stdout), []);
+  const bad = sitrep('code', SEED, '--max-file-bytes', 'lots');
+  assert.notEqual(bad.status, 0);
+  assert.match(bad.stderr, /--max-file-bytes must be a whole number/);
+});

@@ -5,6 +5,7 @@ import type { Article, IngestProblem } from '../../ingest/types.ts';
 import type { CodedEvent } from '../../events/event-schema.ts';
 import { codeArticle, defaultResources } from '../../pipeline.ts';
 import { EVENT_FORMATS, formatEvents, type EventFormat } from '../../serve/format-events.ts';
+import { addLimitOptions, limitsFrom, type LimitOptions } from '../limit-options.ts';
 
 function parseFormat(value: string): EventFormat {
   if (!(EVENT_FORMATS as readonly string[]).includes(value)) {
@@ -29,12 +30,12 @@ export function describeProblem(problem: IngestProblem): string {
 /** Reads and codes every document under `paths`; problems go to `onProblem`, never stop the run. */
 export async function codePaths(
   paths: string[],
-  options: { date?: string; flagged?: boolean },
+  options: { date?: string; flagged?: boolean } & LimitOptions,
   onProblem: (problem: IngestProblem) => void,
 ): Promise<{ article: Article; events: CodedEvent[] }[]> {
   const resources = defaultResources();
   const coded: { article: Article; events: CodedEvent[] }[] = [];
-  for await (const result of readDocuments(paths)) {
+  for await (const result of readDocuments(paths, limitsFrom(options))) {
     if (!result.ok) {
       onProblem(result.problem);
       continue;
@@ -47,14 +48,14 @@ export async function codePaths(
 }
 
 export function registerCode(program: Command): void {
-  program
+  addLimitOptions(program
     .command('code')
     .description('Code articles (files or directories) into events and print them')
     .argument('<paths...>', 'text, Markdown, HTML, JSONL or RSS/Atom files, or directories of them')
     .option('-f, --format <format>', `output format: ${EVENT_FORMATS.join(', ')}`, parseFormat, 'json' as EventFormat)
     .option('-d, --date <YYYY-MM-DD>', 'publication date for articles that give none', parseDay)
-    .option('--flagged', 'also print negated, hypothetical and future events (field "modality")')
-    .action(async (paths: string[], options: { format: EventFormat; date?: string; flagged?: boolean }) => {
+    .option('--flagged', 'also print negated, hypothetical and future events (field "modality")'))
+    .action(async (paths: string[], options: { format: EventFormat; date?: string; flagged?: boolean } & LimitOptions) => {
       let problems = 0;
       const coded = await codePaths(paths, options, (problem) => {
         problems++;

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
 import { readDocuments } from '../../ingest/read-documents.ts';
 import type { Article } from '../../ingest/types.ts';
 import { DEFAULT_MAX_ATTEMPTS, PostgresJobQueue, type EnqueueCounts } from '../../store/job-queue.ts';
 import { isPostgresUrl } from '../../store/open-store.ts';
 import { describeProblem, parseDay } from './code.ts';
 import { storeLocation } from './ingest.ts';
+import { addLimitOptions, limitsFrom, wholeNumber, type LimitOptions } from '../limit-options.ts';
 
 const BATCH = 500;
 
@@ -16,24 +16,16 @@ export function queueLocation(options: { store?: string }): string {
   return location;
 }
 
-export function parseWholeNumber(name: string, min: number, max: number): (value: string) => number {
-  return (value) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}`);
-    return n;
-  };
-}
-
 export function registerEnqueue(program: Command): void {
-  program
+  addLimitOptions(program
     .command('enqueue')
     .description('Queue articles for `sitrep worker` processes to code and store (PostgreSQL); an article already queued is not queued again')
     .argument('<paths...>', 'text, Markdown, HTML, JSONL or RSS/Atom files, or directories of them')
     .option('--store <url>', 'the PostgreSQL store: a postgres:// URL (default $SITREP_STORE)')
     .option('-d, --date <YYYY-MM-DD>', 'publication date for articles that give none', parseDay)
     .option('--max-attempts <n>', `claims before a failing job is marked failed (default ${DEFAULT_MAX_ATTEMPTS})`,
-      parseWholeNumber('--max-attempts', 1, 100), DEFAULT_MAX_ATTEMPTS)
-    .action(async (paths: string[], options: { store?: string; date?: string; maxAttempts: number }) => {
+      wholeNumber('--max-attempts', 1, 100), DEFAULT_MAX_ATTEMPTS))
+    .action(async (paths: string[], options: { store?: string; date?: string; maxAttempts: number } & LimitOptions) => {
       const queue = await PostgresJobQueue.open(queueLocation(options));
       const counts: EnqueueCounts = { queued: 0, requeued: 0, already: 0 };
       let read = 0, bad = 0;
@@ -46,7 +38,7 @@ export function registerEnqueue(program: Command): void {
         batch = [];
       };
       try {
-        for await (const result of readDocuments(paths)) {
+        for await (const result of readDocuments(paths, limitsFrom(options))) {
           read++;
           if (!result.ok) {
             bad++;

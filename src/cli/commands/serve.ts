@@ -2,26 +2,12 @@ import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../serve/start-server.ts';
+import { wholeNumber } from '../limit-options.ts';
 import { isPostgresUrl, openStore, DEFAULT_DB } from '../../store/open-store.ts';
 import { PostgresJobQueue } from '../../store/job-queue.ts';
 import { storeLocation } from './ingest.ts';
 
 const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
-
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('--port must be a whole number from 0 to 65535');
-  return port;
-}
-
-/** A commander parser for a whole number ≥ 1, naming its option in the error. */
-export function positiveInteger(option: string): (value: string) => number {
-  return (value) => {
-    const n = Number(value);
-    if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`${option} must be a whole number of at least 1`);
-    return n;
-  };
-}
 
 export function registerServe(program: Command): void {
   program
@@ -29,14 +15,14 @@ export function registerServe(program: Command): void {
     .description('Serve the HTTP API and the web map')
     .option('--db <file>', `SQLite file (default ${DEFAULT_DB})`)
     .option('--store <url>', 'a postgres:// URL or a SQLite file (overrides --db; default $SITREP_STORE)')
-    .option('-p, --port <n>', 'port (0 picks a free one)', parsePort, 8080)
+    .option('-p, --port <n>', 'port (0 picks a free one)', wholeNumber('--port', 0, 65535), 8080)
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--token <token>', 'API token for POST /articles (default $SITREP_API_TOKEN; without one, writes are refused)')
     .option('--protect-reads', 'require the token for reads too')
     .option('--queue', 'POST /articles queues articles for `sitrep worker` (PostgreSQL stores only) instead of coding them in the server')
     .option('--web <dir>', 'built web map to serve at /', WEB_DIST)
-    .option('--body-limit <bytes>', 'largest request body (default 1 MB)', positiveInteger('--body-limit'))
-    .option('--max-text-chars <n>', 'longest article text POST /articles accepts (default 200,000)', positiveInteger('--max-text-chars'))
+    .option('--body-limit <bytes>', 'largest request body (default 1 MB)', wholeNumber('--body-limit'))
+    .option('--max-text-chars <n>', 'longest article text POST /articles accepts (default 200,000)', wholeNumber('--max-text-chars'))
     .action(async (options: {
       db?: string; store?: string; port: number; host: string; token?: string; protectReads?: boolean; web: string;
       bodyLimit?: number; maxTextChars?: number; queue?: boolean;

@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+import { DEFAULT_LIMITS } from '../ingest/limits.ts';
+import type { ReadOptions } from '../ingest/read-documents.ts';
+import { InvalidArgumentError } from 'commander';
+
+/** A commander parser for a whole number from `min` to `max`, naming its option in the error. */
+export function wholeNumber(option: string, min = 1, max = Number.MAX_SAFE_INTEGER): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+      throw new InvalidArgumentError(max === Number.MAX_SAFE_INTEGER ? `${option} must be a whole number of at least ${min}` : `${option} must be a whole number from ${min} to ${max}`);
+    }
+    return n;
+  };
+}
+
+/** The options every command that reads documents takes to change the input limits of src/ingest/limits.ts. */
+export interface LimitOptions {
+  maxFileBytes?: number;
+  maxTextChars?: number;
+  maxLineChars?: number;
+  maxFeedItems?: number;
+}
+
+export function addLimitOptions(command: Command): Command {
+  return command
+    .option('--max-file-bytes <n>', `largest file read (default ${DEFAULT_LIMITS.maxFileBytes})`, wholeNumber('--max-file-bytes'))
+    .option('--max-text-chars <n>', `longest article text coded; longer is refused (default ${DEFAULT_LIMITS.maxTextChars})`, wholeNumber('--max-text-chars'))
+    .option('--max-line-chars <n>', `longest JSONL line (default ${DEFAULT_LIMITS.maxLineChars})`, wholeNumber('--max-line-chars'))
+    .option('--max-feed-items <n>', `most items read from one feed file (default ${DEFAULT_LIMITS.maxFeedItems})`, wholeNumber('--max-feed-items'));
+}
+
+/** The limits given on the command line; the others keep their defaults. */
+export function limitsFrom(options: LimitOptions): ReadOptions {
+  const { maxFileBytes, maxTextChars, maxLineChars, maxFeedItems } = options;
+  return Object.fromEntries(Object.entries({ maxFileBytes, maxTextChars, maxLineChars, maxFeedItems }).filter(([, v]) => v !== undefined));
+}
