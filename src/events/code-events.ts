@@ -199,7 +199,9 @@ export function codeEvents(inputs: EventInputs): CodedEvent[] {
     // ACLED names the crowd by its role and keeps the group it came from as the associated actor.
     if (preliminary.event_type === 'Protests' || preliminary.event_type === 'Riots') {
       const crowd = inputs.roleActor(preliminary.event_type === 'Protests' ? 'protesters' : 'rioters', country);
-      if (actor1 && actor1.inter !== 1 && actor1.id !== crowd.id && preliminary.sub_event_type !== 'Mob violence') assoc1 ??= actor1;
+      // ... unless it is only the crowd itself under another name ("protesters" of a protest that turned into a riot).
+      const crowdName = actor1?.kind === 'protesters' || actor1?.kind === 'rioters';
+      if (actor1 && actor1.inter !== 1 && !crowdName && actor1.id !== crowd.id && preliminary.sub_event_type !== 'Mob violence') assoc1 ??= actor1;
       // The crowd is actor1 of its own protest; state forces named first ("Police dispersed protesters") face it.
       if (actor1?.inter === 1 && preliminary.sub_event_type !== 'Peaceful protest' && (!actor2 || actor2.id === crowd.id)) actor2 = actor1;
       actor1 = crowd;

@@ -64,6 +64,8 @@ test('a crowd turning violent in the next sentence makes the protest one riot', 
   const events = code('Thousands of demonstrators gathered in Baghdad on Friday to protest against corruption. Some protesters threw stones at the police.');
   assert.equal(events.length, 1);
   assert.equal(events[0]!.event_type, 'Riots');
+  assert.match(events[0]!.actor1 ?? '', /^Rioters/);
+  assert.equal(events[0]!.assoc_actor_1, null, 'the protesters are the rioters, not an associated actor');
 });
 
 test('"in the attack" points back to the event just reported rather than starting another', () => {
