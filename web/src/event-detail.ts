@@ -32,13 +32,16 @@ function actorFact(name: string | null, inter: number, assoc: string | null): Ch
 
 /** Text with the evidence spans as <mark> elements (text nodes only: article text is never markup). */
 function highlighted(text: string, offset: number, spans: readonly Span[]): Node[] {
+  let at = offset;
   return highlightSegments(text, offset, spans).map((segment) => {
+    const start = at;
+    at += segment.text.length;
     if (segment.fields.length === 0) return document.createTextNode(segment.text);
     return el('mark', {
       class: 'evidence',
       text: segment.text,
       title: segment.fields.map(evidenceLabel).join(', '),
-      attrs: { 'data-field': segment.fields[0]! },
+      attrs: { 'data-field': segment.fields[0]!, 'data-fields': segment.fields.join(' '), 'data-start': String(start), 'data-end': String(at) },
     });
   });
 }

@@ -89,6 +89,8 @@ function show(events: StoredEvent[], total: number, fit: boolean): void {
   listCount.textContent = `${total}${total > events.length ? ` (first ${MAX_EVENTS} shown)` : ''}`;
   status.classList.remove('error');
   status.textContent = `${total} event${total === 1 ? '' : 's'}${unplaced ? ` · ${unplaced} without coordinates (list only)` : ''}`;
+  // Lets tests (and scripts) wait for a refresh to land.
+  document.body.dataset.loads = String(Number(document.body.dataset.loads ?? 0) + 1);
   document.body.dataset.state = 'ready';
 }
 

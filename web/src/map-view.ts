@@ -53,6 +53,7 @@ function clusterIcon(cluster: L.MarkerCluster, eventOf: WeakMap<L.Marker, Stored
     class: 'cluster-pie',
     attrs: {
       'data-count': String(markers.length),
+      'data-types': [...counts.keys()].join('|'),
       'data-lat': centre.lat.toFixed(5),
       'data-lng': centre.lng.toFixed(5),
       'aria-label': `${markers.length} events`,
