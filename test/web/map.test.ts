@@ -50,7 +50,7 @@ after(async () => {
 
 interface PageProblems { errors: string[]; dialogs: string[] }
 
-async function openMap(): Promise<{ page: Page; problems: PageProblems }> {
+async function openMap(): Promise<{ page: Page; problems: PageProblems; csp: string }> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
   const problems: PageProblems = { errors: [], dialogs: [] };
   page.on('pageerror', (error) => problems.errors.push(error.message));
@@ -59,9 +59,9 @@ async function openMap(): Promise<{ page: Page; problems: PageProblems }> {
     problems.dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  await page.goto(server.url);
+  const response = await page.goto(server.url);
   await page.waitForSelector('body[data-state="ready"]', { timeout: 20_000 });
-  return { page, problems };
+  return { page, problems, csp: (await response?.allHeaders())?.['content-security-policy'] ?? '' };
 }
 
 async function allEvents(filter: Parameters<EventStore['queryEvents']>[0] = {}): Promise<StoredEvent[]> {
@@ -115,8 +115,10 @@ async function mapSettlesAt(page: Page, expected: number): Promise<DrawnMarker[]
 
 const placed = (events: StoredEvent[]) => events.filter((e) => e.latitude !== null && e.longitude !== null);
 
-test('the map page loads and shows every stored event in the list and on the map', async () => {
-  const { page, problems } = await openMap();
+test('the map page loads under the server\'s content security policy and shows every stored event in the list and on the map', async () => {
+  const { page, problems, csp } = await openMap();
+  assert.match(csp, /script-src 'self';/);
+  assert.match(csp, /connect-src 'self'/);
   const events = await allEvents();
   const rows = await listRows(page);
   assert.deepEqual(rows.map((r) => r.id).sort(), events.map((e) => e.event_id).sort());

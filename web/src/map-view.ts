@@ -104,6 +104,42 @@ export function createMapView(container: HTMLElement, onSelect: (id: string) => 
   legendControl().addTo(map);
   let selected: string | null = null;
 
+  // Names of the places with events, once zoomed in: the basemap has no towns. Busiest places first;
+  // a name that would overlap one already placed is left out.
+  map.createPane('place-labels').style.zIndex = '450';
+  const placeLabels = L.layerGroup().addTo(map);
+  const LABELS_FROM_ZOOM = 6;
+  let places: { latlng: L.LatLng; name: string; events: number }[] = [];
+  const drawLabels = () => {
+    placeLabels.clearLayers();
+    if (map.getZoom() < LABELS_FROM_ZOOM) return;
+    const taken: L.Point[] = [];
+    for (const place of places) {
+      const point = map.latLngToContainerPoint(place.latlng);
+      if (taken.some((p) => Math.abs(p.x - point.x) < 110 && Math.abs(p.y - point.y) < 18)) continue;
+      taken.push(point);
+      L.marker(place.latlng, {
+        icon: L.divIcon({ html: el('span', { text: place.name }), className: 'place-label', iconSize: undefined, iconAnchor: [-13, 8] }),
+        interactive: false,
+        keyboard: false,
+        pane: 'place-labels',
+      }).addTo(placeLabels);
+    }
+  };
+  map.on('zoomend', drawLabels);
+  const labelPlaces = (events: StoredEvent[]) => {
+    const byPlace = new Map<string, { latlng: L.LatLng; name: string; events: number }>();
+    for (const event of events) {
+      if (event.latitude === null || event.longitude === null || !event.location) continue;
+      const key = `${event.location}|${event.latitude.toFixed(3)}|${event.longitude.toFixed(3)}`;
+      const place = byPlace.get(key) ?? { latlng: L.latLng(event.latitude, event.longitude), name: event.location, events: 0 };
+      place.events++;
+      byPlace.set(key, place);
+    }
+    places = [...byPlace.values()].sort((a, b) => b.events - a.events);
+    drawLabels();
+  };
+
   const setSelectedClass = (id: string | null, on: boolean) => {
     const icon = id ? markers.get(id)?.getElement() : undefined;
     icon?.classList.toggle('selected', on);
@@ -140,6 +176,7 @@ export function createMapView(container: HTMLElement, onSelect: (id: string) => 
         return marker;
       });
       clusters.addLayers(layers);
+      labelPlaces(placed);
       if (fit && placed.length > 0) {
         const bounds = L.latLngBounds(placed.map((e) => L.latLng(e.latitude!, e.longitude!)));
         map.fitBounds(bounds, { padding: [40, 40], maxZoom: 7 });
@@ -156,7 +193,7 @@ export function createMapView(container: HTMLElement, onSelect: (id: string) => 
         const point = map.latLngToContainerPoint(marker.getLatLng());
         const size = map.getSize();
         const visibleWidth = Math.max(120, size.x - coveredRight);
-        if (point.x > visibleWidth - 40 || point.x < 40) map.panBy([point.x - visibleWidth / 2, 0]);
+        if (point.x > visibleWidth * 0.75 || point.x < 40) map.panBy([point.x - visibleWidth / 2, 0]);
       });
     },
   };
