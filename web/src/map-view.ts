@@ -19,6 +19,8 @@ export interface MapView {
 }
 
 const MARKER_SIZE = 14;
+/** The largest cluster fanned out in place when one of its events is chosen. */
+const MAX_FAN_OUT = 40;
 
 function markerSize(event: StoredEvent): number {
   return MARKER_SIZE + Math.min(10, Math.round(Math.sqrt(event.fatalities) * 2));
@@ -82,7 +84,7 @@ function legendControl(): L.Control {
 export function createMapView(container: HTMLElement, onSelect: (id: string) => void): MapView {
   const map = L.map(container, { preferCanvas: true, minZoom: 2, maxZoom: 10, zoomSnap: 0.5, worldCopyJump: true, attributionControl: true })
     .setView([25, 20], 2);
-  map.attributionControl.setPrefix(false);
+  map.attributionControl.setPrefix(false).setPosition('bottomleft');
   map.attributionControl.addAttribution('Borders: Natural Earth (world-atlas)');
   L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
 
@@ -119,7 +121,7 @@ export function createMapView(container: HTMLElement, onSelect: (id: string) => 
       if (taken.some((p) => Math.abs(p.x - point.x) < 110 && Math.abs(p.y - point.y) < 18)) continue;
       taken.push(point);
       L.marker(place.latlng, {
-        icon: L.divIcon({ html: el('span', { text: place.name }), className: 'place-label', iconSize: undefined, iconAnchor: [-13, 8] }),
+        icon: L.divIcon({ html: el('span', { text: place.name }), className: 'place-label', iconSize: undefined, iconAnchor: [-24, 8] }),
         interactive: false,
         keyboard: false,
         pane: 'place-labels',
@@ -187,14 +189,30 @@ export function createMapView(container: HTMLElement, onSelect: (id: string) => 
       selected = id;
       const marker = id ? markers.get(id) : undefined;
       if (!marker) return;
-      clusters.zoomToShowLayer(marker, () => {
+      const finish = () => {
+        if (selected !== id) return;
         setSelectedClass(id, true);
-        // Keep the marker in the middle of the part of the map the detail panel leaves visible.
+        // Keep the marker inside the part of the map the detail panel leaves visible.
         const point = map.latLngToContainerPoint(marker.getLatLng());
-        const size = map.getSize();
-        const visibleWidth = Math.max(120, size.x - coveredRight);
+        const visibleWidth = Math.max(120, map.getSize().x - coveredRight);
         if (point.x > visibleWidth * 0.75 || point.x < 40) map.panBy([point.x - visibleWidth / 2, 0]);
-      });
+      };
+      // A marker hidden in a small cluster in view is shown by fanning the cluster out where it is, without
+      // zooming away from what the reader was looking at; otherwise the map zooms until the marker shows.
+      const parent = (clusters as unknown as { getVisibleParent(m: L.Marker): L.Marker | null }).getVisibleParent(marker);
+      if (parent === marker) {
+        finish();
+      } else if (parent instanceof L.MarkerCluster && parent.getChildCount() <= MAX_FAN_OUT) {
+        clusters.once('spiderfied', finish);
+        parent.spiderfy();
+        // Already fanned out: no event comes.
+        if (marker.getElement()) {
+          clusters.off('spiderfied', finish);
+          finish();
+        }
+      } else {
+        clusters.zoomToShowLayer(marker, finish);
+      }
     },
   };
 }
