@@ -168,7 +168,7 @@ test('choosing an event type shows only events of that type in the list and on t
   await page.close();
 });
 
-test('clicking a list row opens the event with its source sentence and the evidence highlighted', async () => {
+test('clicking a list row opens the event with its source sentence and the evidence highlighted, and shows its marker', async () => {
   const { page } = await openMap();
   const [event] = await allEvents({ admin1: 'Aleppo', source: seedSource });
   assert.ok(event);
@@ -191,6 +191,8 @@ test('clicking a list row opens the event with its source sentence and the evide
     assert.equal(covering.map((m) => m.text).join(''), evidence.text, `the ${evidence.field} evidence "${evidence.text}" is highlighted`);
   }
   assert.equal(await page.locator('.event-row.selected').getAttribute('data-event-id'), event.event_id);
+  // The map shows the chosen event's own marker, marked as selected (its cluster fanned out).
+  await page.waitForSelector(`.event-marker.selected .marker-dot[data-event-id="${event.event_id}"]`, { timeout: 10_000 });
 
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.waitForFunction(() => !document.querySelector('.leaflet-cluster-anim, .leaflet-zoom-anim'));

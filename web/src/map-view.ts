@@ -21,6 +21,8 @@ export interface MapView {
 const MARKER_SIZE = 14;
 /** The largest cluster fanned out in place when one of its events is chosen. */
 const MAX_FAN_OUT = 40;
+/** Zoom from which a chosen event's cluster is fanned out in place (below it the map first zooms to regional scale). */
+const FAN_OUT_FROM_ZOOM = 6;
 
 function markerSize(event: StoredEvent): number {
   return MARKER_SIZE + Math.min(10, Math.round(Math.sqrt(event.fatalities) * 2));
@@ -197,22 +199,34 @@ export function createMapView(container: HTMLElement, onSelect: (id: string) => 
         const visibleWidth = Math.max(120, map.getSize().x - coveredRight);
         if (point.x > visibleWidth * 0.75 || point.x < 40) map.panBy([point.x - visibleWidth / 2, 0]);
       };
-      // A marker hidden in a small cluster in view is shown by fanning the cluster out where it is, without
-      // zooming away from what the reader was looking at; otherwise the map zooms until the marker shows.
-      const parent = (clusters as unknown as { getVisibleParent(m: L.Marker): L.Marker | null }).getVisibleParent(marker);
-      if (parent === marker) {
-        finish();
-      } else if (parent instanceof L.MarkerCluster && parent.getChildCount() <= MAX_FAN_OUT) {
-        clusters.once('spiderfied', finish);
-        parent.spiderfy();
-        // Already fanned out: no event comes.
-        if (marker.getElement()) {
-          clusters.off('spiderfied', finish);
-          finish();
+      // A marker hidden in a small cluster is shown by fanning the cluster out where it is, once the map is
+      // zoomed in to regional scale, rather than zooming down to street level; a big cluster is zoomed into.
+      const reveal = () => {
+        if (selected !== id) return;
+        // Clusters cannot be fanned out or looked into while they are being rebuilt after a zoom.
+        if (container.querySelector('.leaflet-cluster-anim, .leaflet-zoom-anim')) {
+          clusters.once('animationend', reveal);
+          return;
         }
-      } else {
-        clusters.zoomToShowLayer(marker, finish);
-      }
+        const parent = (clusters as unknown as { getVisibleParent(m: L.Marker): L.Marker | null }).getVisibleParent(marker);
+        if (parent === marker) {
+          finish();
+        } else if (parent && map.getZoom() < FAN_OUT_FROM_ZOOM) {
+          clusters.once('animationend', reveal);
+          map.setView(marker.getLatLng(), FAN_OUT_FROM_ZOOM + 1);
+        } else if (parent instanceof L.MarkerCluster && parent.getChildCount() <= MAX_FAN_OUT) {
+          clusters.once('spiderfied', finish);
+          parent.spiderfy();
+          // Already fanned out: no event comes.
+          if (marker.getElement()) {
+            clusters.off('spiderfied', finish);
+            finish();
+          }
+        } else {
+          clusters.zoomToShowLayer(marker, finish);
+        }
+      };
+      reveal();
     },
   };
 }
