@@ -73,8 +73,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let coder: ((article: Article) => CodedEvent[] | Promise<CodedEvent[]>) | null = options.code ?? null;
 
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, forceCloseConnections: 'idle' });
+  // The web map needs nothing from elsewhere: its script, styles, fonts and basemap are all served from here.
+  // The server speaks plain HTTP, so asking browsers to upgrade requests to HTTPS would break it on any non-local address.
   await app.register(helmet, {
-    contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'], 'connect-src': ["'self'"] } },
+    contentSecurityPolicy: {
+      directives: {
+        'img-src': ["'self'", 'data:'], 'connect-src': ["'self'"], 'style-src': ["'self'"], 'font-src': ["'self'"],
+        'upgrade-insecure-requests': null,
+      },
+    },
   });
 
   const fail = (reply: FastifyReply, status: number, error: string, field: string | null = null) =>

@@ -1,19 +1,69 @@
 import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { codePaths, describeProblem } from './code.ts';
-import { summaryTable } from '../summary-table.ts';
+import { startServer } from '../../serve/start-server.ts';
+import { openStore, DEFAULT_DB } from '../../store/open-store.ts';
+import { describeIngest, ingestPaths } from '../ingest-paths.ts';
+import { storeLocation } from './ingest.ts';
 
 const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));
+const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+
+function parsePort(value: string, where: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(port) || port > 65535) {
+    throw new InvalidArgumentError(`${where} must be a whole number from 0 to 65535, got "${value}"`);
+  }
+  return port;
+}
 
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('Code the example articles shipped in examples/ and print what was found')
-    .action(async () => {
-      const coded = await codePaths([EXAMPLES], {}, (problem) => process.stderr.write(`sitrep: skipped ${describeProblem(problem)}\n`));
-      for (const { article, events } of coded) {
-        process.stdout.write(`\n${article.title ?? article.origin} — ${article.source ?? 'unknown outlet'}, ${article.published ?? 'undated'}\n`);
-        process.stdout.write(events.length ? summaryTable(events) : '  (no events)\n');
+    .description('Code and store the example articles of examples/ (once), then serve the API and web map')
+    .option('--db <file>', `SQLite file (default ${DEFAULT_DB})`)
+    .option('-p, --port <n>', 'port (default $PORT, else 8080; 0 picks a free one)', (v) => parsePort(v, '--port'))
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .action(async (options: { db?: string; port?: number; host: string }) => {
+      const port = options.port ?? (process.env.PORT ? parsePort(process.env.PORT, 'PORT') : 8080);
+      const location = storeLocation({ db: options.db });
+      const store = await openStore(location);
+      let server: Awaited<ReturnType<typeof startServer>> | null = null;
+      let closing = false;
+      // Ctrl-C while coding stops between articles; while serving it closes the server, then the store.
+      const shutdown = async (signal: string) => {
+        if (closing) return;
+        closing = true;
+        if (!server) return;
+        process.stderr.write(`sitrep: ${signal}, shutting down\n`);
+        await server.close();
+        await store.close();
+      };
+      process.once('SIGINT', () => void shutdown('SIGINT'));
+      process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+      const summary = await ingestPaths(store, [EXAMPLES], { workers: 1, shouldStop: () => closing });
+      for (const failure of summary.failed) process.stderr.write(`sitrep: failed ${failure.where}\n`);
+      process.stdout.write(`examples/ → ${location}: ${describeIngest(summary)}\n`);
+      if (closing) {
+        await store.close();
+        return;
       }
+      const stats = await store.stats();
+      const types = stats.by_type.map((t) => `${t.count} ${t.event_type}`).join(', ');
+      process.stdout.write(`store holds ${stats.total} events${types ? ` (${types})` : ''}\n`);
+
+      if (!existsSync(join(WEB_DIST, 'index.html'))) {
+        process.stderr.write('sitrep: the web map is not built (web/dist); run `npm run build:web`. Serving the API only.\n');
+      }
+      server = await startServer({ store, port, host: options.host, webRoot: WEB_DIST });
+      if (closing) {
+        await server.close();
+        await store.close();
+        return;
+      }
+      process.stdout.write(`sitrep: map and API on ${server.url.replace('//127.0.0.1:', '//localhost:')}  (Ctrl-C stops)\n`);
     });
 }

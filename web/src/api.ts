@@ -1,0 +1,74 @@
+import type { ActorSummary, EventDetail, PlaceSummary, StoreStats, StoredEvent } from '../../src/store/types.ts';
+
+/** The filters the page drives, named as the API's query parameters (docs/api.md). */
+export interface EventFilters {
+  q?: string;
+  event_type?: string;
+  actor?: string;
+  country?: string;
+  admin1?: string;
+  source?: string;
+  from?: string;
+  to?: string;
+}
+
+const PAGE = 1000;
+/** The most events the page draws at once; the header says when there are more. */
+export const MAX_EVENTS = 5000;
+
+export function eventsQuery(filters: EventFilters, limit: number, offset: number): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(filters) as [string, string | undefined][]) {
+    const trimmed = value?.trim();
+    if (trimmed) params.set(name, trimmed);
+  }
+  params.set('limit', String(limit));
+  if (offset > 0) params.set('offset', String(offset));
+  return `events?${params.toString()}`;
+}
+
+export class ApiError extends Error {}
+
+async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(path, { headers: { accept: 'application/json' }, signal });
+  if (!response.ok) {
+    let message = `${response.status} ${response.statusText}`;
+    try {
+      const body = await response.json() as { error?: unknown };
+      if (typeof body.error === 'string') message = body.error;
+    } catch {
+      // not JSON: the status line says enough
+    }
+    throw new ApiError(message);
+  }
+  return await response.json() as T;
+}
+
+/** Every event matching the filters, up to MAX_EVENTS, newest first. */
+export async function fetchEvents(filters: EventFilters, signal?: AbortSignal): Promise<{ total: number; events: StoredEvent[] }> {
+  const events: StoredEvent[] = [];
+  let total = 0;
+  do {
+    const page = await getJson<{ total: number; events: StoredEvent[] }>(eventsQuery(filters, PAGE, events.length), signal);
+    total = page.total;
+    events.push(...page.events);
+    if (page.events.length === 0) break;
+  } while (events.length < Math.min(total, MAX_EVENTS));
+  return { total, events };
+}
+
+export function fetchEvent(id: string, signal?: AbortSignal): Promise<EventDetail> {
+  return getJson<EventDetail>(`events/${encodeURIComponent(id)}`, signal);
+}
+
+export function fetchStats(): Promise<StoreStats> {
+  return getJson<StoreStats>('stats');
+}
+
+export async function fetchActors(): Promise<ActorSummary[]> {
+  return (await getJson<{ actors: ActorSummary[] }>('actors')).actors;
+}
+
+export async function fetchPlaces(): Promise<PlaceSummary[]> {
+  return (await getJson<{ places: PlaceSummary[] }>('places')).places;
+}
