@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { readDocuments } from '../ingest/read-documents.ts';
+import { readDocuments, type ReadOptions } from '../ingest/read-documents.ts';
 import type { Article, IngestResult } from '../ingest/types.ts';
 import type { CodedEvent } from '../events/event-schema.ts';
 import { codeArticle, defaultResources } from '../pipeline.ts';
@@ -19,6 +19,8 @@ export interface IngestSummary {
 }
 
 export interface IngestOptions {
+  /** Input limits other than the defaults of src/ingest/limits.ts. */
+  limits?: ReadOptions;
   /** Publication date for articles that give none. */
   date?: string;
   /** Coding threads; 1 codes in this thread. Default: the number of cores. */
@@ -59,7 +61,7 @@ export async function ingestPaths(store: EventStore, paths: string[], options: I
   const workers = options.workers ?? availableParallelism();
   const pool = workers > 1 ? new CodingPool(workers) : null;
   try {
-    const documents = readDocuments(paths);
+    const documents = readDocuments(paths, options.limits);
     const coded = pool ? codeInOrder(documents, articleOf, pool) : codedInProcess(documents, articleOf);
     for await (const { item, events } of coded) {
       if (options.shouldStop?.()) {

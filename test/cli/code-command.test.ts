@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SEED = fileURLToPath(new URL('../../../shared/corpus/aleppo-2016.txt', import.meta.url));
@@ -47,6 +50,10 @@ test('the input limits are options: a text over --max-text-chars is refused by n
   assert.equal(small.status, 2);
   assert.match(small.stderr, /aleppo-2016\.txt.*500/);
   assert.deepEqual(JSON.parse(small.stdout), []);
+  const db = join(mkdtempSync(join(tmpdir(), 'sitrep-limits-')), 'limits.db');
+  const ingest = sitrep('ingest', SEED, '--db', db, '--max-text-chars', '500', '--workers', '1', '--quiet');
+  assert.equal(ingest.status, 2);
+  assert.match(ingest.stdout, /stored 0, duplicate 0, failed 1/);
   const bad = sitrep('code', SEED, '--max-file-bytes', 'lots');
   assert.notEqual(bad.status, 0);
   assert.match(bad.stderr, /--max-file-bytes must be a whole number/);

@@ -1,32 +1,26 @@
 import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import { openStore, DEFAULT_DB } from '../../store/open-store.ts';
 import { ingestPaths, describeIngest, type IngestSummary } from '../ingest-paths.ts';
 import { parseDay } from './code.ts';
+import { addLimitOptions, limitsFrom, wholeNumber, type LimitOptions } from '../limit-options.ts';
 
 /** Where the store is: --store, then SITREP_STORE, then --db, then ./sitrep.db. */
 export function storeLocation(options: { store?: string; db?: string }): string {
   return options.store ?? process.env.SITREP_STORE ?? options.db ?? DEFAULT_DB;
 }
 
-function parseWorkers(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError('--workers must be a whole number from 1 to 256');
-  return n;
-}
-
 export function registerIngest(program: Command): void {
-  program
+  addLimitOptions(program
     .command('ingest')
     .description('Code articles and store them, merging reports of the same event (idempotent: re-running skips what is stored)')
     .argument('<paths...>', 'text, Markdown, HTML, JSONL or RSS/Atom files, or directories of them')
     .option('--db <file>', `SQLite file (default ${DEFAULT_DB})`)
     .option('--store <url>', 'store location: a postgres:// URL or a SQLite file (overrides --db; default $SITREP_STORE)')
     .option('-d, --date <YYYY-MM-DD>', 'publication date for articles that give none', parseDay)
-    .option('-w, --workers <n>', 'coding threads (default: number of cores; 1 codes in this thread)', parseWorkers)
-    .option('-q, --quiet', 'no progress bar')
-    .action(async (paths: string[], options: { db?: string; store?: string; date?: string; workers?: number; quiet?: boolean }) => {
+    .option('-w, --workers <n>', 'coding threads (default: number of cores; 1 codes in this thread)', wholeNumber('--workers', 1, 256))
+    .option('-q, --quiet', 'no progress bar'))
+    .action(async (paths: string[], options: { db?: string; store?: string; date?: string; workers?: number; quiet?: boolean } & LimitOptions) => {
       const store = await openStore(storeLocation(options));
       const bar = new cliProgress.SingleBar({
         stream: process.stderr,
@@ -45,6 +39,7 @@ export function registerIngest(program: Command): void {
         summary = await ingestPaths(store, paths, {
           date: options.date,
           workers: options.workers,
+          limits: limitsFrom(options),
           shouldStop: () => stopping,
           onProgress: (s) => {
             if (!showBar) return;
