@@ -14,17 +14,37 @@ const DATE_LIKE = new RegExp(/\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:i
  */
 const CONTEXT_CHARS = 32;
 
+/** Written dates ("9 May 2020", "May 9, 2020", "2020-05-09") need far less context than casual phrases. */
+const STRICT_CONTEXT_CHARS = 12;
+
+interface DateWindow {
+  start: number;
+  end: number;
+  /** Where the date-like words inside the window begin and end. */
+  first: number;
+  last: number;
+}
+
+/** Widens [start, end) to `context` characters each side, cut at word boundaries. */
+function around(text: string, start: number, end: number, context: number): { start: number; end: number } {
+  let from = Math.max(0, start - context);
+  let to = Math.min(text.length, end + context);
+  while (from > 0 && /\S/.test(text[from - 1]!)) from--;
+  while (to < text.length && /\S/.test(text[to]!)) to++;
+  return { start: from, end: to };
+}
+
 /** Stretches of `text` around its date-like words, merged where they overlap, cut at word boundaries. */
-function dateWindows(text: string): { start: number; end: number }[] {
-  const windows: { start: number; end: number }[] = [];
+function dateWindows(text: string): DateWindow[] {
+  const windows: DateWindow[] = [];
   for (const match of text.matchAll(DATE_LIKE)) {
-    let start = Math.max(0, match.index - CONTEXT_CHARS);
-    let end = Math.min(text.length, match.index + match[0].length + CONTEXT_CHARS);
-    while (start > 0 && /\S/.test(text[start - 1]!)) start--;
-    while (end < text.length && /\S/.test(text[end]!)) end++;
+    const matchEnd = match.index + match[0].length;
+    const { start, end } = around(text, match.index, matchEnd, CONTEXT_CHARS);
     const last = windows[windows.length - 1];
-    if (last && start <= last.end) last.end = Math.max(last.end, end);
-    else windows.push({ start, end });
+    if (last && start <= last.end) {
+      last.end = Math.max(last.end, end);
+      last.last = matchEnd;
+    } else windows.push({ start, end, first: match.index, last: matchEnd });
   }
   return windows;
 }
@@ -87,13 +107,15 @@ export function findDates(doc: AnalysedText, reference: string | null): DateMent
   const chronoRef = ref ?? new Date(Date.UTC(2000, 0, 1, 12));
   const found: DateMention[] = [];
   for (const sentence of doc.sentences) {
-    for (const window of dateWindows(sentence.text)) {
+    for (const wide of dateWindows(sentence.text)) {
+      const casual = CASUAL.test(sentence.text.slice(wide.start, wide.end));
+      // Written dates need only chrono's strict parsers, which are twice as fast as the casual set, and only
+      // the words next to them.
+      const window = casual ? wide : around(sentence.text, wide.first, wide.last, STRICT_CONTEXT_CHARS);
       const words = sentence.text.slice(window.start, window.end);
-      const casual = CASUAL.test(words);
       // A month name with no number near it ("troops may advance", "in March") cannot give a day or a
       // year, so it can give nothing `resolve` keeps.
       if (!casual && !/\d/.test(words)) continue;
-      // Written dates need only chrono's strict parsers, which are twice as fast as the casual set.
       const parser = casual ? chrono.casual : chrono.strict;
       for (const result of parser.parse(words, chronoRef)) {
       const resolved = resolve(result, ref);
