@@ -100,6 +100,24 @@ function resolve(result: chrono.ParsedResult, reference: Date | null): { date: s
   return { date: isoDay(date), precision };
 }
 
+/**
+ * chrono's answer depends only on the words and the reference day, and the same short stretches ("On 9 May
+ * 2020, in", "on Sunday, the") recur across the reports of a day: the answers are kept, boundedly.
+ */
+const PARSE_CACHE_LIMIT = 20_000;
+const parsed = new Map<string, chrono.ParsedResult[]>();
+
+function parseWords(words: string, casual: boolean, reference: Date): chrono.ParsedResult[] {
+  const key = `${casual ? 'c' : 's'}${reference.getTime()}|${words}`;
+  let results = parsed.get(key);
+  if (!results) {
+    results = (casual ? chrono.casual : chrono.strict).parse(words, reference);
+    if (parsed.size >= PARSE_CACHE_LIMIT) parsed.clear();
+    parsed.set(key, results);
+  }
+  return results;
+}
+
 /** Dates named in the text, resolved against the article's date (past-biased), in text order. */
 export function findDates(doc: AnalysedText, reference: string | null): DateMention[] {
   const ref = referenceDate(reference);
@@ -116,8 +134,7 @@ export function findDates(doc: AnalysedText, reference: string | null): DateMent
       // A month name with no number near it ("troops may advance", "in March") cannot give a day or a
       // year, so it can give nothing `resolve` keeps.
       if (!casual && !/\d/.test(words)) continue;
-      const parser = casual ? chrono.casual : chrono.strict;
-      for (const result of parser.parse(words, chronoRef)) {
+      for (const result of parseWords(words, casual, chronoRef)) {
       const resolved = resolve(result, ref);
       if (!resolved) continue;
       const start = sentence.start + window.start + result.index;

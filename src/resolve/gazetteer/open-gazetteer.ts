@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import { buildWorldGazetteer } from './build-world.ts';
 import { openDatabase, SCHEMA_VERSION, type PlaceKind, type PlaceRow } from './gazetteer-db.ts';
 import { placeNameKey, placeNameSkeleton } from '../place-name-key.ts';
+import { NameFilter } from './name-filter.ts';
 
 /** A place the gazetteer knows, with its division names spelled out. */
 export interface PlaceCandidate {
@@ -59,18 +60,49 @@ function isCurrent(path: string): boolean {
   }
 }
 
-/** Makes sure the world base is built (first use after install, or after a schema change). */
+/** Makes sure the world base is built (first use after install, or after a schema change), with its name filter. */
 export function ensureWorldGazetteer(dir: string = gazetteerDir()): string {
   const path = join(dir, WORLD_FILE);
   if (!isCurrent(path)) buildWorldGazetteer(path);
+  const db = openDatabase(path, { readonly: true });
+  const hasFilter = readNameFilter(db) !== null;
+  db.close();
+  if (!hasFilter) writeNameFilter(path);
   return path;
+}
+
+/** Stores a Bloom filter of every name key of the world base in its own table (schema in gazetteer-db.ts). */
+function writeNameFilter(path: string): void {
+  const db = openDatabase(path);
+  try {
+    const keys = db.prepare('SELECT DISTINCT key FROM names').pluck();
+    const filter = NameFilter.empty((db.prepare('SELECT count(DISTINCT key) FROM names').pluck().get() as number));
+    for (const key of keys.iterate() as IterableIterator<string>) filter.add(key);
+    db.transaction(() => {
+      db.exec('CREATE TABLE IF NOT EXISTS name_filter (bits BLOB NOT NULL, hashes INTEGER NOT NULL)');
+      db.exec('DELETE FROM name_filter');
+      db.prepare('INSERT INTO name_filter VALUES (?, ?)').run(Buffer.from(filter.bits), filter.hashes);
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+function readNameFilter(db: Database.Database): NameFilter | null {
+  try {
+    const row = db.prepare('SELECT bits, hashes FROM main.name_filter').get() as { bits: Buffer; hashes: number } | undefined;
+    return row ? NameFilter.fromBytes(new Uint8Array(row.bits), row.hashes) : null;
+  } catch {
+    return null; // a base built before the filter existed: ensureWorldGazetteer adds it
+  }
 }
 
 type CandidateRow = PlaceRow & { exact: number; country_name: string | null; admin1_name: string | null; admin2_name: string | null };
 
 class SqliteGazetteer implements Gazetteer {
   private readonly db: Database.Database;
-  private readonly byKey: Database.Statement;
+  /** The name look-up of each index file, the world base first; the world base's behind its name filter. */
+  private readonly byKey: { statement: Database.Statement; filter: NameFilter | null }[];
   private readonly byId: Database.Statement;
   private readonly cache = new Map<string, PlaceCandidate[]>();
 
@@ -87,8 +119,12 @@ class SqliteGazetteer implements Gazetteer {
     const columns = 'p.*, c.name AS country_name, a1.name AS admin1_name, a2.name AS admin2_name';
     // A name shared by hundreds of places ("San Jose") gives its best-known ones: the analysts' own places,
     // then by population (divisions carry the population of their towns).
-    this.byKey = this.db.prepare(schemas.map((s) => `SELECT * FROM (SELECT ${columns}, n.exact FROM ${s}.names n JOIN ${s}.places p ON p.id = n.place_id ${divisions}
-      WHERE n.key = @key ORDER BY p.kind = 'local' DESC, p.population DESC LIMIT ${MAX_CANDIDATES})`).join(' UNION ALL '));
+    const worldFilter = readNameFilter(this.db);
+    this.byKey = schemas.map((s) => ({
+      statement: this.db.prepare(`SELECT ${columns}, n.exact FROM ${s}.names n JOIN ${s}.places p ON p.id = n.place_id ${divisions}
+        WHERE n.key = @key ORDER BY p.kind = 'local' DESC, p.population DESC LIMIT ${MAX_CANDIDATES}`),
+      filter: s === 'main' ? worldFilter : null,
+    }));
     this.byId = this.db.prepare(schemas.map((s) => `SELECT ${columns}, 1 AS exact FROM ${s}.places p ${divisions} WHERE p.id = @id`).join(' UNION ALL '));
   }
 
@@ -114,7 +150,8 @@ class SqliteGazetteer implements Gazetteer {
 
   private rows(key: string): PlaceCandidate[] {
     const seen = new Set<number>();
-    return (this.byKey.all({ key }) as CandidateRow[]).filter((r) => !seen.has(r.id) && seen.add(r.id)).map((r) => this.candidate(r));
+    const rows = this.byKey.flatMap(({ statement, filter }) => (filter && !filter.mayHave(key) ? [] : statement.all({ key }) as CandidateRow[]));
+    return rows.filter((r) => !seen.has(r.id) && seen.add(r.id)).map((r) => this.candidate(r));
   }
 
   lookup(name: string): PlaceCandidate[] {
