@@ -10,6 +10,7 @@ import pg from 'pg';
 import { PostgresStore, postgresWhere } from '../src/store/postgres-store.ts';
 import { maskUrl, withSchema } from '../src/store/postgres-connection.ts';
 import type { EventFilter } from '../src/store/types.ts';
+import { startServer } from '../src/serve/start-server.ts';
 
 export interface PostgresBenchResult {
   server: string;
@@ -21,6 +22,9 @@ export interface PostgresBenchResult {
   query_p99_ms: number;
   query_max_ms: number;
   mean_total_matches: number;
+  /** The same queries as GET /events?bbox&from&to&limit=100 through `sitrep serve`'s server on loopback, one at a time. */
+  http_p50_ms: number;
+  http_p99_ms: number;
   plan: string[];
 }
 
@@ -114,6 +118,23 @@ export async function benchPostgres(options: { events?: number; queries?: number
       matches += page.total;
     }
     times.sort((a, b) => a - b);
+
+    const server = await startServer({ store, port: 0, host: '127.0.0.1' });
+    const httpTimes: number[] = [];
+    try {
+      for (let i = 0; i < queries + 20; i++) {
+        const filter = filterFor();
+        const query = new URLSearchParams({ bbox: filter.bbox!.join(','), from: filter.from!, to: filter.to!, limit: '100' });
+        const t0 = performance.now();
+        const response = await fetch(`${server.url}/events?${query}`);
+        await response.json();
+        if (!response.ok) throw new Error(`GET /events answered ${response.status}`);
+        if (i >= 20) httpTimes.push(performance.now() - t0); // the first 20 warm up
+      }
+    } finally {
+      await server.close();
+    }
+    httpTimes.sort((a, b) => a - b);
     const { where, params } = postgresWhere(filterFor());
     const plan = (await store.pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN SELECT e.seq, e.id, e.record, e.source_count FROM events e
       ${where} ORDER BY e.event_date DESC NULLS LAST, e.seq DESC LIMIT 100`, params)).rows.map((r) => r['QUERY PLAN']);
@@ -121,7 +142,8 @@ export async function benchPostgres(options: { events?: number; queries?: number
     return {
       server: maskUrl(SERVER), events, fill_seconds: round(fillSeconds), index_seconds: round(indexSeconds), queries,
       query_p50_ms: round(percentile(times, 50)), query_p99_ms: round(percentile(times, 99)), query_max_ms: round(times.at(-1)!),
-      mean_total_matches: Math.round(matches / queries), plan,
+      mean_total_matches: Math.round(matches / queries),
+      http_p50_ms: round(percentile(httpTimes, 50)), http_p99_ms: round(percentile(httpTimes, 99)), plan,
     };
   } finally {
     await store.close();
@@ -145,6 +167,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       `  fill          ${result.events} events in ${result.fill_seconds} s, indexes + VACUUM ANALYZE ${result.index_seconds} s`,
       `  bbox + date   2°×2° box, 30 days, limit 100 with total: p50 ${result.query_p50_ms} ms, p99 ${result.query_p99_ms} ms, `
         + `max ${result.query_max_ms} ms over ${result.queries} queries (${result.mean_total_matches} matches on average)`,
+      `  GET /events   the same through the HTTP API (JSON of 100 events): p50 ${result.http_p50_ms} ms, p99 ${result.http_p99_ms} ms`,
       '  plan',
       ...result.plan.map((line) => `    ${line}`),
       '',
