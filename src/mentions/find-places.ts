@@ -18,7 +18,7 @@ export interface FoundPlace extends PlaceMention {
   partial: boolean;
 }
 
-const ARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'an', 'ad-', 'al-']);
+const ARTICLES = new Set(['al', 'el', 'ad', 'adh', 'ar', 'as', 'ash', 'at', 'ath', 'az', 'an', 'ed', 'es', 'et', 'ez', 'er', 'en', 'ud', 'ul', 'ad-', 'al-']);
 const JOINERS = new Set(['-', 'de', 'del', 'da', 'do', 'dos', 'das', 'di', 'la', 'le', 'les', 'du', 'of', 'bin', 'ibn', 'abu', 'bani', 'beni', "'", '’']);
 /** Lower-case words that belong to a place's name when they follow it ("Aleppo international airport"). */
 const FEATURE_WORDS: Record<string, PlaceHint> = {
@@ -70,6 +70,9 @@ function runs(sentence: Sentence): [number, number][] {
         end = j;
         j++;
       } else if ((JOINERS.has(next.normal) || ARTICLES.has(next.normal)) && j + 1 < tokens.length) {
+        j++;
+      } else if (tokens[j - 1]!.normal === '-' && tokens[j + 1]?.normal === '-' && /^\p{Ll}+$/u.test(next.text)) {
+        // A lower-case word inside a hyphenated name: "Port-au-Prince", "Deir-ez-Zor", "Stratford-upon-Avon".
         j++;
       } else if (next.normal in FEATURE_WORDS) {
         end = j;
