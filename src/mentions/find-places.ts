@@ -19,7 +19,7 @@ export interface FoundPlace extends PlaceMention {
 }
 
 const ARTICLES = new Set(['al', 'el', 'ad', 'adh', 'ar', 'as', 'ash', 'at', 'ath', 'az', 'an', 'ed', 'es', 'et', 'ez', 'er', 'en', 'ud', 'ul', 'ad-', 'al-']);
-const JOINERS = new Set(['-', 'de', 'del', 'da', 'do', 'dos', 'das', 'di', 'la', 'le', 'les', 'du', 'of', 'bin', 'ibn', 'abu', 'bani', 'beni', "'", '’']);
+const JOINERS = new Set(['-', 'de', 'del', 'da', 'do', 'dos', 'das', 'di', 'la', 'las', 'los', 'le', 'les', 'du', 'of', 'bin', 'ibn', 'abu', 'bani', 'beni', "'", '’']);
 /** Lower-case words that belong to a place's name when they follow it ("Aleppo international airport"). */
 const FEATURE_WORDS: Record<string, PlaceHint> = {
   province: 'division', governorate: 'division', region: 'division', state: 'division', county: 'division', prefecture: 'division',
@@ -96,6 +96,26 @@ function hintOf(tokens: Token[], first: number, last: number): PlaceHint {
   return null;
 }
 
+/** Words that join the words of one name ("Qasr Bin Ghashir", "Jabal al-Zawiya"); "of" rather separates two names. */
+const NAME_INTERNAL = new Set([...JOINERS, ...ARTICLES].filter((w) => w !== 'of'));
+
+/**
+ * Whether tokens first..last are only a piece of a longer name written around them ("Issa" of "Ein Issa",
+ * "Mine" of "Karbonit Mine"): a capitalised word of a name touches them, directly or through a joiner.
+ * Feature words ("Donetsk Airport"), "of" ("Square of Haifa") and common capitalised words do not count.
+ */
+function partOfLongerName(tokens: Token[], run: [number, number], first: number, last: number): boolean {
+  const nameWord = (t: Token | undefined): boolean => t !== undefined && capitalised(t) && !NOT_ALONE.has(t.normal) && !(t.normal in FEATURE_WORDS);
+  // A hyphen joins only when written without spaces ("Ras al-Ain", not "Damboa - Maiduguri road").
+  const joins = (k: number): boolean => NAME_INTERNAL.has(tokens[k]!.normal)
+    && (tokens[k]!.normal !== '-' || (tokens[k - 1]?.end === tokens[k]!.start && tokens[k + 1]?.start === tokens[k]!.end));
+  let before = first - 1;
+  while (before >= run[0] && joins(before)) before--;
+  let after = last + 1;
+  while (after <= run[1] && joins(after)) after++;
+  return (before >= run[0] && nameWord(tokens[before])) || (after <= run[1] && nameWord(tokens[after]));
+}
+
 /** Sub-spans of a run that the gazetteer knows, longest first and without overlap. */
 function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazetteer): { first: number; last: number; candidates: PlaceCandidate[]; partial: boolean }[] {
   const tokens = sentence.tokens;
@@ -126,13 +146,13 @@ function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazett
         fallback ??= { last, candidates };
         continue;
       }
-      spans.push({ first: i, last, candidates, partial: i > run[0] || last < nameEnd });
+      spans.push({ first: i, last, candidates, partial: partOfLongerName(tokens, run, i, last) });
       i = last + 1;
       matched = true;
       break;
     }
     if (!matched && fallback) {
-      spans.push({ first: i, last: fallback.last, candidates: fallback.candidates, partial: i > run[0] || fallback.last < nameEnd });
+      spans.push({ first: i, last: fallback.last, candidates: fallback.candidates, partial: partOfLongerName(tokens, run, i, fallback.last) });
       i = fallback.last + 1;
     } else if (!matched) i++;
   }

@@ -110,7 +110,7 @@ function score(c: PlaceCandidate, mention: FoundPlace, containers: FoundPlace[],
     s -= 1.5;
     why.push('spelling variant');
   } else if (placeNameKey(c.name) === placeNameKey(mention.text)) {
-    s += 0.5; // its own name, not one of its alternate names
+    s += 1.5; // its own name, not one of its alternate names
   }
   const countryWeight = context.countries;
   const share = c.country ? countryWeight.get(c.country) ?? 0 : 0;
@@ -152,7 +152,9 @@ function choose(mention: FoundPlace, containers: FoundPlace[], context: Context,
   const largest = Math.max(...mention.candidates.map((c) => c.population));
   const dominant = (c: PlaceCandidate): boolean => c.kind === 'populated' && c.population >= 100_000
     && mention.candidates.every((o) => o === c || o.population * 10 <= c.population) && c.population === largest;
-  const believable = mention.candidates.filter((c) => strong(c) || inCountry(c) || contained(c) || dominant(c));
+  // A piece of a longer name the gazetteer does not know ("Issa" of "Ein Issa", "Mine" of "Karbonit Mine") is
+  // that other place, not this one, unless the text writes it inside this one's container.
+  const believable = mention.candidates.filter((c) => (mention.partial ? contained(c) : strong(c) || inCountry(c) || contained(c) || dominant(c)));
   if (believable.length === 0) return null;
   const scored = believable.map((c) => ({ c, ...score(c, mention, containers, context, gazetteer) })).sort((a, b) => b.score - a.score);
   const best = scored[0]!;
@@ -162,6 +164,15 @@ function choose(mention: FoundPlace, containers: FoundPlace[], context: Context,
   const reason = `"${mention.text}" → ${best.c.name}${best.c.country ? `, ${best.c.country}` : ''} (${best.c.kind === 'local' ? 'local gazetteer' : best.c.kind})`
     + (best.why.length ? `: ${best.why.join('; ')}` : '') + (others ? `; chosen over ${others} other place${others > 1 ? 's' : ''} of that name` : '');
   return { place: best.c, score: best.score, confidence, reason };
+}
+
+/** How much a name found only in one country says the article is about that country. */
+function countryEvidence(c: PlaceCandidate): number {
+  switch (c.kind) {
+    case 'country': return 2;
+    case 'admin1': case 'admin2': case 'local': return 1.5;
+    default: return c.population >= 100_000 ? 1 : c.population >= 10_000 ? 0.75 : 0.4;
+  }
 }
 
 function vote(weights: Map<string, number>, key: string | null, weight: number): void {
@@ -296,10 +307,16 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
   const mentions = findPlaces(doc, gazetteer, hints.exclude ?? []);
   const weights = new Map<string, number>();
   hints.countries.slice(0, 2).forEach((c, i) => vote(weights, c, i === 0 ? 1.5 : 0.75));
+  // A name says which country it is in when all its places are in one; once per name however often it is
+  // repeated, and by how much the name weighs (a country or a division more than a village called "Congress").
+  const voted = new Set<string>();
   for (const m of mentions) {
     const exact = m.candidates.filter((c) => c.exact);
     const countries = new Set(exact.map((c) => c.country));
-    if (countries.size === 1) vote(weights, exact[0]!.country, exact.some((c) => c.kind === 'country') ? 2 : 1);
+    const key = placeNameKey(m.text);
+    if (countries.size !== 1 || voted.has(key)) continue;
+    voted.add(key);
+    vote(weights, exact[0]!.country, Math.max(...exact.map(countryEvidence)));
   }
 
   // Two passes: a first choice per name gives the article's country and provinces, which then settle the
