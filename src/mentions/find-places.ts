@@ -28,6 +28,8 @@ const FEATURE_WORDS: Record<string, PlaceHint> = {
   city: 'settlement', town: 'settlement', village: 'settlement', camp: 'site', countryside: 'division', area: null, suburb: 'district',
   airport: 'site', school: 'site', mosque: 'site', road: 'site', street: 'site', square: 'site', bridge: 'site', market: 'site',
   stadium: 'site', university: 'site', hospital: 'site', citadel: 'site', international: null, highway: 'site', base: 'site', township: 'district',
+  lga: 'district', subdistrict: 'district', tehsil: 'district', taluka: 'district', commune: 'district', woreda: 'district', raion: 'district',
+  rayon: 'district', wilaya: 'division', parish: 'district', territory: 'district', chiefdom: 'district', subcounty: 'district', locality: 'settlement',
 };
 /** Capitalised words that start sentences or name things, never places on their own. */
 const NOT_ALONE = new Set(['on', 'in', 'the', 'a', 'an', 'at', 'around', 'between', 'during', 'after', 'before', 'since', 'following', 'according',
@@ -133,7 +135,7 @@ function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazett
       const first = tokens[i]!;
       const end = tokens[last]!;
       // A name starts and ends with a word of its own, not a joiner or a lone feature word.
-      if (JOINERS.has(end.normal) || (!capitalised(first) && !ARTICLES.has(first.normal))) continue;
+      if (JOINERS.has(end.normal) || ARTICLES.has(end.normal) || (!capitalised(first) && !ARTICLES.has(first.normal))) continue;
       // A lone capitalised common word, or a short acronym ("UP"), is not read as a place on its own.
       if (last === i && (NOT_ALONE.has(first.normal) || first.normal in FEATURE_WORDS || /^[A-Z]{1,3}$/.test(first.text))) continue;
       const text = sentence.text.slice(first.start - sentence.start, end.end - sentence.start);
