@@ -135,7 +135,7 @@ function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazett
       const first = tokens[i]!;
       const end = tokens[last]!;
       // A name starts and ends with a word of its own, not a joiner or a lone feature word.
-      if (JOINERS.has(end.normal) || ARTICLES.has(end.normal) || (!capitalised(first) && !ARTICLES.has(first.normal))) continue;
+      if (JOINERS.has(end.normal) || (!capitalised(first) && !ARTICLES.has(first.normal))) continue;
       // A lone capitalised common word, or a short acronym ("UP"), is not read as a place on its own.
       if (last === i && (NOT_ALONE.has(first.normal) || first.normal in FEATURE_WORDS || /^[A-Z]{1,3}$/.test(first.text))) continue;
       const text = sentence.text.slice(first.start - sentence.start, end.end - sentence.start);

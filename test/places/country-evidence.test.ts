@@ -1,0 +1,35 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyseText } from '../../src/text/analyse-text.ts';
+import { openGazetteer } from '../../src/resolve/gazetteer/open-gazetteer.ts';
+import { geolocate } from '../../src/resolve/geolocate.ts';
+
+// What the place names of an article say about its country.
+const gazetteer = openGazetteer();
+
+function locate(text: string, countries: string[] = []) {
+  return geolocate(analyseText(text), gazetteer, { countries, source: null });
+}
+
+test('a name repeated three times counts once: a party called Congress does not make the article American', () => {
+  // "Congress" is also a village in Arizona; Lucknow and Uttar Pradesh are only in India.
+  const text = 'Congress supporters rallied in Lucknow, Uttar Pradesh, on Friday; Congress leaders addressed the crowd and Congress flags were waved.';
+  const geo = locate(text);
+  assert.equal(geo.country, 'India');
+  assert.equal(geo.placeFor(0, text.indexOf('rallied'))?.location, 'Lucknow');
+});
+
+test('a French division name finds its English-named division ("Nord-Kivu" is North Kivu)', () => {
+  const text = 'Militiamen attacked Butembo (Lubero, Nord-Kivu) at dawn.';
+  const geo = locate(text);
+  assert.equal(geo.country, 'Democratic Republic of Congo');
+  const place = geo.placeFor(0, text.indexOf('attacked'));
+  assert.equal(place?.location, 'Butembo');
+  assert.equal(place.admin1, 'North Kivu');
+});
+
+test("a city's own name wins over another place's alternate name", () => {
+  const text = 'Lawyers protested outside the high court in Islamabad on Monday.';
+  const place = locate(text).placeFor(0, text.indexOf('protested'));
+  assert.equal(place?.country, 'Pakistan');
+});
