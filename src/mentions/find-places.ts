@@ -31,6 +31,8 @@ const FEATURE_WORDS: Record<string, PlaceHint> = {
   lga: 'district', subdistrict: 'district', tehsil: 'district', taluka: 'district', commune: 'district', woreda: 'district', raion: 'district',
   rayon: 'district', wilaya: 'division', parish: 'district', territory: 'district', chiefdom: 'district', subcounty: 'district', locality: 'settlement',
 };
+/** Capitalised words that open a sentence before a name ("In Celaya, ..."), not part of it. */
+const FUNCTION_WORDS = new Set(['on', 'in', 'the', 'a', 'an', 'at', 'around', 'between', 'during', 'after', 'before', 'since', 'following', 'according', 'near', 'from', 'to']);
 /** Capitalised words that start sentences or name things, never places on their own. */
 const NOT_ALONE = new Set(['on', 'in', 'the', 'a', 'an', 'at', 'around', 'between', 'during', 'after', 'before', 'since', 'following', 'according',
   'police', 'army', 'military', 'government', 'president', 'minister', 'state', 'security', 'forces', 'national', 'people', 'republic',
@@ -145,7 +147,8 @@ function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazett
       const rest = [...tokens.slice(run[0], i), ...tokens.slice(last + 1, run[1] + 1)];
       if (!candidates.some((c) => c.exact) && rest.some((t) => capitalised(t) && !NOT_ALONE.has(t.normal))) continue;
       if (!candidates.some((c) => c.exact)) {
-        fallback ??= { last, candidates };
+        // A guess by skeleton does not swallow the word before a name ("In Celaya" ~ "Anzali").
+        if (!FUNCTION_WORDS.has(first.normal)) fallback ??= { last, candidates };
         continue;
       }
       spans.push({ first: i, last, candidates, partial: partOfLongerName(tokens, run, i, last) });

@@ -23,6 +23,8 @@ export interface ResolvedPlace {
   reason: string;
   /** Only names the container of another mention ("(Kismaayo, Lower Juba)"). */
   container: boolean;
+  /** Written with a place that contains it ("Celaya, Guanajuato"): the text itself says where it is. */
+  anchored: boolean;
   /** Set when the event is placed at this place for another's sake (a city for the districts listed). */
   precision?: 1 | 2 | 3;
 }
@@ -163,7 +165,7 @@ function choose(mention: FoundPlace, containers: FoundPlace[], context: Context,
   const others = scored.length - 1;
   const reason = `"${mention.text}" → ${best.c.name}${best.c.country ? `, ${best.c.country}` : ''} (${best.c.kind === 'local' ? 'local gazetteer' : best.c.kind})`
     + (best.why.length ? `: ${best.why.join('; ')}` : '') + (others ? `; chosen over ${others} other place${others > 1 ? 's' : ''} of that name` : '');
-  return { place: best.c, score: best.score, confidence, reason };
+  return { place: best.c, score: best.score, confidence, reason, anchored: contained(best.c) };
 }
 
 /** How much a name found only in one country says the article is about that country. */
@@ -358,7 +360,14 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
       const own = kept.filter((p) => p.mention.sentence === sentence);
       const pick = (list: ResolvedPlace[]): ResolvedPlace | undefined => {
         const candidates = list.filter((p) => !p.container);
-        const pool = candidates.length ? candidates : list;
+        // "In Celaya, Guanajuato, a man was found dead in Colonia Gobernadores": when the sentence writes a place
+        // with its container, a name it does not anchor that lies away from it (a namesake of a neighbourhood the
+        // gazetteer lacks, a town of the same name elsewhere) is not where the event is.
+        const anchors = candidates.filter((p) => p.anchored);
+        const nearAnchor = (p: ResolvedPlace): boolean => p.anchored || p.place.kind === 'admin2' || anchors.some((a) => a.place.lat !== null && a.place.lon !== null
+          && p.place.lat !== null && p.place.lon !== null && distanceKm(a.place.lat, a.place.lon, p.place.lat, p.place.lon) <= NEAR_KM);
+        const settled = anchors.length ? candidates.filter(nearAnchor) : candidates;
+        const pool = settled.length ? settled : list;
         return [...pool].sort((a, b) => specificity(a) - specificity(b) || Math.abs(a.mention.start - offset) - Math.abs(b.mention.start - offset))[0];
       };
       const listed = commonParent(own.filter((p) => !p.container), gazetteer);
