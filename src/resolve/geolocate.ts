@@ -3,7 +3,7 @@ import type { EventPlace } from '../events/types.ts';
 import { findPlaces, type FoundPlace } from '../mentions/find-places.ts';
 import type { Gazetteer, PlaceCandidate } from './gazetteer/open-gazetteer.ts';
 import { distanceKm } from './distance.ts';
-import { placeNameKey } from './place-name-key.ts';
+import { placeNameKey, placeNameSkeleton } from './place-name-key.ts';
 
 export interface GeolocationHints {
   /** Countries of the actors named in the article (strongest first), for disambiguation. */
@@ -137,6 +137,9 @@ function score(c: PlaceCandidate, mention: FoundPlace, containers: FoundPlace[],
   return { score: s, why };
 }
 
+/** A skeleton this long is distinctive enough to stand alone when it matches a single place. */
+const SOLE_SKELETON_LENGTH = 8;
+
 /** Below this share of the article's country evidence, a name found only by its skeleton is not trusted. */
 const SKELETON_COUNTRY_SHARE = 0.2;
 
@@ -156,7 +159,12 @@ function choose(mention: FoundPlace, containers: FoundPlace[], context: Context,
     && mention.candidates.every((o) => o === c || o.population * 10 <= c.population) && c.population === largest;
   // A piece of a longer name the gazetteer does not know ("Issa" of "Ein Issa", "Mine" of "Karbonit Mine") is
   // that other place, not this one, unless the text writes it inside this one's container.
-  const believable = mention.candidates.filter((c) => (mention.partial ? contained(c) : strong(c) || inCountry(c) || contained(c) || dominant(c)));
+  // With nothing known of the article's country, a long transliteration skeleton that only one place in the
+  // world has ("Svitlodarsk" ~ Svetlodarsk) is that place.
+  const unknownCountry = [...context.countries.values()].every((share) => share === 0);
+  const sole = (c: PlaceCandidate): boolean => unknownCountry && mention.candidates.length === 1 && !c.exact
+    && placeNameSkeleton(mention.text).length >= SOLE_SKELETON_LENGTH;
+  const believable = mention.candidates.filter((c) => (mention.partial ? contained(c) : strong(c) || inCountry(c) || contained(c) || dominant(c) || sole(c)));
   if (believable.length === 0) return null;
   const scored = believable.map((c) => ({ c, ...score(c, mention, containers, context, gazetteer) })).sort((a, b) => b.score - a.score);
   const best = scored[0]!;
@@ -323,12 +331,13 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
 
   // Two passes: a first choice per name gives the article's country and provinces, which then settle the
   // ambiguous names. Only names found by their own spelling count as evidence.
-  const containersOf = (m: FoundPlace): FoundPlace[] => m.containers.map((i) => mentions[i]!);
+  // A piece of a longer name ("Hassan" of "Hassan Dabouq", a person) written after a place is not its container.
+  const containersOf = (m: FoundPlace): FoundPlace[] => m.containers.map((i) => mentions[i]!).filter((c) => !c.partial);
   const firstContext: Context = { countries: normalised(weights), divisions: new Map() };
   const divisions = new Map<string, number>();
   for (const m of mentions) {
     const choice = choose(m, containersOf(m), firstContext, gazetteer);
-    if (!choice || !choice.place.exact) continue;
+    if (!choice) continue;
     vote(weights, choice.place.country, choice.confidence);
     if (choice.confidence >= 0.6) vote(divisions, divisionOf(choice.place), choice.confidence);
   }

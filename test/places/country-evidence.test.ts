@@ -33,3 +33,26 @@ test("a city's own name wins over another place's alternate name", () => {
   const place = locate(text).placeFor(0, text.indexOf('protested'));
   assert.equal(place?.country, 'Pakistan');
 });
+
+test('with no country known, a long spelling variant that only one place has is that place', () => {
+  const text = 'Observers recorded bursts of fire near Svitlodarsk overnight.';
+  const geo = locate(text);
+  const place = geo.placeFor(0, text.indexOf('recorded'));
+  assert.equal(place?.country, 'Ukraine');
+  assert.equal(place.location, 'Svetlodarsk');
+  assert.equal(geo.country, 'Ukraine');
+});
+
+test('a short spelling variant is not guessed without a country', () => {
+  // "Globall" has a short skeleton, shared with a village in England: no place is a better answer than a guess.
+  const text = 'Observers recorded bursts of fire near Globall overnight.';
+  assert.equal(locate(text).placeFor(0, text.indexOf('recorded')), null);
+});
+
+test("a person's name after a town is not read as the town's container", () => {
+  // "Hassan" is a district in India; "Mayor of Tyre, Hassan Nasser" names a man, not where Tyre lies.
+  const text = 'On Monday, the house of the Mayor of Tyr, Hassan Nasser, was shot at by an unknown gunman.';
+  const place = locate(text).placeFor(0, text.indexOf('shot'));
+  assert.equal(place?.country, 'Lebanon');
+  assert.equal(place.location, 'Tyr');
+});
