@@ -330,7 +330,8 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
   }
 
   // Two passes: a first choice per name gives the article's country and provinces, which then settle the
-  // ambiguous names. Only names found by their own spelling count as evidence.
+  // ambiguous names. A name found only by a spelling variant counts too: it was only chosen where the article's
+  // country or its container vouched for it, or where it was the one place with that long a skeleton.
   // A piece of a longer name ("Hassan" of "Hassan Dabouq", a person) written after a place is not its container.
   const containersOf = (m: FoundPlace): FoundPlace[] => m.containers.map((i) => mentions[i]!).filter((c) => !c.partial);
   const firstContext: Context = { countries: normalised(weights), divisions: new Map() };
