@@ -321,7 +321,9 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
   // repeated, and by how much the name weighs (a country or a division more than a village called "Congress").
   const voted = new Set<string>();
   for (const m of mentions) {
-    const exact = m.candidates.filter((c) => c.exact);
+    // A country's name is that country, whatever villages share it ("India" is also a hamlet in Guatemala).
+    const nation = m.candidates.filter((c) => c.exact && c.kind === 'country');
+    const exact = nation.length === 1 ? nation : m.candidates.filter((c) => c.exact);
     const countries = new Set(exact.map((c) => c.country));
     const key = placeNameKey(m.text);
     if (countries.size !== 1 || voted.has(key)) continue;
