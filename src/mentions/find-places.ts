@@ -30,6 +30,7 @@ const FEATURE_WORDS: Record<string, PlaceHint> = {
   stadium: 'site', university: 'site', hospital: 'site', citadel: 'site', international: null, highway: 'site', base: 'site', township: 'district',
   lga: 'district', subdistrict: 'district', tehsil: 'district', taluka: 'district', commune: 'district', woreda: 'district', raion: 'district',
   rayon: 'district', wilaya: 'division', parish: 'district', territory: 'district', chiefdom: 'district', subcounty: 'district', locality: 'settlement',
+  station: 'site', plant: 'site', factory: 'site', prison: 'site', port: 'site', checkpoint: 'site', airbase: 'site', crossing: 'site',
 };
 /** Capitalised words that open a sentence before a name ("In Celaya, ..."), not part of it. */
 const FUNCTION_WORDS = new Set(['on', 'in', 'the', 'a', 'an', 'at', 'around', 'between', 'during', 'after', 'before', 'since', 'following', 'according', 'near', 'from', 'to']);
@@ -117,7 +118,10 @@ function partOfLongerName(tokens: Token[], run: [number, number], first: number,
   while (before >= run[0] && joins(before)) before--;
   let after = last + 1;
   while (after <= run[1] && joins(after)) after++;
-  return (before >= run[0] && nameWord(tokens[before])) || (after <= run[1] && nameWord(tokens[after]));
+  // "Donetsk Filtration Station", "Uitenhage Provincial Hospital": a run that opens with the name and ends in a
+  // feature word names a site of that place, not a longer place name.
+  const siteOfPlace = before < run[0] && FEATURE_WORDS[tokens[run[1]]!.normal] === 'site';
+  return (before >= run[0] && nameWord(tokens[before])) || (after <= run[1] && nameWord(tokens[after]) && !siteOfPlace);
 }
 
 /** Sub-spans of a run that the gazetteer knows, longest first and without overlap. */

@@ -59,3 +59,11 @@ test('a partial name is still placed when the text writes it inside its containe
   const geo = geolocate(analyseText(text), gazetteer, { countries: [], source: null });
   assert.equal(geo.placeFor(0, text.indexOf('protested'))?.country, 'Russia');
 });
+
+test('a place name opening the name of a site is that place ("Horlivka Water Pumping Station")', () => {
+  const text = 'Shelling damaged the Horlivka Water Pumping Station overnight.';
+  assert.equal(mentions(text).find((m) => m.text === 'Horlivka')?.partial, false);
+  const place = geolocate(analyseText(text), gazetteer, { countries: [], source: null }).placeFor(0, text.indexOf('damaged'));
+  assert.equal(place?.location, 'Horlivka');
+  assert.equal(place.country, 'Ukraine');
+});
