@@ -283,6 +283,9 @@ function commonParent(listed: ResolvedPlace[], gazetteer: Gazetteer): ResolvedPl
   };
 }
 
+/** A town this big is a city: its own name written in the text is hard to mistake. */
+const CITY_POPULATION = 100_000;
+
 /** Farther than this from every other place of the article, an ambiguous name's choice is doubted. */
 const FAR_KM = 300;
 
@@ -352,8 +355,12 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
   mentions.forEach((m) => {
     const containers = containersOf(m).filter((c) => c.candidates.some((k) => k.kind === 'admin1' || k.kind === 'admin2' || k.kind === 'country'));
     // Written inside divisions none of its namesakes lies in ("Tieba (Bankass, Mopti)" for a Tieba in China):
-    // the gazetteer does not know this place, and the event falls back to its containers.
-    if (containers.length > 0 && !m.candidates.some((c) => containers.some((k) => k.candidates.some((d) => contains(d, c, gazetteer))))) return;
+    // the gazetteer does not know this place, and the event falls back to its containers. But a city of its own
+    // name written with divisions known only in other countries ("Brasilia, Distrito Federal", Venezuela's
+    // Distrito Federal) stands: the divisions' names are the doubtful ones.
+    const city = (c: PlaceCandidate): boolean => c.kind === 'populated' && c.exact && !m.partial && c.population >= CITY_POPULATION
+      && placeNameKey(c.name) === placeNameKey(m.text) && !containers.some((k) => k.candidates.some((d) => d.countryCode === c.countryCode));
+    if (containers.length > 0 && !m.candidates.some(city) && !m.candidates.some((c) => containers.some((k) => k.candidates.some((d) => contains(d, c, gazetteer))))) return;
     const choice = choose(m, containersOf(m), context, gazetteer);
     if (!choice) return;
     for (const i of m.containers) if (mentions[i]!.candidates.some((k) => contains(k, choice.place, gazetteer))) containerIndices.add(i);

@@ -39,3 +39,11 @@ test('a skeleton guess does not swallow the word that opens the sentence ("In Ce
   const geo = geolocate(doc, gazetteer, { countries: [], source: null });
   assert.ok(geo.places.some((p) => p.mention.text === 'Celaya' && p.place.country === 'Mexico'), geo.places.map((p) => p.reason).join('\n'));
 });
+
+test('a city written with a division known only in another country keeps its place ("Brasilia, Distrito Federal")', () => {
+  // GeoNames calls Brazil's division "Federal District"; its "Distrito Federal" is Venezuela's.
+  const text = 'On Friday, in Brasilia, Distrito Federal, nurses protested outside the health ministry.';
+  const place = placeOf(text, 'protested');
+  assert.equal(place?.country, 'Brazil');
+  assert.equal(place.location, 'Brasilia');
+});
