@@ -18,11 +18,18 @@ test('a district GeoNames gives no seat stands at its biggest town (Kano Municip
   assert.ok(distanceKm(district.lat, district.lon, city.lat, city.lon) < 1);
 });
 
-test('a district with a seat stands at its seat, even when a bigger town lies in it', () => {
+test('a district with a seat and no town of its name stands at its seat, even when a bigger town lies in it', () => {
   // Guzarah district (Herat) has its seat at Guzarah; Chahar Burj is bigger.
   const district = point('Guzarah', 'admin2', 'AF');
   const seat = point('Guzarah', 'populated', 'AF');
   const bigger = point('Chahar Burj', 'populated', 'AF');
   assert.ok(distanceKm(district.lat, district.lon, seat.lat, seat.lon) < 1);
   assert.ok(distanceKm(district.lat, district.lon, bigger.lat, bigger.lon) > 1);
+});
+
+test('a district named after one of its towns stands at that town, not at another village marked as seat', () => {
+  // GeoNames marks Chandal Ba'i as the seat of Paghman district; the district centre is the town of Paghman.
+  const district = point('Paghman', 'admin2', 'AF');
+  const town = point('Paghman', 'populated', 'AF');
+  assert.ok(distanceKm(district.lat, district.lon, town.lat, town.lon) < 1);
 });
