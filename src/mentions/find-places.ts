@@ -18,8 +18,8 @@ export interface FoundPlace extends PlaceMention {
   partial: boolean;
 }
 
-const ARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'an', 'ad-', 'al-']);
-const JOINERS = new Set(['-', 'de', 'del', 'da', 'do', 'dos', 'das', 'di', 'la', 'le', 'les', 'du', 'of', 'bin', 'ibn', 'abu', 'bani', 'beni', "'", '’']);
+const ARTICLES = new Set(['al', 'el', 'ad', 'adh', 'ar', 'as', 'ash', 'at', 'ath', 'az', 'an', 'ed', 'es', 'et', 'ez', 'er', 'en', 'ud', 'ul', 'ad-', 'al-']);
+const JOINERS = new Set(['-', 'de', 'del', 'da', 'do', 'dos', 'das', 'di', 'la', 'las', 'los', 'le', 'les', 'du', 'of', 'bin', 'ibn', 'abu', 'bani', 'beni', "'", '’']);
 /** Lower-case words that belong to a place's name when they follow it ("Aleppo international airport"). */
 const FEATURE_WORDS: Record<string, PlaceHint> = {
   province: 'division', governorate: 'division', region: 'division', state: 'division', county: 'division', prefecture: 'division',
@@ -28,7 +28,12 @@ const FEATURE_WORDS: Record<string, PlaceHint> = {
   city: 'settlement', town: 'settlement', village: 'settlement', camp: 'site', countryside: 'division', area: null, suburb: 'district',
   airport: 'site', school: 'site', mosque: 'site', road: 'site', street: 'site', square: 'site', bridge: 'site', market: 'site',
   stadium: 'site', university: 'site', hospital: 'site', citadel: 'site', international: null, highway: 'site', base: 'site', township: 'district',
+  lga: 'district', subdistrict: 'district', tehsil: 'district', taluka: 'district', commune: 'district', woreda: 'district', raion: 'district',
+  rayon: 'district', wilaya: 'division', parish: 'district', territory: 'district', chiefdom: 'district', subcounty: 'district', locality: 'settlement',
+  station: 'site', plant: 'site', factory: 'site', prison: 'site', port: 'site', checkpoint: 'site', airbase: 'site', crossing: 'site',
 };
+/** Capitalised words that open a sentence before a name ("In Celaya, ..."), not part of it. */
+const FUNCTION_WORDS = new Set(['on', 'in', 'the', 'a', 'an', 'at', 'around', 'between', 'during', 'after', 'before', 'since', 'following', 'according', 'near', 'from', 'to']);
 /** Capitalised words that start sentences or name things, never places on their own. */
 const NOT_ALONE = new Set(['on', 'in', 'the', 'a', 'an', 'at', 'around', 'between', 'during', 'after', 'before', 'since', 'following', 'according',
   'police', 'army', 'military', 'government', 'president', 'minister', 'state', 'security', 'forces', 'national', 'people', 'republic',
@@ -71,6 +76,9 @@ function runs(sentence: Sentence): [number, number][] {
         j++;
       } else if ((JOINERS.has(next.normal) || ARTICLES.has(next.normal)) && j + 1 < tokens.length) {
         j++;
+      } else if (tokens[j - 1]!.normal === '-' && tokens[j + 1]?.normal === '-' && /^\p{Ll}+$/u.test(next.text)) {
+        // A lower-case word inside a hyphenated name: "Port-au-Prince", "Deir-ez-Zor", "Stratford-upon-Avon".
+        j++;
       } else if (next.normal in FEATURE_WORDS) {
         end = j;
         j++;
@@ -91,6 +99,29 @@ function hintOf(tokens: Token[], first: number, last: number): PlaceHint {
   for (const w of [inside, after]) if (w && FEATURE_WORDS[w] !== undefined && FEATURE_WORDS[w] !== null) return FEATURE_WORDS[w]!;
   if (before[0] === 'of' && before[1] && FEATURE_WORDS[before[1]]) return FEATURE_WORDS[before[1]]!;
   return null;
+}
+
+/** Words that join the words of one name ("Qasr Bin Ghashir", "Jabal al-Zawiya"); "of" rather separates two names. */
+const NAME_INTERNAL = new Set([...JOINERS, ...ARTICLES].filter((w) => w !== 'of'));
+
+/**
+ * Whether tokens first..last are only a piece of a longer name written around them ("Issa" of "Ein Issa",
+ * "Mine" of "Karbonit Mine"): a capitalised word of a name touches them, directly or through a joiner.
+ * Feature words ("Donetsk Airport"), "of" ("Square of Haifa") and common capitalised words do not count.
+ */
+function partOfLongerName(tokens: Token[], run: [number, number], first: number, last: number): boolean {
+  const nameWord = (t: Token | undefined): boolean => t !== undefined && capitalised(t) && !NOT_ALONE.has(t.normal) && !(t.normal in FEATURE_WORDS);
+  // A hyphen joins only when written without spaces ("Ras al-Ain", not "Damboa - Maiduguri road").
+  const joins = (k: number): boolean => NAME_INTERNAL.has(tokens[k]!.normal)
+    && (tokens[k]!.normal !== '-' || (tokens[k - 1]?.end === tokens[k]!.start && tokens[k + 1]?.start === tokens[k]!.end));
+  let before = first - 1;
+  while (before >= run[0] && joins(before)) before--;
+  let after = last + 1;
+  while (after <= run[1] && joins(after)) after++;
+  // "Donetsk Filtration Station", "Uitenhage Provincial Hospital": a run that opens with the name and ends in a
+  // feature word names a site of that place, not a longer place name.
+  const siteOfPlace = before < run[0] && FEATURE_WORDS[tokens[run[1]]!.normal] === 'site';
+  return (before >= run[0] && nameWord(tokens[before])) || (after <= run[1] && nameWord(tokens[after]) && !siteOfPlace);
 }
 
 /** Sub-spans of a run that the gazetteer knows, longest first and without overlap. */
@@ -120,16 +151,17 @@ function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazett
       const rest = [...tokens.slice(run[0], i), ...tokens.slice(last + 1, run[1] + 1)];
       if (!candidates.some((c) => c.exact) && rest.some((t) => capitalised(t) && !NOT_ALONE.has(t.normal))) continue;
       if (!candidates.some((c) => c.exact)) {
-        fallback ??= { last, candidates };
+        // A guess by skeleton does not swallow the word before a name ("In Celaya" ~ "Anzali").
+        if (!FUNCTION_WORDS.has(first.normal)) fallback ??= { last, candidates };
         continue;
       }
-      spans.push({ first: i, last, candidates, partial: i > run[0] || last < nameEnd });
+      spans.push({ first: i, last, candidates, partial: partOfLongerName(tokens, run, i, last) });
       i = last + 1;
       matched = true;
       break;
     }
     if (!matched && fallback) {
-      spans.push({ first: i, last: fallback.last, candidates: fallback.candidates, partial: i > run[0] || fallback.last < nameEnd });
+      spans.push({ first: i, last: fallback.last, candidates: fallback.candidates, partial: partOfLongerName(tokens, run, i, fallback.last) });
       i = fallback.last + 1;
     } else if (!matched) i++;
   }

@@ -3,7 +3,7 @@ import type { EventPlace } from '../events/types.ts';
 import { findPlaces, type FoundPlace } from '../mentions/find-places.ts';
 import type { Gazetteer, PlaceCandidate } from './gazetteer/open-gazetteer.ts';
 import { distanceKm } from './distance.ts';
-import { placeNameKey } from './place-name-key.ts';
+import { placeNameKey, placeNameSkeleton } from './place-name-key.ts';
 
 export interface GeolocationHints {
   /** Countries of the actors named in the article (strongest first), for disambiguation. */
@@ -23,6 +23,8 @@ export interface ResolvedPlace {
   reason: string;
   /** Only names the container of another mention ("(Kismaayo, Lower Juba)"). */
   container: boolean;
+  /** Written with a place that contains it ("Celaya, Guanajuato"): the text itself says where it is. */
+  anchored: boolean;
   /** Set when the event is placed at this place for another's sake (a city for the districts listed). */
   precision?: 1 | 2 | 3;
 }
@@ -110,7 +112,7 @@ function score(c: PlaceCandidate, mention: FoundPlace, containers: FoundPlace[],
     s -= 1.5;
     why.push('spelling variant');
   } else if (placeNameKey(c.name) === placeNameKey(mention.text)) {
-    s += 0.5; // its own name, not one of its alternate names
+    s += 1.5; // its own name, not one of its alternate names
   }
   const countryWeight = context.countries;
   const share = c.country ? countryWeight.get(c.country) ?? 0 : 0;
@@ -135,6 +137,9 @@ function score(c: PlaceCandidate, mention: FoundPlace, containers: FoundPlace[],
   return { score: s, why };
 }
 
+/** A skeleton this long is distinctive enough to stand alone when it matches a single place. */
+const SOLE_SKELETON_LENGTH = 8;
+
 /** Below this share of the article's country evidence, a name found only by its skeleton is not trusted. */
 const SKELETON_COUNTRY_SHARE = 0.2;
 
@@ -152,7 +157,14 @@ function choose(mention: FoundPlace, containers: FoundPlace[], context: Context,
   const largest = Math.max(...mention.candidates.map((c) => c.population));
   const dominant = (c: PlaceCandidate): boolean => c.kind === 'populated' && c.population >= 100_000
     && mention.candidates.every((o) => o === c || o.population * 10 <= c.population) && c.population === largest;
-  const believable = mention.candidates.filter((c) => strong(c) || inCountry(c) || contained(c) || dominant(c));
+  // A piece of a longer name the gazetteer does not know ("Issa" of "Ein Issa", "Mine" of "Karbonit Mine") is
+  // that other place, not this one, unless the text writes it inside this one's container.
+  // With nothing known of the article's country, a long transliteration skeleton that only one place in the
+  // world has ("Svitlodarsk" ~ Svetlodarsk) is that place.
+  const unknownCountry = [...context.countries.values()].every((share) => share === 0);
+  const sole = (c: PlaceCandidate): boolean => unknownCountry && mention.candidates.length === 1 && !c.exact
+    && placeNameSkeleton(mention.text).length >= SOLE_SKELETON_LENGTH;
+  const believable = mention.candidates.filter((c) => (mention.partial ? contained(c) : strong(c) || inCountry(c) || contained(c) || dominant(c) || sole(c)));
   if (believable.length === 0) return null;
   const scored = believable.map((c) => ({ c, ...score(c, mention, containers, context, gazetteer) })).sort((a, b) => b.score - a.score);
   const best = scored[0]!;
@@ -161,7 +173,16 @@ function choose(mention: FoundPlace, containers: FoundPlace[], context: Context,
   const others = scored.length - 1;
   const reason = `"${mention.text}" → ${best.c.name}${best.c.country ? `, ${best.c.country}` : ''} (${best.c.kind === 'local' ? 'local gazetteer' : best.c.kind})`
     + (best.why.length ? `: ${best.why.join('; ')}` : '') + (others ? `; chosen over ${others} other place${others > 1 ? 's' : ''} of that name` : '');
-  return { place: best.c, score: best.score, confidence, reason };
+  return { place: best.c, score: best.score, confidence, reason, anchored: contained(best.c) };
+}
+
+/** How much a name found only in one country says the article is about that country. */
+function countryEvidence(c: PlaceCandidate): number {
+  switch (c.kind) {
+    case 'country': return 2;
+    case 'admin1': case 'admin2': case 'local': return 1.5;
+    default: return c.population >= 100_000 ? 1 : c.population >= 10_000 ? 0.75 : 0.4;
+  }
 }
 
 function vote(weights: Map<string, number>, key: string | null, weight: number): void {
@@ -262,6 +283,9 @@ function commonParent(listed: ResolvedPlace[], gazetteer: Gazetteer): ResolvedPl
   };
 }
 
+/** A town this big is a city: its own name written in the text is hard to mistake. */
+const CITY_POPULATION = 100_000;
+
 /** Farther than this from every other place of the article, an ambiguous name's choice is doubted. */
 const FAR_KM = 300;
 
@@ -296,20 +320,30 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
   const mentions = findPlaces(doc, gazetteer, hints.exclude ?? []);
   const weights = new Map<string, number>();
   hints.countries.slice(0, 2).forEach((c, i) => vote(weights, c, i === 0 ? 1.5 : 0.75));
+  // A name says which country it is in when all its places are in one; once per name however often it is
+  // repeated, and by how much the name weighs (a country or a division more than a village called "Congress").
+  const voted = new Set<string>();
   for (const m of mentions) {
-    const exact = m.candidates.filter((c) => c.exact);
+    // A country's name is that country, whatever villages share it ("India" is also a hamlet in Guatemala).
+    const nation = m.candidates.filter((c) => c.exact && c.kind === 'country');
+    const exact = nation.length === 1 ? nation : m.candidates.filter((c) => c.exact);
     const countries = new Set(exact.map((c) => c.country));
-    if (countries.size === 1) vote(weights, exact[0]!.country, exact.some((c) => c.kind === 'country') ? 2 : 1);
+    const key = placeNameKey(m.text);
+    if (countries.size !== 1 || voted.has(key)) continue;
+    voted.add(key);
+    vote(weights, exact[0]!.country, Math.max(...exact.map(countryEvidence)));
   }
 
   // Two passes: a first choice per name gives the article's country and provinces, which then settle the
-  // ambiguous names. Only names found by their own spelling count as evidence.
-  const containersOf = (m: FoundPlace): FoundPlace[] => m.containers.map((i) => mentions[i]!);
+  // ambiguous names. A name found only by a spelling variant counts too: it was only chosen where the article's
+  // country or its container vouched for it, or where it was the one place with that long a skeleton.
+  // A piece of a longer name ("Hassan" of "Hassan Dabouq", a person) written after a place is not its container.
+  const containersOf = (m: FoundPlace): FoundPlace[] => m.containers.map((i) => mentions[i]!).filter((c) => !c.partial);
   const firstContext: Context = { countries: normalised(weights), divisions: new Map() };
   const divisions = new Map<string, number>();
   for (const m of mentions) {
     const choice = choose(m, containersOf(m), firstContext, gazetteer);
-    if (!choice || !choice.place.exact) continue;
+    if (!choice) continue;
     vote(weights, choice.place.country, choice.confidence);
     if (choice.confidence >= 0.6) vote(divisions, divisionOf(choice.place), choice.confidence);
   }
@@ -321,8 +355,12 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
   mentions.forEach((m) => {
     const containers = containersOf(m).filter((c) => c.candidates.some((k) => k.kind === 'admin1' || k.kind === 'admin2' || k.kind === 'country'));
     // Written inside divisions none of its namesakes lies in ("Tieba (Bankass, Mopti)" for a Tieba in China):
-    // the gazetteer does not know this place, and the event falls back to its containers.
-    if (containers.length > 0 && !m.candidates.some((c) => containers.some((k) => k.candidates.some((d) => contains(d, c, gazetteer))))) return;
+    // the gazetteer does not know this place, and the event falls back to its containers. But a city of its own
+    // name written with divisions known only in other countries ("Brasilia, Distrito Federal", Venezuela's
+    // Distrito Federal) stands: the divisions' names are the doubtful ones.
+    const city = (c: PlaceCandidate): boolean => c.kind === 'populated' && c.exact && !m.partial && c.population >= CITY_POPULATION
+      && placeNameKey(c.name) === placeNameKey(m.text) && !containers.some((k) => k.candidates.some((d) => d.countryCode === c.countryCode));
+    if (containers.length > 0 && !m.candidates.some(city) && !m.candidates.some((c) => containers.some((k) => k.candidates.some((d) => contains(d, c, gazetteer))))) return;
     const choice = choose(m, containersOf(m), context, gazetteer);
     if (!choice) return;
     for (const i of m.containers) if (mentions[i]!.candidates.some((k) => contains(k, choice.place, gazetteer))) containerIndices.add(i);
@@ -341,7 +379,14 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
       const own = kept.filter((p) => p.mention.sentence === sentence);
       const pick = (list: ResolvedPlace[]): ResolvedPlace | undefined => {
         const candidates = list.filter((p) => !p.container);
-        const pool = candidates.length ? candidates : list;
+        // "In Celaya, Guanajuato, a man was found dead in Colonia Gobernadores": when the sentence writes a place
+        // with its container, a name it does not anchor that lies away from it (a namesake of a neighbourhood the
+        // gazetteer lacks, a town of the same name elsewhere) is not where the event is.
+        const anchors = candidates.filter((p) => p.anchored);
+        const nearAnchor = (p: ResolvedPlace): boolean => p.anchored || p.place.kind === 'admin2' || anchors.some((a) => a.place.lat !== null && a.place.lon !== null
+          && p.place.lat !== null && p.place.lon !== null && distanceKm(a.place.lat, a.place.lon, p.place.lat, p.place.lon) <= NEAR_KM);
+        const settled = anchors.length ? candidates.filter(nearAnchor) : candidates;
+        const pool = settled.length ? settled : list;
         return [...pool].sort((a, b) => specificity(a) - specificity(b) || Math.abs(a.mention.start - offset) - Math.abs(b.mention.start - offset))[0];
       };
       const listed = commonParent(own.filter((p) => !p.container), gazetteer);

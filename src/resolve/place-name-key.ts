@@ -7,20 +7,28 @@
  *   2. apostrophes, hamza/ayn marks and backticks removed (Sa'id → Said, Ma`arrat → Maarrat);
  *   3. everything that is not a letter or digit becomes a word break (hyphens, dots, commas);
  *   4. Arabic articles al/el/ad/adh/ar/as/ash/at/ath/az/an (and ed/es/et/ez/er/en, ud/ul) written as a separate word are dropped
- *      (al-Sheikh Said → sheikh said, As Sabaa → sabaa).
+ *      (al-Sheikh Said → sheikh said, As Sabaa → sabaa);
+ *   5. in a name of several words, the compass words of French, Spanish and Portuguese are read in English, as
+ *      divisions reach English news in either form (Nord-Kivu → north kivu, Sud-Ouest → south west, Rio Grande do Sul).
+ *      A one-word name ("Sur", a town) is left as it is.
  *
  * `skeleton` (transliteration-blind), for names written with other letters for the same sounds:
- *   5. digraphs and letters for one sound are merged: kh→k, gh→g, q→k, dh→d, th→t, ph→f, ck→k, c→k, z→s,
+ *   6. digraphs and letters for one sound are merged: kh→k, gh→g, q→k, dh→d, th→t, ph→f, ck→k, c→k, z→s,
  *      w→u, p→b (Shaykh → shayk, Qusayr → kusayr, Pasha → basha);
- *   6. a word-final h after a vowel is dropped (Hajjah → Hajja);
- *   7. every run of vowels (a e i o u y, and ou/ee/ai/ay alike) becomes one "a" (sheikh, shaykh → shak;
+ *   7. a word-final h after a vowel is dropped (Hajjah → Hajja);
+ *   8. every run of vowels (a e i o u y, and ou/ee/ai/ay alike) becomes one "a" (sheikh, shaykh → shak;
  *      saeed, said → sad; Qusayr, Kusair → kasar);
- *   8. doubled letters collapse and word breaks are removed.
+ *   9. doubled letters collapse and word breaks are removed.
  * So "Sheikh Saeed", "Shaykh Sa'id" and "al-Sheikh Said" share the skeleton "shaksad". A skeleton says
  * less than a key, so a match on it alone counts for less when choosing between places.
  */
 
 const ARTICLES = new Set(['al', 'el', 'ad', 'adh', 'ar', 'as', 'ash', 'at', 'ath', 'az', 'an', 'ud', 'ul', 'ed', 'es', 'et', 'ez', 'er', 'en']);
+
+/** Compass words of the languages divisions are often named in, as English writes them. */
+const COMPASS: Record<string, string> = {
+  nord: 'north', norte: 'north', sud: 'south', sur: 'south', sul: 'south', est: 'east', este: 'east', leste: 'east', ouest: 'west', oeste: 'west',
+};
 
 /** The same names are folded again and again (candidates, containers, divisions): folding is remembered. */
 const MEMO_LIMIT = 100_000;
@@ -44,7 +52,7 @@ function foldName(name: string): string {
     .replace(/['’‘`ʿʾ´]/g, '')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w && !ARTICLES.has(w));
-  return words.join(' ');
+  return (words.length > 1 ? words.map((w) => COMPASS[w] ?? w) : words).join(' ');
 }
 
 const SOUNDS: [RegExp, string][] = [

@@ -69,3 +69,13 @@ test('an article word is dropped only when it stands alone', () => {
   assert.equal(placeNameKey('Asbury'), 'asbury');
   assert.equal(placeNameKey('Al-Hasakeh'), 'hasakeh');
 });
+
+test('French, Spanish and Portuguese compass words in a name of several words read as English', () => {
+  meet(['Nord-Kivu', 'North Kivu', 'nord kivu'], placeNameKey);
+  meet(['Sud-Ouest', 'South-West', 'South West'], placeNameKey);
+  meet(['Norte de Santander', 'North de Santander'], placeNameKey);
+  meet(['Rio Grande do Sul', 'Rio Grande do South'], placeNameKey);
+  // A one-word name is a name, not a compass word: the Omani town of Sur stays Sur.
+  assert.equal(placeNameKey('Sur'), 'sur');
+  assert.equal(placeNameKey('Est'), 'est');
+});

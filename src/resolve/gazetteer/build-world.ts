@@ -62,8 +62,9 @@ export function cities500Path(): string {
 }
 
 /**
- * Builds the world base: countries, first- and second-level divisions (each placed at the mean of its
- * towns) and every GeoNames town of 500 people or more, then the local layer on top. Written to a
+ * Builds the world base: countries, first- and second-level divisions (each placed at its seat; a district at
+ * the town it is named after, else its seat, else its biggest town; else at the mean of its towns) and every
+ * GeoNames town of 500 people or more, then the local layer on top. Written to a
  * temporary file and renamed, so a half-built index is never opened.
  */
 export function buildWorldGazetteer(path: string): void {
@@ -119,6 +120,19 @@ export function buildWorldGazetteer(path: string): void {
     AND (@a1 IS NULL OR admin1_code = @a1) AND (@a2 IS NULL OR admin2_code = @a2) ORDER BY population DESC LIMIT 1`);
   const seatOf = (code: string, cc: string, a1: string | null, a2: string | null, fallback: { lat: number; lon: number }) =>
     (seat.get({ code, cc, a1, a2 }) as { lat: number; lon: number } | undefined) ?? fallback;
+  // A district named after one of its towns ("Paghman" district, Paghmān) stands at that town: it is the
+  // district centre even where GeoNames marks another village as the seat.
+  const sameName = db.prepare(`SELECT p.lat, p.lon FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = @key AND p.kind = 'populated'
+    AND p.country_code = @cc AND p.admin1_code = @a1 AND p.admin2_code = @a2 ORDER BY p.population DESC LIMIT 1`);
+  const namesake = (name: string, cc: string, a1: string, a2: string): { lat: number; lon: number } | undefined => {
+    const key = placeNameKey(name.replace(DIVISION_WORDS, ''));
+    return key ? sameName.get({ key, cc, a1, a2 }) as { lat: number; lon: number } | undefined : undefined;
+  };
+  // A district GeoNames gives no seat stands at its biggest town, which is nearly always its seat.
+  const biggest = db.prepare(`SELECT lat, lon FROM places WHERE kind = 'populated' AND country_code = @cc AND admin1_code = @a1
+    AND admin2_code = @a2 AND population > 0 ORDER BY population DESC LIMIT 1`);
+  const biggestTown = (cc: string, a1: string, a2: string, fallback: { lat: number; lon: number }) =>
+    (biggest.get({ cc, a1, a2 }) as { lat: number; lon: number } | undefined) ?? fallback;
   db.transaction(() => {
     const admin1Names = new Map(db.prepare('SELECT code, name FROM admin1').all().map((r) => [(r as { code: string }).code, (r as { name: string }).name]));
     const admin2Names = new Map(db.prepare('SELECT code, name FROM admin2').all().map((r) => [(r as { code: string }).code, (r as { name: string }).name]));
@@ -136,7 +150,7 @@ export function buildWorldGazetteer(path: string): void {
     for (const row of admin2Means) {
       const name = admin2Names.get(`${row.cc}.${row.a1}.${row.a2}`);
       if (!name) continue;
-      const point = seatOf('PPLA2', row.cc, row.a1, row.a2, row);
+      const point = namesake(name, row.cc, row.a1, row.a2) ?? seatOf('PPLA2', row.cc, row.a1, row.a2, biggestTown(row.cc, row.a1, row.a2, row));
       writer.add({ name, kind: 'admin2', local_kind: null, country_code: row.cc, admin1_code: row.a1, admin2_code: row.a2, lat: point.lat, lon: point.lon,
         population: row.pop, feature_code: 'ADM2', parent_id: null, source: 'geonames:admin2', names: divisionNames(name) }, nextId++);
     }

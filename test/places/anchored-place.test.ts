@@ -1,0 +1,49 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyseText } from '../../src/text/analyse-text.ts';
+import { openGazetteer } from '../../src/resolve/gazetteer/open-gazetteer.ts';
+import { geolocate } from '../../src/resolve/geolocate.ts';
+import type { EventPlace } from '../../src/events/types.ts';
+
+// A place written with its container ("Celaya, Guanajuato") anchors the sentence's event.
+const gazetteer = openGazetteer();
+
+function placeOf(text: string, predicate: string): EventPlace | null {
+  const doc = analyseText(text);
+  const offset = text.indexOf(predicate);
+  const sentence = doc.sentences.find((s) => s.start <= offset && offset < s.end)!;
+  return geolocate(doc, gazetteer, { countries: [], source: null }).placeFor(sentence.index, offset);
+}
+
+test('a neighbourhood the gazetteer lacks does not pull the event to a namesake far from the city written with its state', () => {
+  // El Tepeyac is a village in Hidalgo; the Tepeyac of this sentence is a neighbourhood of Celaya.
+  for (const text of [
+    'On Sunday, in Celaya, Guanajuato, police found two bodies in Colonia Tepeyac.',
+    'In Celaya, Guanajuato, police found two bodies in the Tepeyac neighbourhood on Sunday.',
+  ]) {
+    const place = placeOf(text, 'found');
+    assert.equal(place?.location, 'Celaya', text);
+    assert.equal(place.admin1, 'Guanajuato');
+  }
+});
+
+test('a district named beside an anchored city is still the event place', () => {
+  // A division is named on purpose: the anchored city does not push it aside.
+  const text = 'Airstrikes hit Sirwah district west of Marib city (Marib) on Monday.';
+  const place = placeOf(text, 'hit');
+  assert.match(place?.location ?? '', /Sirwah/);
+});
+
+test('a skeleton guess does not swallow the word that opens the sentence ("In Celaya")', () => {
+  const doc = analyseText('In Celaya, Guanajuato, traders protested on Monday.');
+  const geo = geolocate(doc, gazetteer, { countries: [], source: null });
+  assert.ok(geo.places.some((p) => p.mention.text === 'Celaya' && p.place.country === 'Mexico'), geo.places.map((p) => p.reason).join('\n'));
+});
+
+test('a city written with a division known only in another country keeps its place ("Brasilia, Distrito Federal")', () => {
+  // GeoNames calls Brazil's division "Federal District"; its "Distrito Federal" is Venezuela's.
+  const text = 'On Friday, in Brasilia, Distrito Federal, nurses protested outside the health ministry.';
+  const place = placeOf(text, 'protested');
+  assert.equal(place?.country, 'Brazil');
+  assert.equal(place.location, 'Brasilia');
+});
