@@ -3,12 +3,13 @@ import { DEFAULT_LIMITS } from '../ingest/limits.ts';
 import type { ReadOptions } from '../ingest/read-documents.ts';
 import { InvalidArgumentError } from 'commander';
 
-/** A commander parser for a whole number from `min` to `max`, naming its option in the error. */
+/** A commander parser for a whole number from `min` to `max` written in digits, naming its option in the error. */
 export function wholeNumber(option: string, min = 1, max = Number.MAX_SAFE_INTEGER): (value: string) => number {
   return (value) => {
     const n = Number(value);
-    if (!Number.isSafeInteger(n) || n < min || n > max) {
-      throw new InvalidArgumentError(max === Number.MAX_SAFE_INTEGER ? `${option} must be a whole number of at least ${min}` : `${option} must be a whole number from ${min} to ${max}`);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+      const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
+      throw new InvalidArgumentError(`${option} must be a whole number ${range}, got "${value}"`);
     }
     return n;
   };

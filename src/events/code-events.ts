@@ -88,7 +88,7 @@ function buildFrames(triggers: TriggerMatch[], actors: ActorMention[], doc: Anal
     const outcome = strongest(found.filter((t) => t.code.role === 'outcome'));
     const hasOwnActors = actors.some((a) => a.sentence === sentence && !a.loaded);
     const refersBack = event !== undefined && BACK_REFERENCE.has(doc.sentences[sentence]?.tokens[event.firstToken - 1]?.normal ?? '');
-    const crowdGoesOn = near !== undefined && event !== undefined && CROWD_EVENTS.has(near.main.code.event_type) && CROWD_EVENTS.has(event.code.event_type);
+    const crowdGoesOn = near !== undefined && event !== undefined && family(near.main.code.event_type) === 'crowd' && family(event.code.event_type) === 'crowd';
     const continues = near && (!event
       || refersBack
       || crowdGoesOn

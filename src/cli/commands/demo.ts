@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,27 +6,20 @@ import { startServer } from '../../serve/start-server.ts';
 import { openStore, DEFAULT_DB } from '../../store/open-store.ts';
 import { describeIngest, ingestPaths } from '../ingest-paths.ts';
 import { storeLocation } from './ingest.ts';
+import { WEB_DIST } from './serve.ts';
+import { wholeNumber } from '../limit-options.ts';
 
 const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));
-const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
-
-function parsePort(value: string, where: string): number {
-  const port = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(port) || port > 65535) {
-    throw new InvalidArgumentError(`${where} must be a whole number from 0 to 65535, got "${value}"`);
-  }
-  return port;
-}
 
 export function registerDemo(program: Command): void {
   program
     .command('demo')
     .description('Code and store the example articles of examples/ (once), then serve the API and web map')
     .option('--db <file>', `SQLite file (default ${DEFAULT_DB})`)
-    .option('-p, --port <n>', 'port (default $PORT, else 8080; 0 picks a free one)', (v) => parsePort(v, '--port'))
+    .option('-p, --port <n>', 'port (default $PORT, else 8080; 0 picks a free one)', wholeNumber('--port', 0, 65535))
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .action(async (options: { db?: string; port?: number; host: string }) => {
-      const port = options.port ?? (process.env.PORT ? parsePort(process.env.PORT, 'PORT') : 8080);
+      const port = options.port ?? (process.env.PORT ? wholeNumber('PORT', 0, 65535)(process.env.PORT) : 8080);
       const location = storeLocation({ db: options.db });
       const store = await openStore(location);
       let server: Awaited<ReturnType<typeof startServer>> | null = null;

@@ -1,13 +1,14 @@
 import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../serve/start-server.ts';
 import { wholeNumber } from '../limit-options.ts';
-import { isPostgresUrl, openStore, DEFAULT_DB } from '../../store/open-store.ts';
+import { openStore, DEFAULT_DB } from '../../store/open-store.ts';
 import { PostgresJobQueue } from '../../store/job-queue.ts';
 import { storeLocation } from './ingest.ts';
+import { queueLocation } from './enqueue.ts';
 
-const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+/** The built web map, served at /. */
+export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
 export function registerServe(program: Command): void {
   program
@@ -27,8 +28,7 @@ export function registerServe(program: Command): void {
       db?: string; store?: string; port: number; host: string; token?: string; protectReads?: boolean; web: string;
       bodyLimit?: number; maxTextChars?: number; queue?: boolean;
     }) => {
-      const location = storeLocation(options);
-      if (options.queue && !isPostgresUrl(location)) throw new InvalidArgumentError('--queue needs a PostgreSQL store (--store postgres://...)');
+      const location = options.queue ? queueLocation(options) : storeLocation(options);
       const store = await openStore(location);
       const queue = options.queue ? await PostgresJobQueue.open(location) : null;
       const token = options.token ?? process.env.SITREP_API_TOKEN ?? null;

@@ -65,7 +65,7 @@ export function ensureWorldGazetteer(dir: string = gazetteerDir()): string {
   const path = join(dir, WORLD_FILE);
   if (!isCurrent(path)) buildWorldGazetteer(path);
   const db = openDatabase(path, { readonly: true });
-  const hasFilter = readNameFilter(db) !== null;
+  const hasFilter = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'name_filter'").get() !== undefined;
   db.close();
   if (!hasFilter) writeNameFilter(path);
   return path;
