@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { ActorMention } from '../mentions/types.ts';
-import type { AnalysedText, Token } from '../text/types.ts';
+import type { AnalysedText, Sentence, Token } from '../text/types.ts';
 
 /** Who, inside the text, says that something happened ("Army reports later said ..."). */
 export interface Claim {
@@ -165,29 +165,30 @@ function firstPhrase(tokens: Token[], phrases: Map<string, string[][]>): { at: n
   return null;
 }
 
-function responsibilityIn(
-  doc: AnalysedText, sentence: AnalysedText['sentences'][number], actors: ActorMention[], lexicon: AttributionLexicon,
-): Responsibility | null {
+function responsibility(
+  doc: AnalysedText, sentence: Sentence, kind: Responsibility['kind'], found: { at: number; length: number }, actor: ActorMention | null,
+): Responsibility {
+  const start = sentence.tokens[found.at]!.start;
+  const end = sentence.tokens[found.at + found.length - 1]!.end;
+  return { sentence: sentence.index, kind, actor, start, end, text: doc.text.slice(start, end) };
+}
+
+function responsibilityIn(doc: AnalysedText, sentence: Sentence, actors: ActorMention[], lexicon: AttributionLexicon): Responsibility | null {
   const { tokens } = sentence;
-  const inSentence = actors.filter((a) => a.sentence === sentence.index);
-  const make = (kind: Responsibility['kind'], found: { at: number; length: number }, actor: ActorMention | null): Responsibility => {
-    const start = tokens[found.at]!.start;
-    const end = tokens[found.at + found.length - 1]!.end;
-    return { sentence: sentence.index, kind, actor, start, end, text: doc.text.slice(start, end) };
-  };
   const claimed = firstPhrase(tokens, lexicon.responsibility);
   if (claimed) {
     const start = tokens[claimed.at]!.start;
-    return make('claimed', claimed, inSentence.filter((a) => a.end <= start).at(-1) ?? null);
+    const claimant = actors.filter((a) => a.sentence === sentence.index && a.end <= start).at(-1) ?? null;
+    return responsibility(doc, sentence, 'claimed', claimed, claimant);
   }
   const accused = firstPhrase(tokens, lexicon.accusation);
   if (accused) {
     const end = tokens[accused.at + accused.length - 1]!.end;
-    const actor = inSentence.find((a) => a.start >= end) ?? null;
-    if (actor) return make('accused', accused, actor);
+    const actor = actors.find((a) => a.sentence === sentence.index && a.start >= end) ?? null;
+    if (actor) return responsibility(doc, sentence, 'accused', accused, actor);
   }
   const denied = firstPhrase(tokens, lexicon.denial);
-  return denied ? make('denied', denied, null) : null;
+  return denied ? responsibility(doc, sentence, 'denied', denied, null) : null;
 }
 
 /**

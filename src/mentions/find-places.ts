@@ -104,20 +104,27 @@ function hintOf(tokens: Token[], first: number, last: number): PlaceHint {
 /** Words that join the words of one name ("Qasr Bin Ghashir", "Jabal al-Zawiya"); "of" rather separates two names. */
 const NAME_INTERNAL = new Set([...JOINERS, ...ARTICLES].filter((w) => w !== 'of'));
 
+/** A capitalised word of a name, not a common capitalised word or a feature word. */
+function nameWord(t: Token | undefined): boolean {
+  return t !== undefined && capitalised(t) && !NOT_ALONE.has(t.normal) && !(t.normal in FEATURE_WORDS);
+}
+
+/** Token k joins the words of one name; a hyphen only when written without spaces ("Ras al-Ain", not "Damboa - Maiduguri road"). */
+function joinsName(tokens: Token[], k: number): boolean {
+  const t = tokens[k]!;
+  return NAME_INTERNAL.has(t.normal) && (t.normal !== '-' || (tokens[k - 1]?.end === t.start && tokens[k + 1]?.start === t.end));
+}
+
 /**
  * Whether tokens first..last are only a piece of a longer name written around them ("Issa" of "Ein Issa",
  * "Mine" of "Karbonit Mine"): a capitalised word of a name touches them, directly or through a joiner.
  * Feature words ("Donetsk Airport"), "of" ("Square of Haifa") and common capitalised words do not count.
  */
 function partOfLongerName(tokens: Token[], run: [number, number], first: number, last: number): boolean {
-  const nameWord = (t: Token | undefined): boolean => t !== undefined && capitalised(t) && !NOT_ALONE.has(t.normal) && !(t.normal in FEATURE_WORDS);
-  // A hyphen joins only when written without spaces ("Ras al-Ain", not "Damboa - Maiduguri road").
-  const joins = (k: number): boolean => NAME_INTERNAL.has(tokens[k]!.normal)
-    && (tokens[k]!.normal !== '-' || (tokens[k - 1]?.end === tokens[k]!.start && tokens[k + 1]?.start === tokens[k]!.end));
   let before = first - 1;
-  while (before >= run[0] && joins(before)) before--;
+  while (before >= run[0] && joinsName(tokens, before)) before--;
   let after = last + 1;
-  while (after <= run[1] && joins(after)) after++;
+  while (after <= run[1] && joinsName(tokens, after)) after++;
   // "Donetsk Filtration Station", "Uitenhage Provincial Hospital": a run that opens with the name and ends in a
   // feature word names a site of that place, not a longer place name.
   const siteOfPlace = before < run[0] && FEATURE_WORDS[tokens[run[1]]!.normal] === 'site';

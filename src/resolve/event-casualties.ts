@@ -1,6 +1,23 @@
 import type { EventCasualties } from '../events/types.ts';
 import type { CasualtyMention } from '../mentions/types.ts';
 
+/** The mentions of one outcome that give a count (exact or vague). */
+function counted(mentions: CasualtyMention[], outcome: CasualtyMention['outcome']): CasualtyMention[] {
+  return mentions.filter((m) => m.outcome === outcome && m.basis !== 'unknown');
+}
+
+/** Within a claimant the largest sentence total; across claimants the lowest (see casualtiesForSentences). */
+function claimedTotal(list: CasualtyMention[], claimantOf: (sentence: number) => string | null): number {
+  const bySentence = new Map<number, number>();
+  for (const m of list) bySentence.set(m.sentence, (bySentence.get(m.sentence) ?? 0) + m.count);
+  const byClaimant = new Map<string, number>();
+  for (const [sentence, total] of bySentence) {
+    const claimant = claimantOf(sentence) ?? '';
+    byClaimant.set(claimant, Math.max(byClaimant.get(claimant) ?? 0, total));
+  }
+  return byClaimant.size === 0 ? 0 : Math.min(...byClaimant.values());
+}
+
 /**
  * Fatalities and injured of one event from the casualty mentions of the sentences that report it.
  * - Within a sentence, killed counts add up ("3 soldiers and 2 civilians were killed" → 5); across the
@@ -19,29 +36,17 @@ export function casualtiesForSentences(
   claimantOf: (sentence: number) => string | null = () => null,
 ): EventCasualties {
   const own = mentions.filter((m) => sentences.includes(m.sentence));
-  const counted = (outcome: CasualtyMention['outcome']): CasualtyMention[] =>
-    own.filter((m) => m.outcome === outcome && m.basis !== 'unknown');
-  const killed = counted('killed');
-  const deaths = killed.length > 0 ? killed : counted('casualties');
-  const injured = counted('injured');
-  const sum = (list: CasualtyMention[]): number => {
-    const bySentence = new Map<number, number>();
-    for (const m of list) bySentence.set(m.sentence, (bySentence.get(m.sentence) ?? 0) + m.count);
-    const byClaimant = new Map<string, number>();
-    for (const [sentence, total] of bySentence) {
-      const claimant = claimantOf(sentence) ?? '';
-      byClaimant.set(claimant, Math.max(byClaimant.get(claimant) ?? 0, total));
-    }
-    return byClaimant.size === 0 ? 0 : Math.min(...byClaimant.values());
-  };
+  const killed = counted(own, 'killed');
+  const deaths = killed.length > 0 ? killed : counted(own, 'casualties');
+  const injured = counted(own, 'injured');
   const spans = [...deaths, ...injured].map(({ start, end, text }) => ({ start, end, text }));
   if (deaths.length > 0) {
-    return { fatalities: sum(deaths), injured: sum(injured), basis: deaths.some((m) => m.basis === 'vague') ? 'vague' : 'exact', spans };
+    return { fatalities: claimedTotal(deaths, claimantOf), injured: claimedTotal(injured, claimantOf), basis: deaths.some((m) => m.basis === 'vague') ? 'vague' : 'exact', spans };
   }
   const unknown = own.filter((m) => m.outcome !== 'injured' && m.basis === 'unknown');
   return {
     fatalities: 0,
-    injured: sum(injured),
+    injured: claimedTotal(injured, claimantOf),
     basis: unknown.length > 0 ? 'unknown' : 'none',
     spans: [...spans, ...unknown.map(({ start, end, text }) => ({ start, end, text }))],
   };

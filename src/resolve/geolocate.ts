@@ -105,12 +105,12 @@ function divisionOf(c: PlaceCandidate): string | null {
   return c.countryCode && c.admin1 ? `${c.countryCode}.${c.admin1}` : null;
 }
 
-function score(c: PlaceCandidate, mention: FoundPlace, containers: FoundPlace[], context: Context, gazetteer: Gazetteer): { score: number; why: string[] } {
+/** How well a candidate fits the mention and the article; `why`, when given, collects the reasons in words. */
+function score(c: PlaceCandidate, mention: FoundPlace, containers: FoundPlace[], context: Context, gazetteer: Gazetteer, why?: string[]): number {
   let s = baseScore(c);
-  const why: string[] = [];
   if (!c.exact) {
     s -= 1.5;
-    why.push('spelling variant');
+    why?.push('spelling variant');
   } else if (placeNameKey(c.name) === placeNameKey(mention.text)) {
     s += 1.5; // its own name, not one of its alternate names
   }
@@ -118,23 +118,23 @@ function score(c: PlaceCandidate, mention: FoundPlace, containers: FoundPlace[],
   const share = c.country ? countryWeight.get(c.country) ?? 0 : 0;
   if (share > 0) {
     s += 4 * share;
-    why.push(`in ${c.country}, the article's country`);
+    why?.push(`in ${c.country}, the article's country`);
   }
   if (containers.some((m) => m.candidates.some((k) => contains(k, c, gazetteer)))) {
     s += 6;
-    why.push('inside the place named with it');
+    why?.push('inside the place named with it');
   }
   const division = divisionOf(c);
   const near = division ? context.divisions.get(division) ?? 0 : 0;
   if (near > 0 && c.kind !== 'admin1' && c.kind !== 'country') {
     s += 2 * near;
-    why.push('in the same province as the article\'s other places');
+    why?.push('in the same province as the article\'s other places');
   }
   if (mention.hint && HINT_FITS[mention.hint]?.(c)) {
     s += 2.5;
-    why.push(`a ${c.kind === 'local' ? c.localKind ?? 'local place' : c.kind}, as the text says`);
+    why?.push(`a ${c.kind === 'local' ? c.localKind ?? 'local place' : c.kind}, as the text says`);
   }
-  return { score: s, why };
+  return s;
 }
 
 /** A skeleton this long is distinctive enough to stand alone when it matches a single place. */
@@ -143,37 +143,64 @@ const SOLE_SKELETON_LENGTH = 8;
 /** Below this share of the article's country evidence, a name found only by its skeleton is not trusted. */
 const SKELETON_COUNTRY_SHARE = 0.2;
 
+/** Inside a country the article is already known to be about. */
+function inArticleCountry(c: PlaceCandidate, context: Context): boolean {
+  return c.country !== null && (context.countries.get(c.country) ?? 0) >= SKELETON_COUNTRY_SHARE;
+}
+
+/** Found by its own spelling, as a whole name, and not a small place known by that word only as an alternate name ("Bat" for Bath). */
+function strongMatch(c: PlaceCandidate, mention: FoundPlace): boolean {
+  return c.exact && !mention.partial
+    && !(c.kind === 'populated' && c.population < 100_000 && !mention.text.includes(' ') && placeNameKey(c.name) !== placeNameKey(mention.text));
+}
+
+/** Inside a place written as the mention's container ("Balet Weyne (Balet Weyne, Hiraan)"). */
+function inWrittenContainer(c: PlaceCandidate, containers: FoundPlace[], gazetteer: Gazetteer): boolean {
+  return containers.some((m) => m.candidates.some((k) => contains(k, c, gazetteer)));
+}
+
+/** A city that dwarfs its namesakes ("Quamishli": Al Qamishli, not a Russian village). */
+function dominantCity(c: PlaceCandidate, candidates: PlaceCandidate[], largest: number): boolean {
+  return c.kind === 'populated' && c.population >= 100_000 && c.population === largest
+    && candidates.every((o) => o === c || o.population * 10 <= c.population);
+}
+
+/**
+ * With nothing known of the article's country, a long transliteration skeleton that only one place in the
+ * world has ("Svitlodarsk" ~ Svetlodarsk) is that place.
+ */
+function soleInWorld(c: PlaceCandidate, mention: FoundPlace, unknownCountry: boolean): boolean {
+  return unknownCountry && mention.candidates.length === 1 && !c.exact && placeNameSkeleton(mention.text).length >= SOLE_SKELETON_LENGTH;
+}
+
 function choose(mention: FoundPlace, containers: FoundPlace[], context: Context, gazetteer: Gazetteer) {
   // A transliteration skeleton matches too many names worldwide to stand on its own: it is only believed
-  // inside a country the article is already known to be about.
-  // So is a name that is only part of a longer unknown name ("Salim" of "Abu Salim"), or a small place
-  // known by that word only as an alternate name ("Bat" for Bath).
-  const inCountry = (c: PlaceCandidate): boolean => c.country !== null && (context.countries.get(c.country) ?? 0) >= SKELETON_COUNTRY_SHARE;
-  const strong = (c: PlaceCandidate): boolean => c.exact && !mention.partial
-    && !(c.kind === 'populated' && c.population < 100_000 && !mention.text.includes(' ') && placeNameKey(c.name) !== placeNameKey(mention.text));
-  // A variant spelling is also believed inside the place written as its container ("Balet Weyne (Balet Weyne,
-  // Hiraan)"), and for a city that dwarfs its namesakes ("Quamishli": Al Qamishli, not a Russian village).
-  const contained = (c: PlaceCandidate): boolean => containers.some((m) => m.candidates.some((k) => contains(k, c, gazetteer)));
-  const largest = Math.max(...mention.candidates.map((c) => c.population));
-  const dominant = (c: PlaceCandidate): boolean => c.kind === 'populated' && c.population >= 100_000
-    && mention.candidates.every((o) => o === c || o.population * 10 <= c.population) && c.population === largest;
+  // inside a country the article is already known to be about (inArticleCountry). So is a name that is only
+  // part of a longer unknown name ("Salim" of "Abu Salim"), or a small place known by that word only as an
+  // alternate name (strongMatch). A variant spelling is also believed inside the place written as its container,
+  // and for a city that dwarfs its namesakes.
   // A piece of a longer name the gazetteer does not know ("Issa" of "Ein Issa", "Mine" of "Karbonit Mine") is
   // that other place, not this one, unless the text writes it inside this one's container.
-  // With nothing known of the article's country, a long transliteration skeleton that only one place in the
-  // world has ("Svitlodarsk" ~ Svetlodarsk) is that place.
-  const unknownCountry = [...context.countries.values()].every((share) => share === 0);
-  const sole = (c: PlaceCandidate): boolean => unknownCountry && mention.candidates.length === 1 && !c.exact
-    && placeNameSkeleton(mention.text).length >= SOLE_SKELETON_LENGTH;
-  const believable = mention.candidates.filter((c) => (mention.partial ? contained(c) : strong(c) || inCountry(c) || contained(c) || dominant(c) || sole(c)));
+  const candidates = mention.candidates;
+  let largest = 0;
+  for (const c of candidates) largest = Math.max(largest, c.population);
+  let unknownCountry = true;
+  for (const share of context.countries.values()) if (share !== 0) unknownCountry = false;
+  const believable = candidates.filter((c) => (mention.partial
+    ? inWrittenContainer(c, containers, gazetteer)
+    : strongMatch(c, mention) || inArticleCountry(c, context) || inWrittenContainer(c, containers, gazetteer)
+      || dominantCity(c, candidates, largest) || soleInWorld(c, mention, unknownCountry)));
   if (believable.length === 0) return null;
-  const scored = believable.map((c) => ({ c, ...score(c, mention, containers, context, gazetteer) })).sort((a, b) => b.score - a.score);
+  const scored = believable.map((c) => ({ c, score: score(c, mention, containers, context, gazetteer) })).sort((a, b) => b.score - a.score);
   const best = scored[0]!;
+  const why: string[] = [];
+  score(best.c, mention, containers, context, gazetteer, why);
   const margin = scored[1] ? best.score - scored[1].score : 3;
   const confidence = Math.round(Math.min(0.95, 0.5 + margin / 8 + (best.c.exact ? 0.1 : 0)) * 100) / 100;
   const others = scored.length - 1;
   const reason = `"${mention.text}" → ${best.c.name}${best.c.country ? `, ${best.c.country}` : ''} (${best.c.kind === 'local' ? 'local gazetteer' : best.c.kind})`
-    + (best.why.length ? `: ${best.why.join('; ')}` : '') + (others ? `; chosen over ${others} other place${others > 1 ? 's' : ''} of that name` : '');
-  return { place: best.c, score: best.score, confidence, reason, anchored: contained(best.c) };
+    + (why.length ? `: ${why.join('; ')}` : '') + (others ? `; chosen over ${others} other place${others > 1 ? 's' : ''} of that name` : '');
+  return { place: best.c, score: best.score, confidence, reason, anchored: inWrittenContainer(best.c, containers, gazetteer) };
 }
 
 /** How much a name found only in one country says the article is about that country. */
@@ -286,6 +313,17 @@ function commonParent(listed: ResolvedPlace[], gazetteer: Gazetteer): ResolvedPl
 /** A town this big is a city: its own name written in the text is hard to mistake. */
 const CITY_POPULATION = 100_000;
 
+/** The mentions written as a mention's containers, but for pieces of longer names ("Hassan" of "Hassan Dabouq"). */
+function containersOf(mention: FoundPlace, mentions: FoundPlace[]): FoundPlace[] {
+  return mention.containers.map((i) => mentions[i]!).filter((c) => !c.partial);
+}
+
+/** A city of the mention's own name, in a country none of the divisions written with it lies in. */
+function cityDespiteDivisions(c: PlaceCandidate, mention: FoundPlace, divisions: FoundPlace[]): boolean {
+  return c.kind === 'populated' && c.exact && !mention.partial && c.population >= CITY_POPULATION
+    && placeNameKey(c.name) === placeNameKey(mention.text) && !divisions.some((k) => k.candidates.some((d) => d.countryCode === c.countryCode));
+}
+
 /** Farther than this from every other place of the article, an ambiguous name's choice is doubted. */
 const FAR_KM = 300;
 
@@ -338,11 +376,10 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
   // ambiguous names. A name found only by a spelling variant counts too: it was only chosen where the article's
   // country or its container vouched for it, or where it was the one place with that long a skeleton.
   // A piece of a longer name ("Hassan" of "Hassan Dabouq", a person) written after a place is not its container.
-  const containersOf = (m: FoundPlace): FoundPlace[] => m.containers.map((i) => mentions[i]!).filter((c) => !c.partial);
   const firstContext: Context = { countries: normalised(weights), divisions: new Map() };
   const divisions = new Map<string, number>();
   for (const m of mentions) {
-    const choice = choose(m, containersOf(m), firstContext, gazetteer);
+    const choice = choose(m, containersOf(m, mentions), firstContext, gazetteer);
     if (!choice) continue;
     vote(weights, choice.place.country, choice.confidence);
     if (choice.confidence >= 0.6) vote(divisions, divisionOf(choice.place), choice.confidence);
@@ -353,15 +390,14 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
   const containerIndices = new Set<number>();
   const places: ResolvedPlace[] = [];
   mentions.forEach((m) => {
-    const containers = containersOf(m).filter((c) => c.candidates.some((k) => k.kind === 'admin1' || k.kind === 'admin2' || k.kind === 'country'));
+    const containers = containersOf(m, mentions).filter((c) => c.candidates.some((k) => k.kind === 'admin1' || k.kind === 'admin2' || k.kind === 'country'));
     // Written inside divisions none of its namesakes lies in ("Tieba (Bankass, Mopti)" for a Tieba in China):
     // the gazetteer does not know this place, and the event falls back to its containers. But a city of its own
     // name written with divisions known only in other countries ("Brasilia, Distrito Federal", Venezuela's
     // Distrito Federal) stands: the divisions' names are the doubtful ones.
-    const city = (c: PlaceCandidate): boolean => c.kind === 'populated' && c.exact && !m.partial && c.population >= CITY_POPULATION
-      && placeNameKey(c.name) === placeNameKey(m.text) && !containers.some((k) => k.candidates.some((d) => d.countryCode === c.countryCode));
-    if (containers.length > 0 && !m.candidates.some(city) && !m.candidates.some((c) => containers.some((k) => k.candidates.some((d) => contains(d, c, gazetteer))))) return;
-    const choice = choose(m, containersOf(m), context, gazetteer);
+    if (containers.length > 0 && !m.candidates.some((c) => cityDespiteDivisions(c, m, containers))
+      && !m.candidates.some((c) => inWrittenContainer(c, containers, gazetteer))) return;
+    const choice = choose(m, containersOf(m, mentions), context, gazetteer);
     if (!choice) return;
     for (const i of m.containers) if (mentions[i]!.candidates.some((k) => contains(k, choice.place, gazetteer))) containerIndices.add(i);
     places.push({ mention: m, ...choice, container: false });

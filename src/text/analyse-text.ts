@@ -1,4 +1,4 @@
-import winkNLP, { type ItemSentence } from 'wink-nlp';
+import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { AnalysedText, Sentence, Token } from './types.ts';
 
@@ -6,6 +6,7 @@ import type { AnalysedText, Sentence, Token } from './types.ts';
 const nlp = winkNLP(model, ['sbd', 'pos']);
 const its = nlp.its;
 const lemmaOf = its.lemma as unknown as typeof its.normal;
+const BLANK = /^\s*$/;
 
 /**
  * Splits text into sentences and tokens with character offsets into `text`.
@@ -27,7 +28,7 @@ export function analyseText(text: string): AnalysedText {
     const value = values[i]!;
     // Line breaks are tokens in wink; they carry no meaning here. A token wink rewrote beyond recognition
     // is skipped rather than given a guessed offset.
-    const start = value.trim() === '' ? -1 : text.indexOf(value, cursor);
+    const start = BLANK.test(value) ? -1 : text.indexOf(value, cursor);
     if (start < 0) {
       tokens[i] = null;
       continue;
@@ -43,16 +44,16 @@ export function analyseText(text: string): AnalysedText {
     };
   }
 
+  // Each sentence as the indices of its first and last token.
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
   const sentences: Sentence[] = [];
-  let next = 0;
-  doc.sentences().each((sentence: ItemSentence) => {
-    const count = sentence.tokens().length();
-    const own = tokens.slice(next, next + count).filter((t): t is Token => t !== null);
-    next += count;
+  for (const [from, to] of spans) {
+    const own: Token[] = [];
+    for (let i = from; i <= to; i++) if (tokens[i]) own.push(tokens[i]!);
     const first = own[0];
     const last = own[own.length - 1];
-    if (!first || !last) return;
+    if (!first || !last) continue;
     sentences.push({ index: sentences.length, start: first.start, end: last.end, text: text.slice(first.start, last.end), tokens: own });
-  });
+  }
   return { text, sentences };
 }
