@@ -59,11 +59,20 @@ function triggersInSentence(sentence: Sentence, lexicon: EventLexicon): TriggerM
     const last = i + longest - 1;
     const lastToken = tokens[last] ?? token;
     const seen = new Set<string>();
+    // The words around the phrase, read once per window width and only for phrases with conditions on them.
+    const around = new Map<number, Set<string>>();
     for (const phrase of matched) {
       if (phrase.words.length !== longest) continue;
-      const near = nearbyWords(tokens, i, last, phrase.window);
-      if (intersects(phrase.unlessNear, near)) continue;
-      const code = phrase.whenNear.find((s) => intersects(s.words, near))?.code ?? phrase.code;
+      let code = phrase.code;
+      if (phrase.unlessNear.size > 0 || phrase.whenNear.length > 0) {
+        let near = around.get(phrase.window);
+        if (!near) {
+          near = nearbyWords(tokens, i, last, phrase.window);
+          around.set(phrase.window, near);
+        }
+        if (intersects(phrase.unlessNear, near)) continue;
+        code = phrase.whenNear.find((s) => intersects(s.words, near))?.code ?? phrase.code;
+      }
       if (seen.has(code.name)) continue;
       seen.add(code.name);
       found.push({

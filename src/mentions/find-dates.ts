@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { BoundedCache } from '../bounded-cache.ts';
 import type { AnalysedText } from '../text/types.ts';
 import type { DateMention } from './types.ts';
 
@@ -101,12 +102,6 @@ function resolve(result: chrono.ParsedResult, reference: Date | null): { date: s
 }
 
 /**
- * chrono's answer depends only on the words and the reference day, and the same short stretches ("On 9 May
- * 2020, in", "on Sunday, the") recur across the reports of a day: the answers are kept, boundedly.
- */
-const PARSE_CACHE_LIMIT = 20_000;
-
-/**
  * chrono's English parsers without those that read times of day ("at 10 pm", "in the evening") or future spans
  * ("within 3 days", "two days later"): an event's day is all sitrep codes, and these parsers were most of
  * chrono's cost and the source of spurious second dates ("On 9 May 2020, in the evening" also gave the article's day).
@@ -116,17 +111,16 @@ const withoutTimes = (configured: chrono.Chrono): chrono.Chrono =>
   new chrono.Chrono({ parsers: configured.parsers.filter((p) => !UNUSED_PARSERS.has(p.constructor.name)), refiners: configured.refiners });
 const casualParser = withoutTimes(chrono.casual);
 const strictParser = withoutTimes(chrono.strict);
-const parsed = new Map<string, chrono.ParsedResult[]>();
+
+/**
+ * chrono's answer depends only on the words and the reference day, and the same short stretches ("On 9 May
+ * 2020, in", "on Sunday, the") recur across the reports of a day: the answers are kept, boundedly.
+ */
+const parsed = new BoundedCache<string, chrono.ParsedResult[]>(20_000);
 
 function parseWords(words: string, casual: boolean, reference: Date): chrono.ParsedResult[] {
   const key = `${casual ? 'c' : 's'}${reference.getTime()}|${words}`;
-  let results = parsed.get(key);
-  if (!results) {
-    results = (casual ? casualParser : strictParser).parse(words, reference);
-    if (parsed.size >= PARSE_CACHE_LIMIT) parsed.clear();
-    parsed.set(key, results);
-  }
-  return results;
+  return parsed.through(key, () => (casual ? casualParser : strictParser).parse(words, reference));
 }
 
 /** Dates named in the text, resolved against the article's date (past-biased), in text order. */

@@ -56,9 +56,10 @@ const HINT_FITS: Record<string, (c: PlaceCandidate) => boolean> = {
   site: (c) => c.kind === 'site' || c.kind === 'local',
 };
 
-/** The key of every name a candidate sits in: its division names and country. */
-function containerKeys(c: PlaceCandidate): string[] {
-  return [c.admin1, c.admin2, c.country].filter((n): n is string => n !== null).map(placeNameKey);
+/** Whether a candidate sits in a division (or country) of this key. */
+function inDivisionNamed(c: PlaceCandidate, key: string): boolean {
+  for (const name of [c.admin1, c.admin2, c.country]) if (name !== null && sameDivision(placeNameKey(name), key)) return true;
+  return false;
 }
 
 /** A place this near a bigger town of the same name context is read as in it (its suburbs and villages). */
@@ -73,8 +74,7 @@ function contains(container: PlaceCandidate, place: PlaceCandidate, gazetteer: G
   if (container.id === place.id) return false;
   if (container.kind === 'country') return container.countryCode === place.countryCode;
   if (container.kind === 'admin1' || container.kind === 'admin2') {
-    const key = placeNameKey(container.name);
-    return container.countryCode === place.countryCode && containerKeys(place).some((k) => sameDivision(k, key));
+    return container.countryCode === place.countryCode && inDivisionNamed(place, placeNameKey(container.name));
   }
   if ((container.kind === 'populated' || container.kind === 'site') && container.countryCode === place.countryCode && place.kind !== 'local') {
     // "Kafr Takharim in Idleb": a town that gives its name to its division stands for the division.

@@ -23,6 +23,8 @@
  * less than a key, so a match on it alone counts for less when choosing between places.
  */
 
+import { BoundedCache } from '../bounded-cache.ts';
+
 const ARTICLES = new Set(['al', 'el', 'ad', 'adh', 'ar', 'as', 'ash', 'at', 'ath', 'az', 'an', 'ud', 'ul', 'ed', 'es', 'et', 'ez', 'er', 'en']);
 
 /** Compass words of the languages divisions are often named in, as English writes them. */
@@ -31,17 +33,11 @@ const COMPASS: Record<string, string> = {
 };
 
 /** The same names are folded again and again (candidates, containers, divisions): folding is remembered. */
-const MEMO_LIMIT = 100_000;
-const memo = new Map<string, string>();
+const folded = new BoundedCache<string, string>(100_000);
 
 /** Folded spelling: diacritics, apostrophes, punctuation and Arabic articles removed. */
 export function placeNameKey(name: string): string {
-  const known = memo.get(name);
-  if (known !== undefined) return known;
-  const key = foldName(name);
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(name, key);
-  return key;
+  return folded.through(name, foldName);
 }
 
 function foldName(name: string): string {

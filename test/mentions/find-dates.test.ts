@@ -38,6 +38,11 @@ test('impossible dates and times of day are not dates', () => {
   assert.deepEqual(datesIn('Fighting on 31/02/2020 at 10 pm.', '2020-05-07'), []);
 });
 
+test('a time of day written after a date is not a second date, nor part of the first', () => {
+  const found = datesIn('On 9 May 2020, in the evening, gunmen attacked a bus. On 8 May 2020, 20 people protested.', '2020-05-10');
+  assert.deepEqual(found.map((d) => [d.date, d.text]), [['2020-05-09', 'On 9 May 2020'], ['2020-05-08', 'On 8 May 2020']]);
+});
+
 test('offsets point at the date words in the text', () => {
   const text = 'Gunmen attacked a village on Monday, police said.';
   const [monday] = datesIn(text, '2020-05-07');

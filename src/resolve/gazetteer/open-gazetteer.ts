@@ -6,6 +6,7 @@ import { buildWorldGazetteer } from './build-world.ts';
 import { openDatabase, SCHEMA_VERSION, type PlaceKind, type PlaceRow } from './gazetteer-db.ts';
 import { placeNameKey, placeNameSkeleton } from '../place-name-key.ts';
 import { NameFilter } from './name-filter.ts';
+import { BoundedCache } from '../../bounded-cache.ts';
 
 /** A place the gazetteer knows, with its division names spelled out. */
 export interface PlaceCandidate {
@@ -106,7 +107,9 @@ class SqliteGazetteer implements Gazetteer {
   /** The name look-up of each index file, the world base first; the world base's behind its name filter. */
   private readonly byKey: { statement: Database.Statement; filter: NameFilter | null }[];
   private readonly byId: Database.Statement;
-  private readonly cache = new Map<string, PlaceCandidate[]>();
+  private readonly cache = new BoundedCache<string, PlaceCandidate[]>(CACHE_LIMIT);
+  /** Parents are asked for again and again (a neighbourhood's city for every candidate it is checked against). */
+  private readonly byIdCache = new BoundedCache<number, PlaceCandidate | null>(CACHE_LIMIT);
 
   constructor(dir: string) {
     this.db = openDatabase(ensureWorldGazetteer(dir), { readonly: true });
@@ -176,15 +179,16 @@ class SqliteGazetteer implements Gazetteer {
       // Short skeletons ("hms") match too many unrelated names to be worth a guess.
       if (skeleton.length >= 6) found = this.rows(`~${skeleton}`);
     }
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(key, found);
     this.cache.set(name, found);
     return found;
   }
 
   place(id: number): PlaceCandidate | null {
-    const row = this.byId.get({ id }) as CandidateRow | undefined;
-    return row ? this.candidate(row) : null;
+    return this.byIdCache.through(id, () => {
+      const row = this.byId.get({ id }) as CandidateRow | undefined;
+      return row ? this.candidate(row) : null;
+    });
   }
 
   close(): void {
