@@ -28,8 +28,10 @@ function wordsOf(sentence: Sentence): Word[] {
     // Most tokens are one plain word: no hyphen to split at, no apostrophe to drop.
     if (!text.includes('-') && !text.includes("'") && !text.includes('’')) {
       const first = text[0]!;
-      const upper = text.toUpperCase();
-      words.push({ w: text.toLowerCase(), start: token.start, end: token.end, upper: text === upper && upper !== text.toLowerCase(), cap: first !== first.toLowerCase() });
+      const lower = text.toLowerCase();
+      // A word that opens with a lower-case letter is not in capitals: no need to upper-case it to know.
+      const upper = first === first.toUpperCase() && text === text.toUpperCase() && text !== lower;
+      words.push({ w: lower, start: token.start, end: token.end, upper, cap: first !== first.toLowerCase() });
       continue;
     }
     let offset = 0;

@@ -1,6 +1,7 @@
 import type { AnalysedText, Sentence, Token } from '../text/types.ts';
 import type { Gazetteer, PlaceCandidate } from '../resolve/gazetteer/open-gazetteer.ts';
 import type { PlaceMention } from './types.ts';
+import { placeNameKey } from '../resolve/place-name-key.ts';
 
 /** What the words around a name say about it: "Idlib province", "Salahuddin district", "the town of X". */
 export type PlaceHint = 'division' | 'district' | 'settlement' | 'site' | null;
@@ -192,9 +193,10 @@ export function findPlaces(doc: AnalysedText, gazetteer: Gazetteer, exclude: { s
         // A capitalised word that opens the sentence is usually not a place ("Police said ...") unless the gazetteer
         // knows it as a country or division.
         const isOpening = span.first === 0 && span.last === 0;
+        const text = doc.text.slice(start, end);
         if (isOpening && !span.candidates.some((c) => c.kind === 'country' || c.kind === 'admin1')) continue;
         inSentence.push({
-          kind: 'place', sentence: sentence.index, start, end, text: doc.text.slice(start, end), key: span.candidates[0]!.name,
+          kind: 'place', sentence: sentence.index, start, end, text, key: placeNameKey(text),
           candidates: span.candidates, hint: hintOf(tokens, span.first, span.last), containers: [], partial: span.partial,
         });
       }

@@ -3,7 +3,7 @@ import type { EventPlace } from '../events/types.ts';
 import { findPlaces, type FoundPlace } from '../mentions/find-places.ts';
 import type { Gazetteer, PlaceCandidate } from './gazetteer/open-gazetteer.ts';
 import { distanceKm } from './distance.ts';
-import { placeNameKey, placeNameSkeleton } from './place-name-key.ts';
+import { placeNameSkeleton } from './place-name-key.ts';
 
 export interface GeolocationHints {
   /** Countries of the actors named in the article (strongest first), for disambiguation. */
@@ -58,8 +58,8 @@ const HINT_FITS: Record<string, (c: PlaceCandidate) => boolean> = {
 
 /** Whether a candidate sits in a division (or country) of this key. */
 function inDivisionNamed(c: PlaceCandidate, key: string): boolean {
-  for (const name of [c.admin1, c.admin2, c.country]) if (name !== null && sameDivision(placeNameKey(name), key)) return true;
-  return false;
+  return (c.admin1Key !== null && sameDivision(c.admin1Key, key)) || (c.admin2Key !== null && sameDivision(c.admin2Key, key))
+    || (c.countryKey !== null && sameDivision(c.countryKey, key));
 }
 
 /** A place this near a bigger town of the same name context is read as in it (its suburbs and villages). */
@@ -74,13 +74,15 @@ function contains(container: PlaceCandidate, place: PlaceCandidate, gazetteer: G
   if (container.id === place.id) return false;
   if (container.kind === 'country') return container.countryCode === place.countryCode;
   if (container.kind === 'admin1' || container.kind === 'admin2') {
-    return container.countryCode === place.countryCode && inDivisionNamed(place, placeNameKey(container.name));
+    return container.countryCode === place.countryCode && inDivisionNamed(place, container.key);
   }
   if ((container.kind === 'populated' || container.kind === 'site') && container.countryCode === place.countryCode && place.kind !== 'local') {
     // "Kafr Takharim in Idleb": a town that gives its name to its division stands for the division.
-    const key = placeNameKey(container.name);
-    const namesDivision = [container.admin1, container.admin2].some((d) => d !== null && sameDivision(placeNameKey(d), key));
-    if (namesDivision && [place.admin1, place.admin2].some((d) => d !== null && sameDivision(placeNameKey(d), key))) return true;
+    const key = container.key;
+    const namesDivision = (container.admin1Key !== null && sameDivision(container.admin1Key, key))
+      || (container.admin2Key !== null && sameDivision(container.admin2Key, key));
+    if (namesDivision && ((place.admin1Key !== null && sameDivision(place.admin1Key, key))
+      || (place.admin2Key !== null && sameDivision(place.admin2Key, key)))) return true;
     // "Jacarezinho neighbourhood, Rio de Janeiro": a place in a town's outskirts.
     if (container.lat !== null && container.lon !== null && place.lat !== null && place.lon !== null
       && distanceKm(container.lat, container.lon, place.lat, place.lon) <= NEAR_KM && container.population > place.population) return true;
@@ -88,7 +90,7 @@ function contains(container: PlaceCandidate, place: PlaceCandidate, gazetteer: G
   // A town contains the local places whose parent it is.
   let parent = place.parentId !== null ? gazetteer.place(place.parentId) : null;
   for (let depth = 0; parent && depth < 5; depth++) {
-    if (placeNameKey(parent.name) === placeNameKey(container.name)) return true;
+    if (parent.key === container.key) return true;
     parent = parent.parentId !== null ? gazetteer.place(parent.parentId) : null;
   }
   return false;
@@ -111,7 +113,7 @@ function score(c: PlaceCandidate, mention: FoundPlace, containers: FoundPlace[],
   if (!c.exact) {
     s -= 1.5;
     why?.push('spelling variant');
-  } else if (placeNameKey(c.name) === placeNameKey(mention.text)) {
+  } else if (c.key === mention.key) {
     s += 1.5; // its own name, not one of its alternate names
   }
   const countryWeight = context.countries;
@@ -151,7 +153,7 @@ function inArticleCountry(c: PlaceCandidate, context: Context): boolean {
 /** Found by its own spelling, as a whole name, and not a small place known by that word only as an alternate name ("Bat" for Bath). */
 function strongMatch(c: PlaceCandidate, mention: FoundPlace): boolean {
   return c.exact && !mention.partial
-    && !(c.kind === 'populated' && c.population < 100_000 && !mention.text.includes(' ') && placeNameKey(c.name) !== placeNameKey(mention.text));
+    && !(c.kind === 'populated' && c.population < 100_000 && !mention.text.includes(' ') && c.key !== mention.key);
 }
 
 /** Inside a place written as the mention's container ("Balet Weyne (Balet Weyne, Hiraan)"). */
@@ -321,7 +323,7 @@ function containersOf(mention: FoundPlace, mentions: FoundPlace[]): FoundPlace[]
 /** A city of the mention's own name, in a country none of the divisions written with it lies in. */
 function cityDespiteDivisions(c: PlaceCandidate, mention: FoundPlace, divisions: FoundPlace[]): boolean {
   return c.kind === 'populated' && c.exact && !mention.partial && c.population >= CITY_POPULATION
-    && placeNameKey(c.name) === placeNameKey(mention.text) && !divisions.some((k) => k.candidates.some((d) => d.countryCode === c.countryCode));
+    && c.key === mention.key && !divisions.some((k) => k.candidates.some((d) => d.countryCode === c.countryCode));
 }
 
 /** Farther than this from every other place of the article, an ambiguous name's choice is doubted. */
@@ -366,7 +368,7 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
     const nation = m.candidates.filter((c) => c.exact && c.kind === 'country');
     const exact = nation.length === 1 ? nation : m.candidates.filter((c) => c.exact);
     const countries = new Set(exact.map((c) => c.country));
-    const key = placeNameKey(m.text);
+    const key = m.key;
     if (countries.size !== 1 || voted.has(key)) continue;
     voted.add(key);
     vote(weights, exact[0]!.country, Math.max(...exact.map(countryEvidence)));

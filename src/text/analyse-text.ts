@@ -1,12 +1,26 @@
-import winkNLP from 'wink-nlp';
+import winkNLP, { type Tokens } from 'wink-nlp';
+import { BoundedCache } from '../bounded-cache.ts';
 import model from 'wink-eng-lite-web-model';
 import type { AnalysedText, Sentence, Token } from './types.ts';
 
 /** One wink-nlp instance for the whole product: loading the model costs ~100 ms, so it is done once. */
 const nlp = winkNLP(model, ['sbd', 'pos']);
 const its = nlp.its;
-const lemmaOf = its.lemma as unknown as typeof its.normal;
+/** Distinct spellings remembered per part of speech. */
+const LEMMA_LIMIT = 50_000;
 const BLANK = /^\s*$/;
+
+/**
+ * A word's lemma depends only on its spelling and its part of speech, and wink works it out afresh for every
+ * token: the answers are remembered, per part of speech, boundedly.
+ */
+const lemmas = new Map<string, BoundedCache<string, string>>();
+
+function lemmaOf(tokens: Tokens, index: number, value: string, pos: string): string {
+  let known = lemmas.get(pos);
+  if (!known) lemmas.set(pos, (known = new BoundedCache<string, string>(LEMMA_LIMIT)));
+  return known.through(value, () => (tokens.itemAt(index).out(its.lemma as unknown as typeof its.normal) as string).toLowerCase());
+}
 
 /**
  * Splits text into sentences and tokens with character offsets into `text`.
@@ -20,7 +34,6 @@ export function analyseText(text: string): AnalysedText {
   const values = all.out() as string[];
   const normals = all.out(its.normal) as string[];
   const tags = all.out(its.pos) as string[];
-  const lemmas = all.out(lemmaOf) as string[];
 
   const tokens: (Token | null)[] = new Array<Token | null>(values.length);
   let cursor = 0;
@@ -38,7 +51,7 @@ export function analyseText(text: string): AnalysedText {
       text: value,
       normal: normals[i]!.toLowerCase(),
       pos: tags[i]!,
-      lemma: lemmas[i]!.toLowerCase(),
+      lemma: lemmaOf(all, i, value, tags[i]!),
       start,
       end: cursor,
     };

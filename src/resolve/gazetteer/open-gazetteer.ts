@@ -25,6 +25,11 @@ export interface PlaceCandidate {
   parentId: number | null;
   /** Found by its folded spelling (true) or only by its transliteration skeleton (false). */
   exact: boolean;
+  /** Folded keys (placeNameKey) of its name and of the divisions and country it lies in, for comparing with the text. */
+  key: string;
+  admin1Key: string | null;
+  admin2Key: string | null;
+  countryKey: string | null;
 }
 
 export interface Gazetteer {
@@ -152,6 +157,10 @@ class SqliteGazetteer implements Gazetteer {
       featureCode: row.feature_code,
       parentId: row.parent_id,
       exact: row.exact === 1,
+      key: placeNameKey(row.name),
+      admin1Key: row.admin1_name !== null ? placeNameKey(row.admin1_name) : null,
+      admin2Key: row.admin2_name !== null ? placeNameKey(row.admin2_name) : null,
+      countryKey: row.country_name !== null ? placeNameKey(row.country_name) : null,
     };
   }
 
