@@ -12,14 +12,16 @@ const BLANK = /^\s*$/;
 
 /**
  * A word's lemma depends only on its spelling and its part of speech, and wink works it out afresh for every
- * token: the answers are remembered, per part of speech, boundedly.
+ * token: the answers are remembered per part of speech, by wink's number for the spelling, boundedly.
  */
-const lemmas = new Map<string, BoundedCache<string, string>>();
+const lemmas = new Map<string, BoundedCache<number, string>>();
 
-function lemmaOf(tokens: Tokens, index: number, value: string, pos: string): string {
+function lemmaOf(tokens: Tokens, index: number, spelling: number, pos: string): string {
   let known = lemmas.get(pos);
-  if (!known) lemmas.set(pos, (known = new BoundedCache<string, string>(LEMMA_LIMIT)));
-  return known.through(value, () => (tokens.itemAt(index).out(its.lemma as unknown as typeof its.normal) as string).toLowerCase());
+  if (!known) lemmas.set(pos, (known = new BoundedCache<number, string>(LEMMA_LIMIT)));
+  const lemma = known.get(spelling);
+  if (lemma !== undefined) return lemma;
+  return known.set(spelling, (tokens.itemAt(index).out(its.lemma as unknown as typeof its.normal) as string).toLowerCase());
 }
 
 /**
@@ -34,6 +36,7 @@ export function analyseText(text: string): AnalysedText {
   const values = all.out() as string[];
   const normals = all.out(its.normal) as string[];
   const tags = all.out(its.pos) as string[];
+  const spellings = all.out(its.uniqueId) as unknown as number[];
 
   const tokens: (Token | null)[] = new Array<Token | null>(values.length);
   let cursor = 0;
@@ -51,7 +54,7 @@ export function analyseText(text: string): AnalysedText {
       text: value,
       normal: normals[i]!.toLowerCase(),
       pos: tags[i]!,
-      lemma: lemmaOf(all, i, value, tags[i]!),
+      lemma: lemmaOf(all, i, spellings[i]!, tags[i]!),
       start,
       end: cursor,
     };
