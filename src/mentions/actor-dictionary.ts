@@ -84,8 +84,18 @@ export interface ActorPhrase {
   priority: number;
 }
 
+/**
+ * The phrases that open with one word: those of one word, and the longer ones by their second word, so that
+ * a common first word ("armed", "the", "international") is matched against the few phrases that can fit.
+ * Each list is longest first, then by priority.
+ */
+export interface PhrasesFrom {
+  single: ActorPhrase[];
+  bySecond: Map<string, ActorPhrase[]>;
+}
+
 export interface ActorDictionary {
-  phrases: Map<string, ActorPhrase[]>;
+  phrases: Map<string, PhrasesFrom>;
   /** Country names and demonyms by first word, for "Syrian army", "police of Kenya". */
   countries: Map<string, { words: string[]; country: string; acronym: boolean }[]>;
   /** GeoNames country name → the name events use (ACLED's). */
@@ -146,14 +156,19 @@ export function loadActorDictionary(files: DictionaryFiles = DEFAULT_FILES): Act
   for (const c of extra.countries) if (c.name) countryNames.set(c.geonames, c.name);
   const acledName = (name: string | null): string | null => (name ? countryNames.get(name) ?? name : null);
 
-  const phrases = new Map<string, ActorPhrase[]>();
+  const phrases = new Map<string, PhrasesFrom>();
   const add = (alias: string, target: PhraseTarget, priority: number): void => {
     const words = phraseWords(alias);
-    const first = words[0];
+    const [first, second] = words;
     if (!first) return;
-    const list = phrases.get(first) ?? [];
+    let from = phrases.get(first);
+    if (!from) phrases.set(first, (from = { single: [], bySecond: new Map() }));
+    let list = from.single;
+    if (second !== undefined) {
+      list = from.bySecond.get(second) ?? [];
+      from.bySecond.set(second, list);
+    }
     list.push({ words, acronym: ACRONYM.test(alias.trim()), target, priority });
-    phrases.set(first, list);
   };
 
   for (const a of curated.actors) {
@@ -175,7 +190,11 @@ export function loadActorDictionary(files: DictionaryFiles = DEFAULT_FILES): Act
     for (const phrase of petrarch.roles[role] ?? []) add(phrase, { type: 'role', role: entry }, 0);
   }
   for (const phrase of [...generic.loaded, ...(petrarch.roles.loaded ?? [])]) add(phrase, { type: 'loaded' }, 2);
-  for (const list of phrases.values()) list.sort((a, b) => b.words.length - a.words.length || b.priority - a.priority);
+  const longestFirst = (a: ActorPhrase, b: ActorPhrase): number => b.words.length - a.words.length || b.priority - a.priority;
+  for (const from of phrases.values()) {
+    from.single.sort(longestFirst);
+    for (const list of from.bySecond.values()) list.sort(longestFirst);
+  }
 
   const countries = new Map<string, { words: string[]; country: string; acronym: boolean }[]>();
   const addCountry = (alias: string, country: string): void => {

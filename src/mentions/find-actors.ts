@@ -47,10 +47,11 @@ function wordsOf(sentence: Sentence): Word[] {
 }
 
 function matches(words: Word[], at: number, phrase: { words: string[]; acronym: boolean }): boolean {
-  return phrase.words.every((w, k) => {
+  for (let k = 0; k < phrase.words.length; k++) {
     const word = words[at + k];
-    return word !== undefined && word.w === w && (!phrase.acronym || word.upper);
-  });
+    if (word === undefined || word.w !== phrase.words[k] || (phrase.acronym && !word.upper)) return false;
+  }
+  return true;
 }
 
 /** A country name or demonym that ends right before `end` ("Syrian army") — its first word and country. */
@@ -73,7 +74,11 @@ function countryAfter(words: Word[], next: number, dictionary: ActorDictionary):
 }
 
 function longestAt(words: Word[], at: number, dictionary: ActorDictionary): ActorPhrase | null {
-  return dictionary.phrases.get(words[at]!.w)?.find((p) => matches(words, at, p)) ?? null;
+  const from = dictionary.phrases.get(words[at]!.w);
+  if (!from) return null;
+  const next = words[at + 1];
+  const longer = next ? from.bySecond.get(next.w)?.find((p) => matches(words, at, p)) : undefined;
+  return longer ?? from.single.find((p) => matches(words, at, p)) ?? null;
 }
 
 const NAME_JOINERS = new Set(['al', 'el', 'ad', 'ash', 'as', 'of', 'the', 'bin', 'ibn', 'abu']);
@@ -145,6 +150,7 @@ export function findActors(doc: AnalysedText, dictionary: ActorDictionary, optio
       i = last + 1;
     }
     for (let at = 0; at < words.length; at++) {
+      if (!words[at]!.cap) continue; // an unlisted group's name ends in a capitalised word
       if (taken.some(([a, b]) => at >= a && at <= b)) continue;
       const group = unlistedGroupAt(words, at, dictionary);
       if (!group || taken.some(([a, b]) => group.first <= b && a <= at)) continue;
