@@ -137,6 +137,10 @@ class SqliteGazetteer implements Gazetteer {
         WHERE n.key = @key ORDER BY p.kind = 'local' DESC, p.population DESC LIMIT ${MAX_CANDIDATES}`),
       filter: s === 'main' ? worldFilter : null,
     }));
+    // One read transaction for the connection's life: without it every look-up takes and releases SQLite's
+    // file locks, which costs more than the look-up itself. The base is never written through this connection,
+    // and dumps imported meanwhile are seen by the next process, as before.
+    this.db.prepare('BEGIN').run();
     this.byId = this.db.prepare(schemas.map((s) => `SELECT ${columns}, 1 AS exact FROM ${s}.places p ${divisions} WHERE p.id = @id`).join(' UNION ALL '));
   }
 
