@@ -2,6 +2,7 @@ import type { AnalysedText, Sentence, Token } from '../text/types.ts';
 import type { Gazetteer, PlaceCandidate } from '../resolve/gazetteer/open-gazetteer.ts';
 import type { PlaceMention } from './types.ts';
 import { placeNameKey } from '../resolve/place-name-key.ts';
+import { BoundedCache } from '../bounded-cache.ts';
 
 /** What the words around a name say about it: "Idlib province", "Salahuddin district", "the town of X". */
 export type PlaceHint = 'division' | 'district' | 'settlement' | 'site' | null;
@@ -132,10 +133,18 @@ function partOfLongerName(tokens: Token[], run: [number, number], first: number,
   return (before >= run[0] && nameWord(tokens[before])) || (after <= run[1] && nameWord(tokens[after]) && !siteOfPlace);
 }
 
+/** Tokens first..last of a run name a place the gazetteer knows. */
+interface NamedSpan {
+  first: number;
+  last: number;
+  candidates: PlaceCandidate[];
+  partial: boolean;
+}
+
 /** Sub-spans of a run that the gazetteer knows, longest first and without overlap. */
-function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazetteer): { first: number; last: number; candidates: PlaceCandidate[]; partial: boolean }[] {
+function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazetteer): NamedSpan[] {
   const tokens = sentence.tokens;
-  const spans: { first: number; last: number; candidates: PlaceCandidate[]; partial: boolean }[] = [];
+  const spans: NamedSpan[] = [];
   // The words of the run that are part of a name (feature words and joiners at its ends are not).
   let nameEnd = run[1];
   while (nameEnd > run[0] && !capitalised(tokens[nameEnd]!) && !/^\d+$/.test(tokens[nameEnd]!.text)) nameEnd--;
@@ -177,6 +186,24 @@ function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazett
 }
 
 /**
+ * What namedSpans finds in a run depends only on the run's words, and runs recur across reports ("Boko Haram",
+ * "Kabul province", "On Sunday"): each is read once per gazetteer, with its spans counted from the run's start.
+ */
+const spansOfRuns = new WeakMap<Gazetteer, BoundedCache<string, NamedSpan[]>>();
+const RUN_MEMO_LIMIT = 50_000;
+
+function knownSpans(sentence: Sentence, run: [number, number], gazetteer: Gazetteer): NamedSpan[] {
+  const tokens = sentence.tokens;
+  const words = sentence.text.slice(tokens[run[0]]!.start - sentence.start, tokens[run[1]]!.end - sentence.start);
+  let memo = spansOfRuns.get(gazetteer);
+  if (!memo) spansOfRuns.set(gazetteer, (memo = new BoundedCache(RUN_MEMO_LIMIT)));
+  const key = `${run[1] - run[0]}|${words}`;
+  const relative = memo.get(key)
+    ?? memo.set(key, namedSpans(sentence, run, gazetteer).map((span) => ({ ...span, first: span.first - run[0], last: span.last - run[0] })));
+  return relative.map((span) => ({ ...span, first: span.first + run[0], last: span.last + run[0] }));
+}
+
+/**
  * Place names in the text, each with the gazetteer's candidates and what the context says about it:
  * a feature word ("province"), and the containers named with it in parentheses or after a comma.
  */
@@ -186,7 +213,7 @@ export function findPlaces(doc: AnalysedText, gazetteer: Gazetteer, exclude: { s
     const tokens = sentence.tokens;
     const inSentence: FoundPlace[] = [];
     for (const run of runs(sentence)) {
-      for (const span of namedSpans(sentence, run, gazetteer)) {
+      for (const span of knownSpans(sentence, run, gazetteer)) {
         const start = tokens[span.first]!.start;
         const end = tokens[span.last]!.end;
         if (exclude.some((x) => x.start < end && start < x.end)) continue;

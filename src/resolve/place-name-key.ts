@@ -41,12 +41,13 @@ export function placeNameKey(name: string): string {
 }
 
 function foldName(name: string): string {
-  // Plain ASCII (most names in English news) has no accents to take off.
-  const folded = /^[\x20-\x7e]*$/.test(name) ? name : name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  // Plain ASCII (most names in English news) has no accents to take off, and its letters and digits are a-z and 0-9.
+  const ascii = /^[\x20-\x7e]*$/.test(name);
+  const folded = ascii ? name : name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   const words = folded
     .toLowerCase()
     .replace(/['’‘`ʿʾ´]/g, '')
-    .split(/[^\p{L}\p{N}]+/u)
+    .split(ascii ? /[^a-z0-9]+/ : /[^\p{L}\p{N}]+/u)
     .filter((w) => w && !ARTICLES.has(w));
   return (words.length > 1 ? words.map((w) => COMPASS[w] ?? w) : words).join(' ');
 }
