@@ -59,16 +59,27 @@ for (const text of texts.slice(0, 50)) {
 }
 
 // The two runs alternate article by article, so that a busy machine slows both alike and the ratio holds.
+// The corpus repeats its texts, and a text read again finds its place names, dates and runs remembered: the first
+// reading of each text is also timed apart, as the figure for a corpus of distinct articles.
 const pipeline = { seconds: 0 };
 const baseline = { seconds: 0 };
+const firstReading = { pipeline: 0, baseline: 0 };
+const read = new Set<string>(texts.slice(0, 50)); // the warm-up read these
 let articles = 0, sentences = 0, tokens = 0, bytes = 0;
 for (const article of corpus(texts)) {
   let started = process.hrtime.bigint();
   codeArticle(article, resources);
-  pipeline.seconds += seconds(started);
+  const coded = seconds(started);
+  pipeline.seconds += coded;
   started = process.hrtime.bigint();
   const counts = tagOnly(article.text);
-  baseline.seconds += seconds(started);
+  const tagged = seconds(started);
+  baseline.seconds += tagged;
+  if (!read.has(article.text)) {
+    read.add(article.text);
+    firstReading.pipeline += coded;
+    firstReading.baseline += tagged;
+  }
   articles++;
   tokens += counts.tokens;
   sentences += counts.sentences;
@@ -87,6 +98,8 @@ const coding = {
   tokens_per_s: Math.round(tokensPerS),
   baseline_tokens_per_s: Math.round(baselineTokensPerS),
   ratio: Math.round((tokensPerS / baselineTokensPerS) * 1000) / 1000,
+  // The same ratio over the first reading of each distinct text only (excluding the warm-up's 50).
+  ratio_first_reading: Math.round((firstReading.baseline / firstReading.pipeline) * 1000) / 1000,
   // Measured over the coding runs only: the store and API parts below hold their own data.
   peak_rss_mb: Math.round(peakRss / 1024 / 1024),
   threads: 1,
@@ -96,7 +109,7 @@ if (!json) {
     `sitrep benchmark (single thread, ${coding.corpus_mb} MB, ${coding.articles} articles)`,
     `  pipeline          ${coding.articles_per_s} articles/s, ${coding.sentences_per_s} sentences/s, ${coding.tokens_per_s} tokens/s`,
     `  baseline          ${coding.baseline_tokens_per_s} tokens/s (wink-nlp tokenisation + POS tagging alone)`,
-    `  ratio             ${coding.ratio} (pipeline / baseline)`,
+    `  ratio             ${coding.ratio} (pipeline / baseline); ${coding.ratio_first_reading} over the first reading of each distinct text`,
     `  peak memory       ${coding.peak_rss_mb} MB RSS`,
     '',
   ].join('\n'));

@@ -122,7 +122,7 @@ function score(c: PlaceCandidate, mention: FoundPlace, containers: FoundPlace[],
     s += 4 * share;
     why?.push(`in ${c.country}, the article's country`);
   }
-  if (containers.some((m) => m.candidates.some((k) => contains(k, c, gazetteer)))) {
+  if (inWrittenContainer(c, containers, gazetteer)) {
     s += 6;
     why?.push('inside the place named with it');
   }
