@@ -425,7 +425,11 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
           && p.place.lat !== null && p.place.lon !== null && distanceKm(a.place.lat, a.place.lon, p.place.lat, p.place.lon) <= NEAR_KM);
         const settled = anchors.length ? candidates.filter(nearAnchor) : candidates;
         const pool = settled.length ? settled : list;
-        return [...pool].sort((a, b) => specificity(a) - specificity(b) || Math.abs(a.mention.start - offset) - Math.abs(b.mention.start - offset))[0];
+        const ranked = [...pool].sort((a, b) => specificity(a) - specificity(b) || Math.abs(a.mention.start - offset) - Math.abs(b.mention.start - offset));
+        const best = ranked[0];
+        // "Strongholds in Salahuddin district ... the southern districts of Aleppo": a district named with its city is
+        // finer than the city even when the gazetteer has no point for it; it stands at the city's point.
+        return best && (ranked.find((p) => p !== best && ancestry(p.place, gazetteer).slice(1).some((a) => a.id === best.place.id)) ?? best);
       };
       const listed = commonParent(own.filter((p) => !p.container), gazetteer);
       if (listed) return eventPlace(listed, gazetteer, 'several places of it named in the sentence of the event');

@@ -39,6 +39,14 @@ test('the seed report, dated by the analyst, gives the events a reader finds in 
   assert.deepEqual([captured.latitude, captured.longitude], [36.21667, 37.16667]);
   assert.equal(captured.country, 'Syria');
 
+  // "attacks on Jeish al-Fatah's strongholds in Salahuddin districts, and pushed the militants back ... across the
+  // Southern districts of Aleppo": the district is the finer place, even without a point of its own.
+  const attacks = about(events, /launched a fresh round of attacks/);
+  assert.equal(attacks.event_type, 'Battles');
+  assert.equal(attacks.location, 'Salaheddine');
+  assert.equal(attacks.geo_precision, 2);
+  assert.equal(attacks.admin1, 'Aleppo');
+
   const strikes = about(events, /targeted terrorists' arms depots/);
   assert.equal(strikes.event_type, 'Explosions/Remote violence');
   assert.equal(strikes.sub_event_type, 'Shelling/artillery/missile attack');
