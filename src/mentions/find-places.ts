@@ -142,7 +142,7 @@ interface NamedSpan {
 }
 
 /** Sub-spans of a run that the gazetteer knows, longest first and without overlap. */
-function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazetteer): NamedSpan[] {
+function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazetteer, asContainer: boolean): NamedSpan[] {
   const tokens = sentence.tokens;
   const spans: NamedSpan[] = [];
   // The words of the run that are part of a name (feature words and joiners at its ends are not).
@@ -159,8 +159,9 @@ function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazett
       const end = tokens[last]!;
       // A name starts and ends with a word of its own, not a joiner or a lone feature word.
       if (JOINERS.has(end.normal) || (!capitalised(first) && !ARTICLES.has(first.normal))) continue;
-      // A lone capitalised common word, or a short acronym ("UP"), is not read as a place on its own.
-      if (last === i && (NOT_ALONE.has(first.normal) || first.normal in FEATURE_WORDS || /^[A-Z]{1,3}$/.test(first.text))) continue;
+      // A lone capitalised common word, or a short acronym ("UP"), is not read as a place on its own; an acronym
+      // written as a container is ("Madurai district, TN)": the abbreviations the gazetteer knows for divisions).
+      if (last === i && (NOT_ALONE.has(first.normal) || first.normal in FEATURE_WORDS || (/^[A-Z]{1,3}$/.test(first.text) && !asContainer))) continue;
       const text = sentence.text.slice(first.start - sentence.start, end.end - sentence.start);
       const candidates = gazetteer.lookup(text);
       if (candidates.length === 0) continue;
@@ -186,8 +187,9 @@ function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazett
 }
 
 /**
- * What namedSpans finds in a run depends only on the run's words, and runs recur across reports ("Boko Haram",
- * "Kabul province", "On Sunday"): each is read once per gazetteer, with its spans counted from the run's start.
+ * What namedSpans finds in a run depends only on the run's words (and on whether it is written as a container), and
+ * runs recur across reports ("Boko Haram", "Kabul province", "On Sunday"): each is read once per gazetteer, with its
+ * spans counted from the run's start.
  */
 const spansOfRuns = new WeakMap<Gazetteer, BoundedCache<string, NamedSpan[]>>();
 const RUN_MEMO_LIMIT = 50_000;
@@ -197,9 +199,11 @@ function knownSpans(sentence: Sentence, run: [number, number], gazetteer: Gazett
   const words = sentence.text.slice(tokens[run[0]]!.start - sentence.start, tokens[run[1]]!.end - sentence.start);
   let memo = spansOfRuns.get(gazetteer);
   if (!memo) spansOfRuns.set(gazetteer, (memo = new BoundedCache(RUN_MEMO_LIMIT)));
-  const key = `${run[1] - run[0]}|${words}`;
+  // "(Poonch district, J&K)": the last name inside parentheses, after a comma.
+  const asContainer = tokens[run[0] - 1]?.normal === ',' && tokens[run[1] + 1]?.normal === ')';
+  const key = `${asContainer ? 'c' : 'r'}${run[1] - run[0]}|${words}`;
   const relative = memo.get(key)
-    ?? memo.set(key, namedSpans(sentence, run, gazetteer).map((span) => ({ ...span, first: span.first - run[0], last: span.last - run[0] })));
+    ?? memo.set(key, namedSpans(sentence, run, gazetteer, asContainer).map((span) => ({ ...span, first: span.first - run[0], last: span.last - run[0] })));
   return relative.map((span) => ({ ...span, first: span.first + run[0], last: span.last + run[0] }));
 }
 

@@ -3,7 +3,7 @@ import type { EventPlace } from '../events/types.ts';
 import { findPlaces, type FoundPlace } from '../mentions/find-places.ts';
 import type { Gazetteer, PlaceCandidate } from './gazetteer/open-gazetteer.ts';
 import { distanceKm } from './distance.ts';
-import { placeNameSkeleton } from './place-name-key.ts';
+import { placeNameSkeleton, withoutDivisionWord } from './place-name-key.ts';
 
 export interface GeolocationHints {
   /** Countries of the actors named in the article (strongest first), for disambiguation. */
@@ -270,11 +270,11 @@ function eventPlace(resolved: ResolvedPlace, gazetteer: Gazetteer, how: string):
   };
 }
 
-/** Most specific first: precision 1 before 2 before 3, then the analysts' own places. */
+/** Most specific first: precision 1 before 2 before 3, the analysts' own places first and countries last within each. */
 function specificity(r: ResolvedPlace): number {
   const c = r.place;
   const own = c.lat !== null;
-  return precisionOf(c, own) * 10 - (c.kind === 'local' ? 1 : 0);
+  return precisionOf(c, own) * 10 - (c.kind === 'local' ? 1 : 0) + (c.kind === 'country' ? 1 : 0);
 }
 
 /** How many places a sentence must list before the event is placed at what contains them all. */
@@ -391,20 +391,30 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
 
   const containerIndices = new Set<number>();
   const places: ResolvedPlace[] = [];
-  mentions.forEach((m) => {
+  const mentionOf = new Map<ResolvedPlace, number>();
+  mentions.forEach((written, index) => {
+    let m = written;
     const containers = containersOf(m, mentions).filter((c) => c.candidates.some((k) => k.kind === 'admin1' || k.kind === 'admin2' || k.kind === 'country'));
     // Written inside divisions none of its namesakes lies in ("Tieba (Bankass, Mopti)" for a Tieba in China):
     // the gazetteer does not know this place, and the event falls back to its containers. But a city of its own
     // name written with divisions known only in other countries ("Brasilia, Distrito Federal", Venezuela's
     // Distrito Federal) stands: the divisions' names are the doubtful ones.
-    if (containers.length > 0 && !m.candidates.some((c) => cityDespiteDivisions(c, m, containers))
-      && !m.candidates.some((c) => inWrittenContainer(c, containers, gazetteer))) return;
+    // Unless it is there under another spelling: "Poonch district, J&K" is GeoNames' Punch, while the gazetteer's
+    // Poonch District lies across the line of control.
+    if (containers.length > 0 && !m.candidates.some((c) => cityDespiteDivisions(c, written, containers))
+      && !m.candidates.some((c) => inWrittenContainer(c, containers, gazetteer))) {
+      const inside = gazetteer.variants(withoutDivisionWord(m.text)).filter((c) => inWrittenContainer(c, containers, gazetteer));
+      if (inside.length === 0) return;
+      m = { ...m, candidates: inside };
+    }
     const choice = choose(m, containersOf(m, mentions), context, gazetteer);
     if (!choice) return;
     for (const i of m.containers) if (mentions[i]!.candidates.some((k) => contains(k, choice.place, gazetteer))) containerIndices.add(i);
-    places.push({ mention: m, ...choice, container: false });
+    const place: ResolvedPlace = { mention: m, ...choice, container: false };
+    mentionOf.set(place, index);
+    places.push(place);
   });
-  for (const p of places) if (containerIndices.has(mentions.indexOf(p.mention))) p.container = true;
+  for (const p of places) if (containerIndices.has(mentionOf.get(p)!)) p.container = true;
   // A weak guess on a name in another country than the article's is more likely a word than a place.
   const kept = withoutOutliers(places.filter((p) => p.place.country === country || (p.score >= 3 && p.confidence >= 0.7)));
 

@@ -33,6 +33,14 @@ const COMPASS: Record<string, string> = {
 };
 
 /** The same names are folded again and again (candidates, containers, divisions): folding is remembered. */
+/** Suffixes news and GeoNames add to division names: "Idlib Governorate" is also "Idlib". */
+const DIVISION_WORDS = /\s+(governorate|province|region|state|district|department|prefecture|county|municipality|division|oblast|raion|rayon|wilaya|muhafazah|mohafazat|territory|zone|city|municipio|departamento|estado)$/i;
+
+/** The name without the division word written after it ("Poonch District" → "Poonch"). */
+export function withoutDivisionWord(name: string): string {
+  return name.replace(DIVISION_WORDS, '');
+}
+
 const folded = new BoundedCache<string, string>(100_000);
 
 /** Folded spelling: diacritics, apostrophes, punctuation and Arabic articles removed. */

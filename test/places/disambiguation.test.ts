@@ -80,3 +80,28 @@ test('a sentence without a place takes the place of the sentence before it', () 
   const text = 'A car bomb exploded in Azaz on Tuesday. Four people were killed.';
   assert.equal(placeOf(text, 'killed')?.location, 'Azaz');
 });
+
+test('a division abbreviation written as a container settles its district across a border ("Poonch district, J&K")', () => {
+  // GeoNames calls India's district Punch; its Poonch District lies in Pakistan's Azad Kashmir.
+  const text = 'On 6 May 2020, military forces of India and Pakistan exchanged fire across the LoC at Krishna Ghati sector area (Poonch district, J&K).';
+  const place = placeOf(text, 'exchanged');
+  assert.equal(place?.country, 'India');
+  assert.equal(place.admin1, 'Jammu and Kashmir');
+  assert.equal(place.geo_precision, 2);
+  const other = placeOf('On 1 May 2020, the armies exchanged fire at Hajipir sector area (Haveli district, AJK).', 'exchanged');
+  assert.equal(other?.country, 'Pakistan');
+  assert.equal(other.admin1, 'Azad Kashmir');
+});
+
+test('a short capitalised abbreviation is read as a place only where it is written as a container', () => {
+  // "TN" is Tamil Nadu in "(Madurai district, TN)", and nothing in "TN officials said".
+  const inside = placeOf('On 3 May 2020, farmers protested at Melur town (Madurai district, TN).', 'protested');
+  assert.equal(inside?.admin1, 'Tamil Nadu');
+  const doc = analyseText('TN officials said the talks would resume.');
+  assert.deepEqual(geolocate(doc, gazetteer, { countries: [], source: null }).places, []);
+});
+
+test('a division is more specific than a country named in the same sentence', () => {
+  const text = 'Forces of India and Pakistan exchanged fire on 6 May 2020 (J&K).';
+  assert.equal(placeOf(text, 'exchanged')?.location, 'Jammu and Kashmir');
+});

@@ -6,15 +6,13 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { createIndexes, openDatabase, PlaceWriter, SCHEMA_VERSION, type NewPlace } from './gazetteer-db.ts';
 import { parseGeoNamesLine, USEFUL_CLASSES } from './geonames-record.ts';
-import { placeNameKey } from '../place-name-key.ts';
+import { placeNameKey, withoutDivisionWord } from '../place-name-key.ts';
 
 const DATA = new URL('../../../data/gazetteer/', import.meta.url);
 
 /** Ids of places that are not GeoNames rows, kept apart from GeoNames ids (which stay below 2^31). */
 export const SYNTHETIC_ID_BASE = 3_000_000_000;
 
-/** Suffixes news and GeoNames add to division names: "Idlib Governorate" is also "Idlib". */
-const DIVISION_WORDS = /\s+(governorate|province|region|state|district|department|prefecture|county|municipality|division|oblast|raion|rayon|wilaya|muhafazah|mohafazat|territory|zone|city|municipio|departamento|estado)$/i;
 
 const LocalFile = z.object({
   places: z.array(z.object({
@@ -47,11 +45,21 @@ export function readLocalLayer(file: URL = new URL('local.yaml', DATA)): LocalPl
 }
 
 function tsv(file: string): string[][] {
-  return readFileSync(new URL(file, DATA), 'utf8').split('\n').filter(Boolean).map((l) => l.split('\t'));
+  return readFileSync(new URL(file, DATA), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t'));
+}
+
+/** Abbreviations written for first-level divisions ("J&K", "KPK"), by admin1 code. */
+function divisionAbbreviations(): Map<string, string[]> {
+  const byCode = new Map<string, string[]>();
+  for (const [code, abbreviation] of tsv('division-abbreviations.tsv')) {
+    if (!code || !abbreviation) continue;
+    byCode.set(code, [...(byCode.get(code) ?? []), abbreviation]);
+  }
+  return byCode;
 }
 
 function divisionNames(name: string): string[] {
-  const bare = name.replace(DIVISION_WORDS, '');
+  const bare = withoutDivisionWord(name);
   return bare !== name ? [name, bare] : [name];
 }
 
@@ -125,7 +133,7 @@ export function buildWorldGazetteer(path: string): void {
   const sameName = db.prepare(`SELECT p.lat, p.lon FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = @key AND p.kind = 'populated'
     AND p.country_code = @cc AND p.admin1_code = @a1 AND p.admin2_code = @a2 ORDER BY p.population DESC LIMIT 1`);
   const namesake = (name: string, cc: string, a1: string, a2: string): { lat: number; lon: number } | undefined => {
-    const key = placeNameKey(name.replace(DIVISION_WORDS, ''));
+    const key = placeNameKey(withoutDivisionWord(name));
     return key ? sameName.get({ key, cc, a1, a2 }) as { lat: number; lon: number } | undefined : undefined;
   };
   // A district GeoNames gives no seat stands at its biggest town, which is nearly always its seat.
@@ -138,12 +146,14 @@ export function buildWorldGazetteer(path: string): void {
     const admin2Names = new Map(db.prepare('SELECT code, name FROM admin2').all().map((r) => [(r as { code: string }).code, (r as { name: string }).name]));
     const means = (group: string) => db.prepare(`SELECT country_code AS cc, ${group} AS g, avg(lat) AS lat, avg(lon) AS lon, sum(population) AS pop
       FROM places WHERE kind = 'populated' GROUP BY country_code${group === "''" ? '' : `, ${group}`}`).all() as { cc: string; g: string; lat: number; lon: number; pop: number }[];
+    const abbreviations = divisionAbbreviations();
     for (const row of means('admin1_code')) {
       const name = admin1Names.get(`${row.cc}.${row.g}`);
       if (!name) continue;
       const point = seatOf('PPLA', row.cc, row.g, null, row);
       writer.add({ name, kind: 'admin1', local_kind: null, country_code: row.cc, admin1_code: row.g, admin2_code: null, lat: point.lat, lon: point.lon,
-        population: row.pop, feature_code: 'ADM1', parent_id: null, source: 'geonames:admin1', names: divisionNames(name) }, nextId++);
+        population: row.pop, feature_code: 'ADM1', parent_id: null, source: 'geonames:admin1',
+        names: divisionNames(name), abbreviations: abbreviations.get(`${row.cc}.${row.g}`) ?? [] }, nextId++);
     }
     const admin2Means = db.prepare(`SELECT country_code AS cc, admin1_code AS a1, admin2_code AS a2, avg(lat) AS lat, avg(lon) AS lon, sum(population) AS pop
       FROM places WHERE kind = 'populated' AND admin2_code IS NOT NULL GROUP BY country_code, admin1_code, admin2_code`).all() as { cc: string; a1: string; a2: string; lat: number; lon: number; pop: number }[];

@@ -7,7 +7,7 @@ import { placeNameKey, placeNameSkeleton } from '../place-name-key.ts';
  * into memory beyond SQLite's own page cache and a small cache of recent look-ups.
  */
 
-export const SCHEMA_VERSION = '8';
+export const SCHEMA_VERSION = '9';
 
 export type PlaceKind = 'country' | 'admin1' | 'admin2' | 'populated' | 'site' | 'local';
 
@@ -30,6 +30,8 @@ export interface PlaceRow {
 
 export interface NewPlace extends Omit<PlaceRow, 'id'> {
   names: string[];
+  /** Curated abbreviations ("J&K", "KPK"): indexed by spelling only, where codes among `names` are not indexed at all. */
+  abbreviations?: string[];
 }
 
 const SCHEMA = `
@@ -86,7 +88,7 @@ export class PlaceWriter {
 
   /** Adds (or replaces) a place; `id` null gives it a new one. Returns its id. */
   add(place: NewPlace, id: number | null = null): number {
-    const { names, ...row } = place;
+    const { names, abbreviations = [], ...row } = place;
     const result = this.insertPlace.run({ ...row, id });
     const placeId = id ?? Number(result.lastInsertRowid);
     const keys = new Set<string>();
@@ -97,6 +99,10 @@ export class PlaceWriter {
       if (key) keys.add(key);
       const skeleton = placeNameSkeleton(name);
       if (skeleton.length >= 3) skeletons.add(skeleton);
+    }
+    for (const abbreviation of abbreviations) {
+      const key = placeNameKey(abbreviation);
+      if (key) keys.add(key);
     }
     for (const key of keys) this.insertName.run(key, 1, placeId);
     for (const skeleton of skeletons) this.insertName.run(`~${skeleton}`, 0, placeId);

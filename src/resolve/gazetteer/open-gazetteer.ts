@@ -35,6 +35,8 @@ export interface PlaceCandidate {
 export interface Gazetteer {
   /** Places that a name may refer to: by folded spelling, else by skeleton. */
   lookup(name: string): PlaceCandidate[];
+  /** Places whose name is written with other letters for the same sounds (by skeleton only), whatever the spelling finds. */
+  variants(name: string): PlaceCandidate[];
   place(id: number): PlaceCandidate | null;
   close(): void;
 }
@@ -52,6 +54,10 @@ export const IMPORTS_FILE = 'gazetteer-imports.sqlite';
 const CACHE_LIMIT = 50_000;
 /** At most this many places per name and index file. */
 const MAX_CANDIDATES = 60;
+/** Skeletons shorter than this are not indexed (gazetteer-db.ts). */
+const MIN_SKELETON = 3;
+/** A name the gazetteer does not know is guessed from its skeleton alone only when the skeleton is this long. */
+const GUESS_SKELETON = 6;
 /** Enough to map the whole world base (about 60 MB) with room for imports. */
 const MMAP_BYTES = 256 * 1024 * 1024;
 
@@ -187,14 +193,18 @@ class SqliteGazetteer implements Gazetteer {
       return cached;
     }
     let found = this.rows(key);
-    if (found.length === 0) {
-      const skeleton = placeNameSkeleton(name);
-      // Short skeletons ("hms") match too many unrelated names to be worth a guess.
-      if (skeleton.length >= 6) found = this.rows(`~${skeleton}`);
-    }
+    // Short skeletons ("hms", "bankh") match too many unrelated names to be worth a guess on their own.
+    if (found.length === 0 && placeNameSkeleton(name).length >= GUESS_SKELETON) found = this.variants(name);
     this.cache.set(key, found);
     this.cache.set(name, found);
     return found;
+  }
+
+  variants(name: string): PlaceCandidate[] {
+    const skeleton = placeNameSkeleton(name);
+    if (skeleton.length < MIN_SKELETON) return [];
+    const key = `~${skeleton}`;
+    return this.cache.get(key) ?? this.cache.set(key, this.rows(key));
   }
 
   place(id: number): PlaceCandidate | null {
