@@ -108,7 +108,8 @@ test('new items are fetched, coded and stored; a second poll sends the validator
   assert.ok(shelling, `no shelling in Saraqib among ${events.map((e) => `${e.event_type} in ${e.location}`).join(', ')}`);
   assert.equal(shelling.source, 'Levant Test Wire'); // the feed's title is the outlet
   assert.equal(shelling.fatalities, 4);
-  const clash = events.find((e) => e.location === 'Aleppo');
+  // "In Aleppo, ... near the Ramouseh bridge": the neighbourhood named with its city, at the city's point.
+  const clash = events.find((e) => e.location === 'Ramouseh' && e.admin1 === 'Aleppo');
   assert.ok(clash, 'the Aleppo clash was not stored');
   assert.equal(clash.event_date, '2020-02-11'); // "on Tuesday" read against the feed item's pubDate (the page has none)
 
