@@ -153,7 +153,9 @@ function confidenceOf(frame: Frame, roles: Roles, place: EventPlace | null, date
 /** Turns the mentions of one article into coded events, one per reported event. */
 export function codeEvents(inputs: EventInputs): CodedEvent[] {
   const { article, doc, actors } = inputs;
-  const asserted = inputs.triggers.filter((t) => t.modality === 'asserted');
+  // A weapon that is a word of an actor's name reports no event: in "a regime sniper shot a civilian" the sniper is who shot.
+  const inName = (t: TriggerMatch): boolean => t.code.instrument && actors.some((a) => a.sentence === t.sentence && a.start <= t.start && t.end <= a.end);
+  const asserted = inputs.triggers.filter((t) => t.modality === 'asserted' && !inName(t));
   // "..., residents said" or "the OSCE observed ...": a source named after what it reports, or one that only
   // watched, takes no part in it.
   const sources = new Set(actors.filter((a) => inputs.claims.some((c) => c.sentence === a.sentence && a.start >= c.start && a.end <= c.end

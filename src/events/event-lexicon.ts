@@ -11,6 +11,7 @@ const CodeSchema = z.object({
   mode: z.string().nullable(),
   weight: z.number().int().min(0).max(100),
   role: z.enum(['event', 'outcome', 'modifier']),
+  instrument: z.boolean().default(false),
 });
 
 const CodesFileSchema = z.object({ codes: z.record(z.string(), CodeSchema) });

@@ -12,6 +12,8 @@ export interface EventCode {
   mode: string | null;
   weight: number;
   role: TriggerRole;
+  /** A weapon or means ("sniper", "small arms"): no event where it is a word of an actor's name ("a regime sniper"). */
+  instrument: boolean;
 }
 
 /** Whether the text asserts that the event happened. Only asserted events are emitted as facts. */
