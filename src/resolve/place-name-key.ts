@@ -64,8 +64,14 @@ const SOUNDS: [RegExp, string][] = [
   [/kh/g, 'k'], [/gh/g, 'g'], [/q/g, 'k'], [/dh/g, 'd'], [/th/g, 't'], [/ph/g, 'f'], [/ck/g, 'k'], [/c/g, 'k'], [/z/g, 's'], [/w/g, 'u'], [/p/g, 'b'],
 ];
 
+const skeletons = new BoundedCache<string, string>(100_000);
+
 /** Transliteration-blind skeleton of a name (see the rules above); empty when nothing is left. */
 export function placeNameSkeleton(name: string): string {
+  return skeletons.through(name, skeletonOf);
+}
+
+function skeletonOf(name: string): string {
   return placeNameKey(name)
     .split(' ')
     .map((word) => {
