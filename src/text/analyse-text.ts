@@ -1,27 +1,23 @@
 import winkNLP, { type Tokens } from 'wink-nlp';
-import { BoundedCache } from '../bounded-cache.ts';
 import model from 'wink-eng-lite-web-model';
 import type { AnalysedText, Sentence, Token } from './types.ts';
 
 /** One wink-nlp instance for the whole product: loading the model costs ~100 ms, so it is done once. */
 const nlp = winkNLP(model, ['sbd', 'pos']);
 const its = nlp.its;
-/** Distinct spellings remembered per part of speech. */
-const LEMMA_LIMIT = 50_000;
 const BLANK = /^\s*$/;
 
 /**
  * A word's lemma depends only on its spelling and its part of speech, and wink works it out afresh for every
- * token: the answers are remembered per part of speech, by wink's number for the spelling, boundedly.
+ * token: the answers are remembered per part of speech, indexed by wink's number for the spelling (its
+ * vocabulary, which only grows as new words are read).
  */
-const lemmas = new Map<string, BoundedCache<number, string>>();
+const lemmas = new Map<string, string[]>();
 
 function lemmaOf(tokens: Tokens, index: number, spelling: number, pos: string): string {
   let known = lemmas.get(pos);
-  if (!known) lemmas.set(pos, (known = new BoundedCache<number, string>(LEMMA_LIMIT)));
-  const lemma = known.get(spelling);
-  if (lemma !== undefined) return lemma;
-  return known.set(spelling, (tokens.itemAt(index).out(its.lemma as unknown as typeof its.normal) as string).toLowerCase());
+  if (!known) lemmas.set(pos, (known = []));
+  return known[spelling] ??= (tokens.itemAt(index).out(its.lemma as unknown as typeof its.normal) as string).toLowerCase();
 }
 
 /**
