@@ -156,11 +156,16 @@ function claimFrom(
 }
 
 /** The first place among `tokens` where one of `phrases` (indexed by first word) starts. */
+function wordsAt(tokens: Token[], at: number, words: string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (tokens[at + k]?.normal !== words[k]) return false;
+  return true;
+}
+
 function firstPhrase(tokens: Token[], phrases: Map<string, string[][]>): { at: number; length: number } | null {
   for (let i = 0; i < tokens.length; i++) {
-    for (const phrase of phrases.get(tokens[i]!.normal) ?? []) {
-      if (phrase.every((word, k) => tokens[i + k]?.normal === word)) return { at: i, length: phrase.length };
-    }
+    const starting = phrases.get(tokens[i]!.normal);
+    if (!starting) continue;
+    for (const phrase of starting) if (wordsAt(tokens, i, phrase)) return { at: i, length: phrase.length };
   }
   return null;
 }

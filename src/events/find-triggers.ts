@@ -8,11 +8,14 @@ function tokenMatches(token: Token, word: string): boolean {
 }
 
 function phraseMatchesAt(tokens: Token[], at: number, phrase: TriggerPhrase): boolean {
-  return phrase.words.every((word, k) => {
+  for (let k = 0; k < phrase.words.length; k++) {
     const token = tokens[at + k];
-    return token !== undefined && tokenMatches(token, word);
-  });
+    if (token === undefined || !tokenMatches(token, phrase.words[k]!)) return false;
+  }
+  return true;
 }
+
+const NO_PHRASES: readonly TriggerPhrase[] = [];
 
 /** The words and adjacent-word pairs within `window` tokens of [first, last], to test `when_near` lists. */
 function nearbyWords(tokens: Token[], first: number, last: number, window: number): Set<string> {
@@ -36,10 +39,10 @@ function intersects(a: Set<string>, b: Set<string>): boolean {
   return false;
 }
 
-function candidatesAt(lexicon: EventLexicon, token: Token): TriggerPhrase[] {
-  const byNormal = lexicon.byFirstWord.get(token.normal) ?? [];
+function candidatesAt(lexicon: EventLexicon, token: Token): readonly TriggerPhrase[] {
+  const byNormal = lexicon.byFirstWord.get(token.normal) ?? NO_PHRASES;
   if (token.lemma === token.normal) return byNormal;
-  const byLemma = lexicon.byFirstWord.get(token.lemma) ?? [];
+  const byLemma = lexicon.byFirstWord.get(token.lemma) ?? NO_PHRASES;
   return byLemma.length === 0 ? byNormal : [...byNormal, ...byLemma];
 }
 
@@ -50,7 +53,13 @@ function triggersInSentence(sentence: Sentence, lexicon: EventLexicon): TriggerM
   while (i < tokens.length) {
     const token = tokens[i];
     if (!token) break;
-    const matched = candidatesAt(lexicon, token).filter((phrase) => phraseMatchesAt(tokens, i, phrase));
+    const candidates = candidatesAt(lexicon, token);
+    if (candidates.length === 0) {
+      i++;
+      continue;
+    }
+    const at = i;
+    const matched = candidates.filter((phrase) => phraseMatchesAt(tokens, at, phrase));
     const longest = matched.reduce((max, phrase) => Math.max(max, phrase.words.length), 0);
     if (longest === 0) {
       i++;

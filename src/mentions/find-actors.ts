@@ -77,8 +77,10 @@ function longestAt(words: Word[], at: number, dictionary: ActorDictionary): Acto
   const from = dictionary.phrases.get(words[at]!.w);
   if (!from) return null;
   const next = words[at + 1];
-  const longer = next ? from.bySecond.get(next.w)?.find((p) => matches(words, at, p)) : undefined;
-  return longer ?? from.single.find((p) => matches(words, at, p)) ?? null;
+  const longer = next ? from.bySecond.get(next.w) : undefined;
+  if (longer) for (const phrase of longer) if (matches(words, at, phrase)) return phrase;
+  for (const phrase of from.single) if (matches(words, at, phrase)) return phrase;
+  return null;
 }
 
 const NAME_JOINERS = new Set(['al', 'el', 'ad', 'ash', 'as', 'of', 'the', 'bin', 'ibn', 'abu']);

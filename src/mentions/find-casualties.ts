@@ -41,6 +41,8 @@ function wordNumber(normal: string, lexicon: CasualtyLexicon): number | null {
 }
 
 /** A count starting at token `i`, if there is one. */
+const NO_QUANTITIES: readonly { words: string[]; value: number; vague: boolean }[] = [];
+
 function quantityAt(tokens: Token[], i: number, lexicon: CasualtyLexicon): Quantity | null {
   const token = tokens[i]!;
   const next = tokens[i + 1];
@@ -67,7 +69,7 @@ function quantityAt(tokens: Token[], i: number, lexicon: CasualtyLexicon): Quant
     return { first: i, last: i, value: Math.min(Number(range[1]), Number(range[2])), basis: 'exact', rule: 'range: lower figure' };
   }
 
-  for (const phrase of lexicon.quantities.get(token.normal) ?? []) {
+  for (const phrase of lexicon.quantities.get(token.normal) ?? NO_QUANTITIES) {
     if (!phrase.words.every((w, k) => tokens[i + k]?.normal === w)) continue;
     const last = i + phrase.words.length - 1;
     const after = tokens[last + 1];

@@ -103,10 +103,6 @@ interface Context {
   divisions: Map<string, number>;
 }
 
-function divisionOf(c: PlaceCandidate): string | null {
-  return c.countryCode && c.admin1 ? `${c.countryCode}.${c.admin1}` : null;
-}
-
 /** How well a candidate fits the mention and the article; `why`, when given, collects the reasons in words. */
 function score(c: PlaceCandidate, mention: FoundPlace, containers: FoundPlace[], context: Context, gazetteer: Gazetteer, why?: string[]): number {
   let s = baseScore(c);
@@ -126,7 +122,7 @@ function score(c: PlaceCandidate, mention: FoundPlace, containers: FoundPlace[],
     s += 6;
     why?.push('inside the place named with it');
   }
-  const division = divisionOf(c);
+  const division = c.division;
   const near = division ? context.divisions.get(division) ?? 0 : 0;
   if (near > 0 && c.kind !== 'admin1' && c.kind !== 'country') {
     s += 2 * near;
@@ -384,7 +380,7 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
     const choice = choose(m, containersOf(m, mentions), firstContext, gazetteer);
     if (!choice) continue;
     vote(weights, choice.place.country, choice.confidence);
-    if (choice.confidence >= 0.6) vote(divisions, divisionOf(choice.place), choice.confidence);
+    if (choice.confidence >= 0.6) vote(divisions, choice.place.division, choice.confidence);
   }
   const context: Context = { countries: normalised(weights), divisions: normalised(divisions) };
   const country = [...context.countries.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;

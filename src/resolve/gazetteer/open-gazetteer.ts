@@ -25,6 +25,8 @@ export interface PlaceCandidate {
   parentId: number | null;
   /** Found by its folded spelling (true) or only by its transliteration skeleton (false). */
   exact: boolean;
+  /** Its first-level division as "country code.admin1 code" ("SY.09"), when known. */
+  division: string | null;
   /** Folded keys (placeNameKey) of its name and of the divisions and country it lies in, for comparing with the text. */
   key: string;
   admin1Key: string | null;
@@ -167,6 +169,7 @@ class SqliteGazetteer implements Gazetteer {
       featureCode: row.feature_code,
       parentId: row.parent_id,
       exact: row.exact === 1,
+      division: cc !== null && row.admin1_name !== null ? `${cc}.${row.admin1_code}` : null,
       key: placeNameKey(row.name),
       admin1Key: row.admin1_name !== null ? placeNameKey(row.admin1_name) : null,
       admin2Key: row.admin2_name !== null ? placeNameKey(row.admin2_name) : null,
