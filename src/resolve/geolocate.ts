@@ -154,7 +154,8 @@ function strongMatch(c: PlaceCandidate, mention: FoundPlace): boolean {
 
 /** Inside a place written as the mention's container ("Balet Weyne (Balet Weyne, Hiraan)"). */
 function inWrittenContainer(c: PlaceCandidate, containers: FoundPlace[], gazetteer: Gazetteer): boolean {
-  return containers.some((m) => m.candidates.some((k) => contains(k, c, gazetteer)));
+  for (const m of containers) for (const k of m.candidates) if (contains(k, c, gazetteer)) return true;
+  return false;
 }
 
 /** A city that dwarfs its namesakes ("Quamishli": Al Qamishli, not a Russian village). */
@@ -171,7 +172,8 @@ function soleInWorld(c: PlaceCandidate, mention: FoundPlace, unknownCountry: boo
   return unknownCountry && mention.candidates.length === 1 && !c.exact && placeNameSkeleton(mention.text).length >= SOLE_SKELETON_LENGTH;
 }
 
-function choose(mention: FoundPlace, containers: FoundPlace[], context: Context, gazetteer: Gazetteer) {
+/** The candidate a mention most likely means, or null; `explain` puts the reasons in words (for the places kept). */
+function choose(mention: FoundPlace, containers: FoundPlace[], context: Context, gazetteer: Gazetteer, explain: boolean) {
   // A transliteration skeleton matches too many names worldwide to stand on its own: it is only believed
   // inside a country the article is already known to be about (inArticleCountry). So is a name that is only
   // part of a longer unknown name ("Salim" of "Abu Salim"), or a small place known by that word only as an
@@ -184,21 +186,37 @@ function choose(mention: FoundPlace, containers: FoundPlace[], context: Context,
   for (const c of candidates) largest = Math.max(largest, c.population);
   let unknownCountry = true;
   for (const share of context.countries.values()) if (share !== 0) unknownCountry = false;
-  const believable = candidates.filter((c) => (mention.partial
-    ? inWrittenContainer(c, containers, gazetteer)
-    : strongMatch(c, mention) || inArticleCountry(c, context) || inWrittenContainer(c, containers, gazetteer)
-      || dominantCity(c, candidates, largest) || soleInWorld(c, mention, unknownCountry)));
-  if (believable.length === 0) return null;
-  const scored = believable.map((c) => ({ c, score: score(c, mention, containers, context, gazetteer) })).sort((a, b) => b.score - a.score);
-  const best = scored[0]!;
-  const why: string[] = [];
-  score(best.c, mention, containers, context, gazetteer, why);
-  const margin = scored[1] ? best.score - scored[1].score : 3;
-  const confidence = Math.round(Math.min(0.95, 0.5 + margin / 8 + (best.c.exact ? 0.1 : 0)) * 100) / 100;
-  const others = scored.length - 1;
-  const reason = `"${mention.text}" → ${best.c.name}${best.c.country ? `, ${best.c.country}` : ''} (${best.c.kind === 'local' ? 'local gazetteer' : best.c.kind})`
-    + (why.length ? `: ${why.join('; ')}` : '') + (others ? `; chosen over ${others} other place${others > 1 ? 's' : ''} of that name` : '');
-  return { place: best.c, score: best.score, confidence, reason, anchored: inWrittenContainer(best.c, containers, gazetteer) };
+  // The best believable candidate, and the margin by which it beats the next (the first of equals wins).
+  let best: PlaceCandidate | null = null;
+  let bestScore = -Infinity;
+  let nextScore = -Infinity;
+  let believable = 0;
+  for (const c of candidates) {
+    const believed = mention.partial
+      ? inWrittenContainer(c, containers, gazetteer)
+      : strongMatch(c, mention) || inArticleCountry(c, context) || inWrittenContainer(c, containers, gazetteer)
+        || dominantCity(c, candidates, largest) || soleInWorld(c, mention, unknownCountry);
+    if (!believed) continue;
+    believable++;
+    const s = score(c, mention, containers, context, gazetteer);
+    if (s > bestScore) {
+      nextScore = bestScore;
+      best = c;
+      bestScore = s;
+    } else if (s > nextScore) nextScore = s;
+  }
+  if (!best) return null;
+  const margin = believable > 1 ? bestScore - nextScore : 3;
+  const confidence = Math.round(Math.min(0.95, 0.5 + margin / 8 + (best.exact ? 0.1 : 0)) * 100) / 100;
+  let reason = '';
+  if (explain) {
+    const why: string[] = [];
+    score(best, mention, containers, context, gazetteer, why);
+    const others = believable - 1;
+    reason = `"${mention.text}" → ${best.name}${best.country ? `, ${best.country}` : ''} (${best.kind === 'local' ? 'local gazetteer' : best.kind})`
+      + (why.length ? `: ${why.join('; ')}` : '') + (others ? `; chosen over ${others} other place${others > 1 ? 's' : ''} of that name` : '');
+  }
+  return { place: best, score: bestScore, confidence, reason, anchored: inWrittenContainer(best, containers, gazetteer) };
 }
 
 /** How much a name found only in one country says the article is about that country. */
@@ -377,7 +395,7 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
   const firstContext: Context = { countries: normalised(weights), divisions: new Map() };
   const divisions = new Map<string, number>();
   for (const m of mentions) {
-    const choice = choose(m, containersOf(m, mentions), firstContext, gazetteer);
+    const choice = choose(m, containersOf(m, mentions), firstContext, gazetteer, false);
     if (!choice) continue;
     vote(weights, choice.place.country, choice.confidence);
     if (choice.confidence >= 0.6) vote(divisions, choice.place.division, choice.confidence);
@@ -403,7 +421,7 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
       if (inside.length === 0) return;
       m = { ...m, candidates: inside };
     }
-    const choice = choose(m, containersOf(m, mentions), context, gazetteer);
+    const choice = choose(m, containersOf(m, mentions), context, gazetteer, true);
     if (!choice) return;
     for (const i of m.containers) if (mentions[i]!.candidates.some((k) => contains(k, choice.place, gazetteer))) containerIndices.add(i);
     const place: ResolvedPlace = { mention: m, ...choice, container: false };
