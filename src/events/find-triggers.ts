@@ -58,20 +58,19 @@ function triggersInSentence(sentence: Sentence, lexicon: EventLexicon): TriggerM
       i++;
       continue;
     }
-    const at = i;
-    const matched = candidates.filter((phrase) => phraseMatchesAt(tokens, at, phrase));
-    const longest = matched.reduce((max, phrase) => Math.max(max, phrase.words.length), 0);
+    let longest = 0;
+    for (const phrase of candidates) if (phrase.words.length > longest && phraseMatchesAt(tokens, i, phrase)) longest = phrase.words.length;
     if (longest === 0) {
       i++;
       continue;
     }
+    const matched = candidates.filter((phrase) => phrase.words.length === longest && phraseMatchesAt(tokens, i, phrase));
     const last = i + longest - 1;
     const lastToken = tokens[last] ?? token;
     const seen = new Set<string>();
     // The words around the phrase, read once per window width and only for phrases with conditions on them.
     const around = new Map<number, Set<string>>();
     for (const phrase of matched) {
-      if (phrase.words.length !== longest) continue;
       let code = phrase.code;
       if (phrase.unlessNear.size > 0 || phrase.whenNear.length > 0) {
         let near = around.get(phrase.window);
