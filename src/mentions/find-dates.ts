@@ -112,15 +112,30 @@ const withoutTimes = (configured: chrono.Chrono): chrono.Chrono =>
 const casualParser = withoutTimes(chrono.casual);
 const strictParser = withoutTimes(chrono.strict);
 
-/**
- * chrono's answer depends only on the words and the reference day, and the same short stretches ("On 9 May
- * 2020, in", "on Sunday, the") recur across the reports of a day: the answers are kept, boundedly.
- */
-const parsed = new BoundedCache<string, chrono.ParsedResult[]>(20_000);
+/** A date chrono found in a window, resolved: where it is in the window, its words, its day and precision. */
+interface WindowDate {
+  index: number;
+  text: string;
+  date: string;
+  precision: 1 | 2 | 3;
+}
 
-function parseWords(words: string, casual: boolean, reference: Date): chrono.ParsedResult[] {
-  const key = `${casual ? 'c' : 's'}${reference.getTime()}|${words}`;
-  return parsed.through(key, () => (casual ? casualParser : strictParser).parse(words, reference));
+/**
+ * The dates of a window depend only on its words and the reference day, and the same short stretches ("On 9 May
+ * 2020, in", "on Sunday, the") recur across the reports of a day: they are kept, resolved, boundedly.
+ */
+const parsed = new BoundedCache<string, WindowDate[]>(20_000);
+
+function datesIn(words: string, casual: boolean, chronoRef: Date, ref: Date | null): WindowDate[] {
+  const key = `${casual ? 'c' : 's'}${ref ? 'd' : 'u'}${chronoRef.getTime()}|${words}`;
+  return parsed.through(key, () => {
+    const dates: WindowDate[] = [];
+    for (const result of (casual ? casualParser : strictParser).parse(words, chronoRef)) {
+      const resolved = resolve(result, ref);
+      if (resolved) dates.push({ index: result.index, text: result.text, ...resolved });
+    }
+    return dates;
+  });
 }
 
 /** Dates named in the text, resolved against the article's date (past-biased), in text order. */
@@ -139,18 +154,9 @@ export function findDates(doc: AnalysedText, reference: string | null): DateMent
       // A month name with no number near it ("troops may advance", "in March") cannot give a day or a
       // year, so it can give nothing `resolve` keeps.
       if (!casual && !/\d/.test(words)) continue;
-      for (const result of parseWords(words, casual, chronoRef)) {
-      const resolved = resolve(result, ref);
-      if (!resolved) continue;
-      const start = sentence.start + window.start + result.index;
-      found.push({
-        kind: 'date',
-        start,
-        end: start + result.text.length,
-        text: result.text,
-        sentence: sentence.index,
-        ...resolved,
-      });
+      for (const date of datesIn(words, casual, chronoRef, ref)) {
+        const start = sentence.start + window.start + date.index;
+        found.push({ kind: 'date', start, end: start + date.text.length, text: date.text, sentence: sentence.index, date: date.date, precision: date.precision });
       }
     }
   }
