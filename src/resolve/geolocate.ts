@@ -3,7 +3,7 @@ import type { EventPlace } from '../events/types.ts';
 import { findPlaces, type FoundPlace } from '../mentions/find-places.ts';
 import type { Gazetteer, PlaceCandidate } from './gazetteer/open-gazetteer.ts';
 import { distanceKm } from './distance.ts';
-import { placeNameSkeleton, withoutDivisionWord } from './place-name-key.ts';
+import { placeNameKey, placeNameSkeleton, withoutDivisionWord } from './place-name-key.ts';
 
 export interface GeolocationHints {
   /** Countries of the actors named in the article (strongest first), for disambiguation. */
@@ -58,8 +58,12 @@ const HINT_FITS: Record<string, (c: PlaceCandidate) => boolean> = {
 
 /** Whether a candidate sits in a division (or country) of this key. */
 function inDivisionNamed(c: PlaceCandidate, key: string): boolean {
-  return (c.admin1Key !== null && sameDivision(c.admin1Key, key)) || (c.admin2Key !== null && sameDivision(c.admin2Key, key))
-    || (c.countryKey !== null && sameDivision(c.countryKey, key));
+  return namesDivision(c.admin1, key) || namesDivision(c.admin2, key) || namesDivision(c.country, key);
+}
+
+/** A division name (folded when first needed: most candidates are never asked) matches this key. */
+function namesDivision(name: string | null, key: string): boolean {
+  return name !== null && sameDivision(placeNameKey(name), key);
 }
 
 /** A place this near a bigger town of the same name context is read as in it (its suburbs and villages). */
@@ -79,10 +83,8 @@ function contains(container: PlaceCandidate, place: PlaceCandidate, gazetteer: G
   if ((container.kind === 'populated' || container.kind === 'site') && container.countryCode === place.countryCode && place.kind !== 'local') {
     // "Kafr Takharim in Idleb": a town that gives its name to its division stands for the division.
     const key = container.key;
-    const namesDivision = (container.admin1Key !== null && sameDivision(container.admin1Key, key))
-      || (container.admin2Key !== null && sameDivision(container.admin2Key, key));
-    if (namesDivision && ((place.admin1Key !== null && sameDivision(place.admin1Key, key))
-      || (place.admin2Key !== null && sameDivision(place.admin2Key, key)))) return true;
+    const namedForDivision = namesDivision(container.admin1, key) || namesDivision(container.admin2, key);
+    if (namedForDivision && (namesDivision(place.admin1, key) || namesDivision(place.admin2, key))) return true;
     // "Jacarezinho neighbourhood, Rio de Janeiro": a place in a town's outskirts.
     if (container.lat !== null && container.lon !== null && place.lat !== null && place.lon !== null
       && distanceKm(container.lat, container.lon, place.lat, place.lon) <= NEAR_KM && container.population > place.population) return true;

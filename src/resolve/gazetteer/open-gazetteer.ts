@@ -27,11 +27,8 @@ export interface PlaceCandidate {
   exact: boolean;
   /** Its first-level division as "country code.admin1 code" ("SY.09"), when known. */
   division: string | null;
-  /** Folded keys (placeNameKey) of its name and of the divisions and country it lies in, for comparing with the text. */
+  /** Its name's folded key (placeNameKey), for comparing with the text. */
   key: string;
-  admin1Key: string | null;
-  admin2Key: string | null;
-  countryKey: string | null;
 }
 
 export interface Gazetteer {
@@ -171,9 +168,6 @@ class SqliteGazetteer implements Gazetteer {
       exact: row.exact === 1,
       division: cc !== null && row.admin1_name !== null ? `${cc}.${row.admin1_code}` : null,
       key: placeNameKey(row.name),
-      admin1Key: row.admin1_name !== null ? placeNameKey(row.admin1_name) : null,
-      admin2Key: row.admin2_name !== null ? placeNameKey(row.admin2_name) : null,
-      countryKey: row.country_name !== null ? placeNameKey(row.country_name) : null,
     };
   }
 
