@@ -239,6 +239,31 @@ function normalised(weights: Map<string, number>): Map<string, number> {
   return new Map([...weights.entries()].map(([k, v]) => [k, total ? v / total : 0]));
 }
 
+/**
+ * The one country all of a name's places (found by its spelling) lie in, and how much the name says for it;
+ * null when they lie in several. A country's name is that country, whatever villages share it ("India" is also
+ * a hamlet in Guatemala).
+ */
+function countrySaid(mention: FoundPlace): { country: string | null; weight: number } | null {
+  let nation: PlaceCandidate | null = null;
+  let nations = 0;
+  for (const c of mention.candidates) {
+    if (c.exact && c.kind === 'country') {
+      nation = c;
+      nations++;
+    }
+  }
+  if (nation && nations === 1) return { country: nation.country, weight: countryEvidence(nation) };
+  let found: { country: string | null; weight: number } | null = null;
+  for (const c of mention.candidates) {
+    if (!c.exact) continue;
+    if (!found) found = { country: c.country, weight: countryEvidence(c) };
+    else if (found.country !== c.country) return null;
+    else found.weight = Math.max(found.weight, countryEvidence(c));
+  }
+  return found;
+}
+
 /** ACLED's precision: 1 the place itself, 2 a containing or nearby place, 3 only a province or the country. */
 function precisionOf(c: PlaceCandidate, ownPoint: boolean): 1 | 2 | 3 {
   if (c.kind === 'country' || c.kind === 'admin1') return 3;
@@ -380,14 +405,10 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
   // repeated, and by how much the name weighs (a country or a division more than a village called "Congress").
   const voted = new Set<string>();
   for (const m of mentions) {
-    // A country's name is that country, whatever villages share it ("India" is also a hamlet in Guatemala).
-    const nation = m.candidates.filter((c) => c.exact && c.kind === 'country');
-    const exact = nation.length === 1 ? nation : m.candidates.filter((c) => c.exact);
-    const countries = new Set(exact.map((c) => c.country));
-    const key = m.key;
-    if (countries.size !== 1 || voted.has(key)) continue;
-    voted.add(key);
-    vote(weights, exact[0]!.country, Math.max(...exact.map(countryEvidence)));
+    const said = countrySaid(m);
+    if (!said || voted.has(m.key)) continue;
+    voted.add(m.key);
+    vote(weights, said.country, said.weight);
   }
 
   // Two passes: a first choice per name gives the article's country and provinces, which then settle the
@@ -396,8 +417,9 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
   // A piece of a longer name ("Hassan" of "Hassan Dabouq", a person) written after a place is not its container.
   const firstContext: Context = { countries: normalised(weights), divisions: new Map() };
   const divisions = new Map<string, number>();
-  for (const m of mentions) {
-    const choice = choose(m, containersOf(m, mentions), firstContext, gazetteer, false);
+  const writtenContainers = mentions.map((m) => containersOf(m, mentions));
+  for (const [index, m] of mentions.entries()) {
+    const choice = choose(m, writtenContainers[index]!, firstContext, gazetteer, false);
     if (!choice) continue;
     vote(weights, choice.place.country, choice.confidence);
     if (choice.confidence >= 0.6) vote(divisions, choice.place.division, choice.confidence);
@@ -410,7 +432,7 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
   const mentionOf = new Map<ResolvedPlace, number>();
   mentions.forEach((written, index) => {
     let m = written;
-    const containers = containersOf(m, mentions).filter((c) => c.candidates.some((k) => k.kind === 'admin1' || k.kind === 'admin2' || k.kind === 'country'));
+    const containers = writtenContainers[index]!.filter((c) => c.candidates.some((k) => k.kind === 'admin1' || k.kind === 'admin2' || k.kind === 'country'));
     // Written inside divisions none of its namesakes lies in ("Tieba (Bankass, Mopti)" for a Tieba in China):
     // the gazetteer does not know this place, and the event falls back to its containers. But a city of its own
     // name written with divisions known only in other countries ("Brasilia, Distrito Federal", Venezuela's
@@ -423,7 +445,7 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
       if (inside.length === 0) return;
       m = { ...m, candidates: inside };
     }
-    const choice = choose(m, containersOf(m, mentions), context, gazetteer, true);
+    const choice = choose(m, writtenContainers[index]!, context, gazetteer, true);
     if (!choice) return;
     for (const i of m.containers) if (mentions[i]!.candidates.some((k) => contains(k, choice.place, gazetteer))) containerIndices.add(i);
     const place: ResolvedPlace = { mention: m, ...choice, container: false };
