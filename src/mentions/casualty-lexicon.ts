@@ -26,6 +26,8 @@ export interface QuantityPhrase {
 export interface CasualtyLexicon {
   /** Quantity phrases by first word, longest first. */
   quantities: Map<string, QuantityPhrase[]>;
+  /** Written numbers of one word ("five", "twenty", "hundred") and their values. */
+  numberWords: Map<string, number>;
   outcomes: Map<string, Outcome>;
   persons: Set<string>;
   singularVerbs: Set<string>;
@@ -58,6 +60,10 @@ export function loadCasualtyLexicon(file: URL = DEFAULT_FILE): CasualtyLexicon {
   for (const [phrase, value] of Object.entries(data.vague)) add(phrase, value, true);
   for (const [phrase, value] of Object.entries(data.numbers)) add(phrase, value, false);
   for (const list of quantities.values()) list.sort((a, b) => b.words.length - a.words.length);
+  const numberWords = new Map<string, number>();
+  for (const list of quantities.values()) {
+    for (const phrase of list) if (phrase.words.length === 1 && !phrase.vague && !numberWords.has(phrase.words[0]!)) numberWords.set(phrase.words[0]!, phrase.value);
+  }
 
   const outcomes = new Map<string, Outcome>();
   for (const outcome of ['killed', 'injured', 'casualties'] as const) {
@@ -66,6 +72,7 @@ export function loadCasualtyLexicon(file: URL = DEFAULT_FILE): CasualtyLexicon {
   const lower = (words: string[]): Set<string> => new Set(words.map((w) => w.toLowerCase()));
   return {
     quantities,
+    numberWords,
     outcomes,
     persons: lower(data.persons),
     singularVerbs: lower(data.singular_verbs),

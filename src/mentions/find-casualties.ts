@@ -22,27 +22,38 @@ interface Quantity {
   rule: string;
 }
 
+/** Whether the text opens with a digit: nothing else can be a figure. */
+function startsWithDigit(text: string): boolean {
+  const code = text.charCodeAt(0);
+  return code >= 48 && code <= 57;
+}
+
 function digitValue(text: string): number | null {
-  if (!/^\d{1,3}(?:,\d{3})+$|^\d+$/.test(text)) return null;
+  if (!startsWithDigit(text) || !/^\d{1,3}(?:,\d{3})+$|^\d+$/.test(text)) return null;
   const value = Number(text.replace(/,/g, ''));
   return Number.isSafeInteger(value) && value <= MAX_COUNT ? value : null;
 }
 
 function wordNumber(normal: string, lexicon: CasualtyLexicon): number | null {
+  if (!normal.includes('-')) return lexicon.numberWords.get(normal) ?? null;
   // "twenty-five" arrives as one token; each part must be a written number.
-  const parts = normal.split('-');
   let total = 0;
-  for (const part of parts) {
-    const phrase = lexicon.quantities.get(part)?.find((p) => p.words.length === 1 && !p.vague);
-    if (!phrase) return null;
-    total += phrase.value;
+  for (const part of normal.split('-')) {
+    const value = lexicon.numberWords.get(part);
+    if (value === undefined) return null;
+    total += value;
   }
   return total;
 }
 
-/** A count starting at token `i`, if there is one. */
+function normalsAt(tokens: Token[], at: number, words: string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (tokens[at + k]?.normal !== words[k]) return false;
+  return true;
+}
+
 const NO_QUANTITIES: readonly { words: string[]; value: number; vague: boolean }[] = [];
 
+/** A count starting at token `i`, if there is one. */
 function quantityAt(tokens: Token[], i: number, lexicon: CasualtyLexicon): Quantity | null {
   const token = tokens[i]!;
   const next = tokens[i + 1];
@@ -64,13 +75,13 @@ function quantityAt(tokens: Token[], i: number, lexicon: CasualtyLexicon): Quant
     }
     return { first: i, last: i, value: digits, basis: 'exact', rule: 'number' };
   }
-  const range = /^(\d+)[-–](\d+)$/.exec(token.text);
+  const range = startsWithDigit(token.text) ? /^(\d+)[-–](\d+)$/.exec(token.text) : null;
   if (range) {
     return { first: i, last: i, value: Math.min(Number(range[1]), Number(range[2])), basis: 'exact', rule: 'range: lower figure' };
   }
 
   for (const phrase of lexicon.quantities.get(token.normal) ?? NO_QUANTITIES) {
-    if (!phrase.words.every((w, k) => tokens[i + k]?.normal === w)) continue;
+    if (!normalsAt(tokens, i, phrase.words)) continue;
     const last = i + phrase.words.length - 1;
     const after = tokens[last + 1];
     if (phrase.vague) {

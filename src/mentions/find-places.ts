@@ -137,6 +137,8 @@ function partOfLongerName(tokens: Token[], run: [number, number], first: number,
 interface NamedSpan {
   first: number;
   last: number;
+  /** The folded key of its words (placeNameKey). */
+  key: string;
   candidates: PlaceCandidate[];
   partial: boolean;
 }
@@ -153,7 +155,7 @@ function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazett
     let matched = false;
     // A longer span known only by its skeleton ("Sirwah district" ~ "Sierre District") gives way to a
     // shorter one known by its spelling ("Sirwah").
-    let fallback: { last: number; candidates: PlaceCandidate[] } | null = null;
+    let fallback: { last: number; text: string; candidates: PlaceCandidate[] } | null = null;
     for (let last = Math.min(run[1], i + MAX_WORDS - 1); last >= i; last--) {
       const first = tokens[i]!;
       const end = tokens[last]!;
@@ -170,16 +172,16 @@ function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazett
       if (!candidates.some((c) => c.exact) && rest.some((t) => capitalised(t) && !NOT_ALONE.has(t.normal))) continue;
       if (!candidates.some((c) => c.exact)) {
         // A guess by skeleton does not swallow the word before a name ("In Celaya" ~ "Anzali").
-        if (!FUNCTION_WORDS.has(first.normal)) fallback ??= { last, candidates };
+        if (!FUNCTION_WORDS.has(first.normal)) fallback ??= { last, text, candidates };
         continue;
       }
-      spans.push({ first: i, last, candidates, partial: partOfLongerName(tokens, run, i, last) });
+      spans.push({ first: i, last, key: placeNameKey(text), candidates, partial: partOfLongerName(tokens, run, i, last) });
       i = last + 1;
       matched = true;
       break;
     }
     if (!matched && fallback) {
-      spans.push({ first: i, last: fallback.last, candidates: fallback.candidates, partial: partOfLongerName(tokens, run, i, fallback.last) });
+      spans.push({ first: i, last: fallback.last, key: placeNameKey(fallback.text), candidates: fallback.candidates, partial: partOfLongerName(tokens, run, i, fallback.last) });
       i = fallback.last + 1;
     } else if (!matched) i++;
   }
@@ -191,19 +193,32 @@ function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazett
  * runs recur across reports ("Boko Haram", "Kabul province", "On Sunday"): each is read once per gazetteer, with its
  * spans counted from the run's start.
  */
-const spansOfRuns = new WeakMap<Gazetteer, BoundedCache<string, NamedSpan[]>>();
+const spansOfRuns = new WeakMap<Gazetteer, BoundedCache<string, RememberedRun>>();
 const RUN_MEMO_LIMIT = 50_000;
+
+/** A run's spans as remembered, counted from its first token: read as a run, and read as a container. */
+interface RememberedRun {
+  tokens: number;
+  plain?: NamedSpan[];
+  container?: NamedSpan[];
+}
+
+function relativeSpans(sentence: Sentence, run: [number, number], gazetteer: Gazetteer, asContainer: boolean): NamedSpan[] {
+  return namedSpans(sentence, run, gazetteer, asContainer).map((span) => ({ ...span, first: span.first - run[0], last: span.last - run[0] }));
+}
 
 function knownSpans(sentence: Sentence, run: [number, number], gazetteer: Gazetteer): NamedSpan[] {
   const tokens = sentence.tokens;
   const words = sentence.text.slice(tokens[run[0]]!.start - sentence.start, tokens[run[1]]!.end - sentence.start);
   let memo = spansOfRuns.get(gazetteer);
   if (!memo) spansOfRuns.set(gazetteer, (memo = new BoundedCache(RUN_MEMO_LIMIT)));
+  let remembered = memo.get(words);
+  if (remembered?.tokens !== run[1] - run[0]) remembered = memo.set(words, { tokens: run[1] - run[0] });
   // "(Poonch district, J&K)": the last name inside parentheses, after a comma.
   const asContainer = tokens[run[0] - 1]?.normal === ',' && tokens[run[1] + 1]?.normal === ')';
-  const key = `${asContainer ? 'c' : 'r'}${run[1] - run[0]}|${words}`;
-  const relative = memo.get(key)
-    ?? memo.set(key, namedSpans(sentence, run, gazetteer, asContainer).map((span) => ({ ...span, first: span.first - run[0], last: span.last - run[0] })));
+  const relative = asContainer
+    ? (remembered.container ??= relativeSpans(sentence, run, gazetteer, true))
+    : (remembered.plain ??= relativeSpans(sentence, run, gazetteer, false));
   return relative.map((span) => ({ ...span, first: span.first + run[0], last: span.last + run[0] }));
 }
 
@@ -227,7 +242,7 @@ export function findPlaces(doc: AnalysedText, gazetteer: Gazetteer, exclude: { s
         const text = doc.text.slice(start, end);
         if (isOpening && !span.candidates.some((c) => c.kind === 'country' || c.kind === 'admin1')) continue;
         inSentence.push({
-          kind: 'place', sentence: sentence.index, start, end, text, key: placeNameKey(text),
+          kind: 'place', sentence: sentence.index, start, end, text, key: span.key,
           candidates: span.candidates, hint: hintOf(tokens, span.first, span.last), containers: [], partial: span.partial,
         });
       }
