@@ -55,6 +55,8 @@ export interface AttributionLexicon {
   responsibility: Map<string, string[][]>;
   accusation: Map<string, string[][]>;
   denial: Map<string, string[][]>;
+  /** The first words of all three, to pass over the many sentences that say nothing of who is responsible. */
+  responsibilityWords: Set<string>;
 }
 
 const LEXICON_FILE = new URL('../../data/lexicons/attribution.yaml', import.meta.url);
@@ -76,14 +78,18 @@ export function loadAttributionLexicon(file: URL = LEXICON_FILE): AttributionLex
     return byFirst;
   };
   const data = parsed.data;
+  const responsibility = phrases(data.responsibility);
+  const accusation = phrases(data.accusation);
+  const denial = phrases(data.denial);
   return {
     reportingVerbs: words(data.reporting_verbs),
     observationVerbs: words(data.observation_verbs),
     unnamed: words(data.unnamed),
     groupAnaphora: words(data.group_anaphora),
-    responsibility: phrases(data.responsibility),
-    accusation: phrases(data.accusation),
-    denial: phrases(data.denial),
+    responsibility,
+    accusation,
+    denial,
+    responsibilityWords: new Set([...responsibility.keys(), ...accusation.keys(), ...denial.keys()]),
   };
 }
 
@@ -155,12 +161,12 @@ function claimFrom(
   return { sentence, claimant, start: first.start, end: last.end, text, observer };
 }
 
-/** The first place among `tokens` where one of `phrases` (indexed by first word) starts. */
 function wordsAt(tokens: Token[], at: number, words: string[]): boolean {
   for (let k = 0; k < words.length; k++) if (tokens[at + k]?.normal !== words[k]) return false;
   return true;
 }
 
+/** The first place among `tokens` where one of `phrases` (indexed by first word) starts. */
 function firstPhrase(tokens: Token[], phrases: Map<string, string[][]>): { at: number; length: number } | null {
   for (let i = 0; i < tokens.length; i++) {
     const starting = phrases.get(tokens[i]!.normal);
@@ -180,6 +186,7 @@ function responsibility(
 
 function responsibilityIn(doc: AnalysedText, sentence: Sentence, actors: ActorMention[], lexicon: AttributionLexicon): Responsibility | null {
   const { tokens } = sentence;
+  if (!tokens.some((t) => lexicon.responsibilityWords.has(t.normal))) return null;
   const claimed = firstPhrase(tokens, lexicon.responsibility);
   if (claimed) {
     const start = tokens[claimed.at]!.start;
