@@ -23,7 +23,8 @@ export interface FoundPlace extends PlaceMention {
 const ARTICLES = new Set(['al', 'el', 'ad', 'adh', 'ar', 'as', 'ash', 'at', 'ath', 'az', 'an', 'ed', 'es', 'et', 'ez', 'er', 'en', 'ud', 'ul', 'ad-', 'al-']);
 const JOINERS = new Set(['-', 'de', 'del', 'da', 'do', 'dos', 'das', 'di', 'la', 'las', 'los', 'le', 'les', 'du', 'of', 'bin', 'ibn', 'abu', 'bani', 'beni', "'", '’']);
 /** Lower-case words that belong to a place's name when they follow it ("Aleppo international airport"). */
-const FEATURE_WORDS: Record<string, PlaceHint> = {
+// Without a prototype, so that words such as "constructor" are not read as feature words.
+const FEATURE_WORDS: Record<string, PlaceHint> = Object.assign(Object.create(null) as Record<string, PlaceHint>, {
   province: 'division', governorate: 'division', region: 'division', state: 'division', county: 'division', prefecture: 'division',
   department: 'division', oblast: 'division', division: 'division', municipality: 'district', district: 'district', districts: 'district',
   neighborhood: 'district', neighbourhood: 'district', neighborhoods: 'district', neighbourhoods: 'district', quarter: 'district',
@@ -33,7 +34,7 @@ const FEATURE_WORDS: Record<string, PlaceHint> = {
   lga: 'district', subdistrict: 'district', tehsil: 'district', taluka: 'district', commune: 'district', woreda: 'district', raion: 'district',
   rayon: 'district', wilaya: 'division', parish: 'district', territory: 'district', chiefdom: 'district', subcounty: 'district', locality: 'settlement',
   station: 'site', plant: 'site', factory: 'site', prison: 'site', port: 'site', checkpoint: 'site', airbase: 'site', crossing: 'site',
-};
+});
 /** Capitalised words that open a sentence before a name ("In Celaya, ..."), not part of it. */
 const FUNCTION_WORDS = new Set(['on', 'in', 'the', 'a', 'an', 'at', 'around', 'between', 'during', 'after', 'before', 'since', 'following', 'according', 'near', 'from', 'to']);
 /** Capitalised words that start sentences or name things, never places on their own. */
@@ -95,11 +96,13 @@ function runs(sentence: Sentence): [number, number][] {
 const MAX_WORDS = 7;
 
 function hintOf(tokens: Token[], first: number, last: number): PlaceHint {
+  // "Idlib province", "Salahuddin district" (the feature word inside the name or right after it), "the town of X".
+  const inside = FEATURE_WORDS[tokens[last]!.normal];
+  if (inside) return inside;
   const after = tokens[last + 1]?.normal;
-  const inside = tokens[last]!.normal;
-  const before = [tokens[first - 1]?.normal, tokens[first - 2]?.normal];
-  for (const w of [inside, after]) if (w && FEATURE_WORDS[w] !== undefined && FEATURE_WORDS[w] !== null) return FEATURE_WORDS[w]!;
-  if (before[0] === 'of' && before[1] && FEATURE_WORDS[before[1]]) return FEATURE_WORDS[before[1]]!;
+  if (after && FEATURE_WORDS[after]) return FEATURE_WORDS[after]!;
+  const before = tokens[first - 2]?.normal;
+  if (tokens[first - 1]?.normal === 'of' && before && FEATURE_WORDS[before]) return FEATURE_WORDS[before]!;
   return null;
 }
 

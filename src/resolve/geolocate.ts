@@ -105,8 +105,11 @@ interface Context {
   divisions: Map<string, number>;
 }
 
-/** How well a candidate fits the mention and the article; `why`, when given, collects the reasons in words. */
-function score(c: PlaceCandidate, mention: FoundPlace, containers: FoundPlace[], context: Context, gazetteer: Gazetteer, why?: string[]): number {
+/**
+ * How well a candidate fits the mention and the article (`inside`: it lies in a place written as the mention's
+ * container); `why`, when given, collects the reasons in words.
+ */
+function score(c: PlaceCandidate, mention: FoundPlace, inside: boolean, context: Context, why?: string[]): number {
   let s = baseScore(c);
   if (!c.exact) {
     s -= 1.5;
@@ -120,7 +123,7 @@ function score(c: PlaceCandidate, mention: FoundPlace, containers: FoundPlace[],
     s += 4 * share;
     why?.push(`in ${c.country}, the article's country`);
   }
-  if (inWrittenContainer(c, containers, gazetteer)) {
+  if (inside) {
     s += 6;
     why?.push('inside the place named with it');
   }
@@ -190,20 +193,23 @@ function choose(mention: FoundPlace, containers: FoundPlace[], context: Context,
   for (const share of context.countries.values()) if (share !== 0) unknownCountry = false;
   // The best believable candidate, and the margin by which it beats the next (the first of equals wins).
   let best: PlaceCandidate | null = null;
+  let bestInside = false;
   let bestScore = -Infinity;
   let nextScore = -Infinity;
   let believable = 0;
   for (const c of candidates) {
+    const inside = containers.length > 0 && inWrittenContainer(c, containers, gazetteer);
     const believed = mention.partial
-      ? inWrittenContainer(c, containers, gazetteer)
-      : strongMatch(c, mention) || inArticleCountry(c, context) || inWrittenContainer(c, containers, gazetteer)
+      ? inside
+      : strongMatch(c, mention) || inArticleCountry(c, context) || inside
         || dominantCity(c, candidates, largest) || soleInWorld(c, mention, unknownCountry);
     if (!believed) continue;
     believable++;
-    const s = score(c, mention, containers, context, gazetteer);
+    const s = score(c, mention, inside, context);
     if (s > bestScore) {
       nextScore = bestScore;
       best = c;
+      bestInside = inside;
       bestScore = s;
     } else if (s > nextScore) nextScore = s;
   }
@@ -213,12 +219,12 @@ function choose(mention: FoundPlace, containers: FoundPlace[], context: Context,
   let reason = '';
   if (explain) {
     const why: string[] = [];
-    score(best, mention, containers, context, gazetteer, why);
+    score(best, mention, bestInside, context, why);
     const others = believable - 1;
     reason = `"${mention.text}" → ${best.name}${best.country ? `, ${best.country}` : ''} (${best.kind === 'local' ? 'local gazetteer' : best.kind})`
       + (why.length ? `: ${why.join('; ')}` : '') + (others ? `; chosen over ${others} other place${others > 1 ? 's' : ''} of that name` : '');
   }
-  return { place: best, score: bestScore, confidence, reason, anchored: inWrittenContainer(best, containers, gazetteer) };
+  return { place: best, score: bestScore, confidence, reason, anchored: bestInside };
 }
 
 /** How much a name found only in one country says the article is about that country. */

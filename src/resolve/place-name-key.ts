@@ -28,9 +28,9 @@ import { BoundedCache } from '../bounded-cache.ts';
 const ARTICLES = new Set(['al', 'el', 'ad', 'adh', 'ar', 'as', 'ash', 'at', 'ath', 'az', 'an', 'ud', 'ul', 'ed', 'es', 'et', 'ez', 'er', 'en']);
 
 /** Compass words of the languages divisions are often named in, as English writes them. */
-const COMPASS: Record<string, string> = {
+const COMPASS = new Map(Object.entries({
   nord: 'north', norte: 'north', sud: 'south', sur: 'south', sul: 'south', est: 'east', este: 'east', leste: 'east', ouest: 'west', oeste: 'west',
-};
+}));
 
 /** The same names are folded again and again (candidates, containers, divisions): folding is remembered. */
 /** Suffixes news and GeoNames add to division names: "Idlib Governorate" is also "Idlib". */
@@ -57,7 +57,7 @@ function foldName(name: string): string {
     .replace(/['’‘`ʿʾ´]/g, '')
     .split(ascii ? /[^a-z0-9]+/ : /[^\p{L}\p{N}]+/u)
     .filter((w) => w && !ARTICLES.has(w));
-  return (words.length > 1 ? words.map((w) => COMPASS[w] ?? w) : words).join(' ');
+  return (words.length > 1 ? words.map((w) => COMPASS.get(w) ?? w) : words).join(' ');
 }
 
 const SOUNDS: [RegExp, string][] = [

@@ -67,3 +67,8 @@ test('a place name opening the name of a site is that place ("Horlivka Water Pum
   assert.equal(place?.location, 'Horlivka');
   assert.equal(place.country, 'Ukraine');
 });
+
+test('words that name properties of JavaScript objects are plain words, not feature words ("Aleppo constructor")', () => {
+  assert.deepEqual(mentions('Fighting near Aleppo constructor and Homs toString was reported.'),
+    [{ text: 'Aleppo', partial: false, hint: null }, { text: 'Homs', partial: false, hint: null }]);
+});

@@ -79,3 +79,8 @@ test('French, Spanish and Portuguese compass words in a name of several words re
   assert.equal(placeNameKey('Sur'), 'sur');
   assert.equal(placeNameKey('Est'), 'est');
 });
+
+test('words that name properties of JavaScript objects fold like any other word', () => {
+  assert.equal(placeNameKey('Constructor Hill'), 'constructor hill');
+  assert.equal(placeNameKey('Nord toString'), 'north tostring');
+});

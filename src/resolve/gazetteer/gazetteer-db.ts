@@ -7,7 +7,7 @@ import { placeNameKey, placeNameSkeleton } from '../place-name-key.ts';
  * into memory beyond SQLite's own page cache and a small cache of recent look-ups.
  */
 
-export const SCHEMA_VERSION = '9';
+export const SCHEMA_VERSION = '10';
 
 export type PlaceKind = 'country' | 'admin1' | 'admin2' | 'populated' | 'site' | 'local';
 
