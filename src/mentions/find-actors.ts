@@ -27,8 +27,14 @@ function wordsOf(sentence: Sentence): Word[] {
     const text = token.text;
     // Most tokens are one plain word: no hyphen to split at, no apostrophe to drop.
     if (!text.includes('-') && !text.includes("'") && !text.includes('’')) {
-      const first = text[0]!;
       const lower = text.toLowerCase();
+      const code = text.charCodeAt(0);
+      if (code >= 97 && code <= 122) {
+        // Most words open with a lower-case ASCII letter: neither capitalised nor in capitals.
+        words.push({ w: lower, start: token.start, end: token.end, upper: false, cap: false });
+        continue;
+      }
+      const first = text[0]!;
       // A word that opens with a lower-case letter is not in capitals: no need to upper-case it to know.
       const upper = first === first.toUpperCase() && text === text.toUpperCase() && text !== lower;
       words.push({ w: lower, start: token.start, end: token.end, upper, cap: first !== first.toLowerCase() });

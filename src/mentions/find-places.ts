@@ -54,6 +54,8 @@ const NOT_ALONE = new Set(['on', 'in', 'the', 'a', 'an', 'at', 'around', 'betwee
   'street', 'avenue', 'road', 'district', 'village', 'town', 'city', 'province', 'region', 'camp', 'area', 'county', 'state']);
 
 function capitalised(token: Token): boolean {
+  const code = token.text.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90; // ASCII: A-Z
   const first = token.text[0]!;
   return first !== first.toLowerCase();
 }

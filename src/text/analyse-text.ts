@@ -7,6 +7,12 @@ const nlp = winkNLP(model, ['sbd', 'pos']);
 const its = nlp.its;
 const BLANK = /^\s*$/;
 
+/** A word opening with a printable ASCII character is not blank; others are asked of BLANK. */
+function mayBeBlank(value: string): boolean {
+  const code = value.charCodeAt(0);
+  return !(code > 32 && code < 127);
+}
+
 /**
  * A word's lemma depends only on its spelling and its part of speech, and wink works it out afresh for every
  * token: the answers are remembered per part of speech, indexed by wink's number for the spelling (its
@@ -40,7 +46,7 @@ export function analyseText(text: string): AnalysedText {
     const value = values[i]!;
     // Line breaks are tokens in wink; they carry no meaning here. A token wink rewrote beyond recognition
     // is skipped rather than given a guessed offset.
-    const start = BLANK.test(value) ? -1 : text.indexOf(value, cursor);
+    const start = mayBeBlank(value) && BLANK.test(value) ? -1 : text.indexOf(value, cursor);
     if (start < 0) {
       tokens[i] = null;
       continue;
