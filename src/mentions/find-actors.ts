@@ -121,7 +121,8 @@ export function findActors(doc: AnalysedText, dictionary: ActorDictionary, optio
   const found: ActorMention[] = [];
   for (const sentence of doc.sentences) {
     const words = wordsOf(sentence);
-    const taken: [number, number][] = [];
+    // Words already part of a mention.
+    const taken = new Uint8Array(words.length);
     for (let i = 0; i < words.length;) {
       const phrase = longestAt(words, i, dictionary);
       if (!phrase) {
@@ -154,19 +155,19 @@ export function findActors(doc: AnalysedText, dictionary: ActorDictionary, optio
       const start = words[first]!.start;
       const end = words[last]!.end;
       found.push({ kind: 'actor', sentence: sentence.index, start, end, text: doc.text.slice(start, end), actor, generic, loaded });
-      taken.push([first, last]);
+      taken.fill(1, first, last + 1);
       i = last + 1;
     }
     for (let at = 0; at < words.length; at++) {
       if (!words[at]!.cap) continue; // an unlisted group's name ends in a capitalised word
-      if (taken.some(([a, b]) => at >= a && at <= b)) continue;
+      if (taken[at]) continue;
       const group = unlistedGroupAt(words, at, dictionary);
-      if (!group || taken.some(([a, b]) => group.first <= b && a <= at)) continue;
+      if (!group || taken.subarray(group.first, at + 1).includes(1)) continue;
       const start = words[group.first]!.start;
       const end = words[at]!.end;
       const text = doc.text.slice(start, end);
       found.push({ kind: 'actor', sentence: sentence.index, start, end, text, actor: { ...group.actor, name: text }, generic: false, loaded: false });
-      taken.push([group.first, at]);
+      taken.fill(1, group.first, at + 1);
     }
   }
   return found.sort((a, b) => a.start - b.start);
