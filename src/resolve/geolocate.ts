@@ -396,6 +396,28 @@ function withoutOutliers(places: ResolvedPlace[]): ResolvedPlace[] {
   return places.filter((p) => !doubted.has(p));
 }
 
+/** Near a place the sentence writes with its container (anchored), or a district, or anchored itself. */
+function nearAnchors(p: ResolvedPlace, anchors: ResolvedPlace[]): boolean {
+  return p.anchored || p.place.kind === 'admin2' || anchors.some((a) => a.place.lat !== null && a.place.lon !== null
+    && p.place.lat !== null && p.place.lon !== null && distanceKm(a.place.lat, a.place.lon, p.place.lat, p.place.lon) <= NEAR_KM);
+}
+
+/** The place of a sentence's places that an event whose predicate is at `offset` happened at. */
+function pickPlace(list: ResolvedPlace[], offset: number, gazetteer: Gazetteer): ResolvedPlace | undefined {
+  const candidates = list.filter((p) => !p.container);
+  // "In Celaya, Guanajuato, a man was found dead in Colonia Gobernadores": when the sentence writes a place
+  // with its container, a name it does not anchor that lies away from it (a namesake of a neighbourhood the
+  // gazetteer lacks, a town of the same name elsewhere) is not where the event is.
+  const anchors = candidates.filter((p) => p.anchored);
+  const settled = anchors.length ? candidates.filter((p) => nearAnchors(p, anchors)) : candidates;
+  const pool = settled.length ? settled : list;
+  const ranked = [...pool].sort((a, b) => specificity(a) - specificity(b) || Math.abs(a.mention.start - offset) - Math.abs(b.mention.start - offset));
+  const best = ranked[0];
+  // "Strongholds in Salahuddin district ... the southern districts of Aleppo": a district named with its city is
+  // finer than the city even when the gazetteer has no point for it; it stands at the city's point.
+  return best && (ranked.find((p) => p !== best && ancestry(p.place, gazetteer).slice(1).some((a) => a.id === best.place.id)) ?? best);
+}
+
 /**
  * Finds the places named in an article, chooses for each the gazetteer entry it most likely means, and
  * says where each event happened. A name is resolved by what it is (a division, a town of some size, a
@@ -469,29 +491,13 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
     places: kept,
     placeFor(sentence: number, offset: number): EventPlace | null {
       const own = kept.filter((p) => p.mention.sentence === sentence);
-      const pick = (list: ResolvedPlace[]): ResolvedPlace | undefined => {
-        const candidates = list.filter((p) => !p.container);
-        // "In Celaya, Guanajuato, a man was found dead in Colonia Gobernadores": when the sentence writes a place
-        // with its container, a name it does not anchor that lies away from it (a namesake of a neighbourhood the
-        // gazetteer lacks, a town of the same name elsewhere) is not where the event is.
-        const anchors = candidates.filter((p) => p.anchored);
-        const nearAnchor = (p: ResolvedPlace): boolean => p.anchored || p.place.kind === 'admin2' || anchors.some((a) => a.place.lat !== null && a.place.lon !== null
-          && p.place.lat !== null && p.place.lon !== null && distanceKm(a.place.lat, a.place.lon, p.place.lat, p.place.lon) <= NEAR_KM);
-        const settled = anchors.length ? candidates.filter(nearAnchor) : candidates;
-        const pool = settled.length ? settled : list;
-        const ranked = [...pool].sort((a, b) => specificity(a) - specificity(b) || Math.abs(a.mention.start - offset) - Math.abs(b.mention.start - offset));
-        const best = ranked[0];
-        // "Strongholds in Salahuddin district ... the southern districts of Aleppo": a district named with its city is
-        // finer than the city even when the gazetteer has no point for it; it stands at the city's point.
-        return best && (ranked.find((p) => p !== best && ancestry(p.place, gazetteer).slice(1).some((a) => a.id === best.place.id)) ?? best);
-      };
       const listed = commonParent(own.filter((p) => !p.container), gazetteer);
       if (listed) return eventPlace(listed, gazetteer, 'several places of it named in the sentence of the event');
-      const inSentence = pick(own);
+      const inSentence = pickPlace(own, offset, gazetteer);
       if (inSentence) return eventPlace(inSentence, gazetteer, 'named in the sentence of the event');
       for (let s = sentence - 1; s >= 0; s--) {
         const there = kept.filter((p) => p.mention.sentence === s);
-        const earlier = commonParent(there.filter((p) => !p.container), gazetteer) ?? pick(there);
+        const earlier = commonParent(there.filter((p) => !p.container), gazetteer) ?? pickPlace(there, offset, gazetteer);
         if (earlier) return eventPlace(earlier, gazetteer, 'named in an earlier sentence about the event');
       }
       if (main) return eventPlace(main, gazetteer, "the article's main place");
