@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import type { ActorMention } from '../mentions/types.ts';
 import type { AnalysedText, Sentence, Token } from '../text/types.ts';
+import { normalsAt } from '../text/normals-at.ts';
 
 /** Who, inside the text, says that something happened ("Army reports later said ..."). */
 export interface Claim {
@@ -161,17 +162,12 @@ function claimFrom(
   return { sentence, claimant, start: first.start, end: last.end, text, observer };
 }
 
-function wordsAt(tokens: Token[], at: number, words: string[]): boolean {
-  for (let k = 0; k < words.length; k++) if (tokens[at + k]?.normal !== words[k]) return false;
-  return true;
-}
-
 /** The first place among `tokens` where one of `phrases` (indexed by first word) starts. */
 function firstPhrase(tokens: Token[], phrases: Map<string, string[][]>): { at: number; length: number } | null {
   for (let i = 0; i < tokens.length; i++) {
     const starting = phrases.get(tokens[i]!.normal);
     if (!starting) continue;
-    for (const phrase of starting) if (wordsAt(tokens, i, phrase)) return { at: i, length: phrase.length };
+    for (const phrase of starting) if (normalsAt(tokens, i, phrase)) return { at: i, length: phrase.length };
   }
   return null;
 }

@@ -1,4 +1,5 @@
 import type { AnalysedText, Token } from '../text/types.ts';
+import { normalsAt } from '../text/normals-at.ts';
 import { casualtyLexicon, type CasualtyLexicon, type Outcome } from './casualty-lexicon.ts';
 import type { CasualtyMention, CountBasis } from './types.ts';
 
@@ -44,11 +45,6 @@ function wordNumber(normal: string, lexicon: CasualtyLexicon): number | null {
     total += value;
   }
   return total;
-}
-
-function normalsAt(tokens: Token[], at: number, words: string[]): boolean {
-  for (let k = 0; k < words.length; k++) if (tokens[at + k]?.normal !== words[k]) return false;
-  return true;
 }
 
 const NO_QUANTITIES: readonly { words: string[]; value: number; vague: boolean }[] = [];

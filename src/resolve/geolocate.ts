@@ -467,7 +467,7 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
     // Distrito Federal) stands: the divisions' names are the doubtful ones.
     // Unless it is there under another spelling: "Poonch district, J&K" is GeoNames' Punch, while the gazetteer's
     // Poonch District lies across the line of control.
-    if (containers.length > 0 && !m.candidates.some((c) => cityDespiteDivisions(c, written, containers))
+    if (containers.length > 0 && !m.candidates.some((c) => cityDespiteDivisions(c, m, containers))
       && !m.candidates.some((c) => inWrittenContainer(c, containers, gazetteer))) {
       const inside = gazetteer.variants(withoutDivisionWord(m.text)).filter((c) => inWrittenContainer(c, containers, gazetteer));
       if (inside.length === 0) return;

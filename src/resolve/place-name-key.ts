@@ -32,7 +32,6 @@ const COMPASS = new Map(Object.entries({
   nord: 'north', norte: 'north', sud: 'south', sur: 'south', sul: 'south', est: 'east', este: 'east', leste: 'east', ouest: 'west', oeste: 'west',
 }));
 
-/** The same names are folded again and again (candidates, containers, divisions): folding is remembered. */
 /** Suffixes news and GeoNames add to division names: "Idlib Governorate" is also "Idlib". */
 const DIVISION_WORDS = /\s+(governorate|province|region|state|district|department|prefecture|county|municipality|division|oblast|raion|rayon|wilaya|muhafazah|mohafazat|territory|zone|city|municipio|departamento|estado)$/i;
 
@@ -41,6 +40,7 @@ export function withoutDivisionWord(name: string): string {
   return name.replace(DIVISION_WORDS, '');
 }
 
+/** The same names are folded again and again (candidates, containers, divisions): folding is remembered. */
 const folded = new BoundedCache<string, string>(100_000);
 
 /** Folded spelling: diacritics, apostrophes, punctuation and Arabic articles removed. */

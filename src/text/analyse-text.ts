@@ -15,15 +15,25 @@ function mayBeBlank(value: string): boolean {
 
 /**
  * A word's lemma depends only on its spelling and its part of speech, and wink works it out afresh for every
- * token: the answers are remembered per part of speech, indexed by wink's number for the spelling (its
- * vocabulary, which only grows as new words are read).
+ * token: the answers are remembered per part of speech, indexed by wink's number for the spelling, and
+ * forgotten all at once when LEMMA_LIMIT of them are kept (as BoundedCache does, without its string keys).
  */
 const lemmas = new Map<string, string[]>();
+const LEMMA_LIMIT = 200_000;
+let lemmasKept = 0;
 
 function lemmaOf(tokens: Tokens, index: number, spelling: number, pos: string): string {
   let known = lemmas.get(pos);
   if (!known) lemmas.set(pos, (known = []));
-  return known[spelling] ??= (tokens.itemAt(index).out(its.lemma as unknown as typeof its.normal) as string).toLowerCase();
+  const remembered = known[spelling];
+  if (remembered !== undefined) return remembered;
+  if (lemmasKept >= LEMMA_LIMIT) {
+    lemmas.clear();
+    lemmas.set(pos, (known = []));
+    lemmasKept = 0;
+  }
+  lemmasKept++;
+  return (known[spelling] = (tokens.itemAt(index).out(its.lemma as unknown as typeof its.normal) as string).toLowerCase());
 }
 
 /**

@@ -215,15 +215,21 @@ test('an article the store refuses is tried again on the next poll', async (t) =
   assert.equal(accepted.length, 1);
 });
 
-test('max_items_per_poll leaves the other new items to the next poll, which reads the whole feed again', async (t) => {
-  const dir = tempDir(t);
+/** A server with three article pages, a, b and c, and a feed of them at /feed.xml with this ETag. */
+async function threeArticleFeed(t: TestContext, etag: string): Promise<Awaited<ReturnType<typeof withServer>>> {
   const server = await withServer(t, {
     '/a.html': serve(articlePage('A', SHELLING)), '/b.html': serve(articlePage('B', CLASH)), '/c.html': serve(articlePage('C', PROTEST)),
   });
   server.routes.set('/feed.xml', conditionalFeed(() => ({
     body: rssFeed('Wire', ['a', 'b', 'c'].map((name) => ({ title: name, link: `${server.origin}/${name}.html` }))),
-    etag: '"m1"', lastModified: 'Wed, 12 Feb 2020 10:00:00 GMT',
+    etag, lastModified: 'Wed, 12 Feb 2020 10:00:00 GMT',
   })));
+  return server;
+}
+
+test('max_items_per_poll leaves the other new items to the next poll, which reads the whole feed again', async (t) => {
+  const dir = tempDir(t);
+  const server = await threeArticleFeed(t, '"m1"');
   const { articles, options } = collector();
   const watchOptions = options({ config: config([`${server.origin}/feed.xml`], { limits: { max_items_per_poll: 2 } }), statePath: join(dir, 'state.json') });
   const [first] = await (await FeedWatcher.open(watchOptions)).pollAll();
@@ -236,13 +242,7 @@ test('max_items_per_poll leaves the other new items to the next poll, which read
 
 test('a stop lets the item under way finish and leaves the others for the next run', async (t) => {
   const dir = tempDir(t);
-  const server = await withServer(t, {
-    '/a.html': serve(articlePage('A', SHELLING)), '/b.html': serve(articlePage('B', CLASH)), '/c.html': serve(articlePage('C', PROTEST)),
-  });
-  server.routes.set('/feed.xml', conditionalFeed(() => ({
-    body: rssFeed('Wire', ['a', 'b', 'c'].map((name) => ({ title: name, link: `${server.origin}/${name}.html` }))),
-    etag: '"s1"', lastModified: 'Wed, 12 Feb 2020 10:00:00 GMT',
-  })));
+  const server = await threeArticleFeed(t, '"s1"');
   const controller = new AbortController();
   const submitted: string[] = [];
   const base = { config: config([`${server.origin}/feed.xml`], { limits: { concurrency: 1 } }), statePath: join(dir, 'state.json'), log: () => undefined };

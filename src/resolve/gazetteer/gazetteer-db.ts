@@ -9,6 +9,9 @@ import { placeNameKey, placeNameSkeleton } from '../place-name-key.ts';
 
 export const SCHEMA_VERSION = '10';
 
+/** Skeletons shorter than this say too little to be indexed. */
+export const MIN_SKELETON = 3;
+
 export type PlaceKind = 'country' | 'admin1' | 'admin2' | 'populated' | 'site' | 'local';
 
 export interface PlaceRow {
@@ -98,7 +101,7 @@ export class PlaceWriter {
       const key = placeNameKey(name);
       if (key) keys.add(key);
       const skeleton = placeNameSkeleton(name);
-      if (skeleton.length >= 3) skeletons.add(skeleton);
+      if (skeleton.length >= MIN_SKELETON) skeletons.add(skeleton);
     }
     for (const abbreviation of abbreviations) {
       const key = placeNameKey(abbreviation);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
 import { buildWorldGazetteer } from './build-world.ts';
-import { openDatabase, SCHEMA_VERSION, type PlaceKind, type PlaceRow } from './gazetteer-db.ts';
+import { MIN_SKELETON, openDatabase, SCHEMA_VERSION, type PlaceKind, type PlaceRow } from './gazetteer-db.ts';
 import { placeNameKey, placeNameSkeleton } from '../place-name-key.ts';
 import { NameFilter } from './name-filter.ts';
 import { BoundedCache } from '../../bounded-cache.ts';
@@ -53,8 +53,6 @@ export const IMPORTS_FILE = 'gazetteer-imports.sqlite';
 const CACHE_LIMIT = 50_000;
 /** At most this many places per name and index file. */
 const MAX_CANDIDATES = 60;
-/** Skeletons shorter than this are not indexed (gazetteer-db.ts). */
-const MIN_SKELETON = 3;
 /** A name the gazetteer does not know is guessed from its skeleton alone only when the skeleton is this long. */
 const GUESS_SKELETON = 6;
 /** Enough to map the whole world base (about 60 MB) with room for imports. */
