@@ -12,6 +12,18 @@ const CasualtyFileSchema = z.object({
   singular_verbs: Words,
   singular_pronouns: Words,
   not_people: Words,
+  needs_person: Words,
+  agent_verbs: Words,
+  toll_qualifiers: Words,
+  toll_followers: Words,
+  toll_verbs: Words,
+  subset_before: Words,
+  subset_after: Words,
+  age_words: Words,
+  attacker_deaths: Words,
+  reflexives: Words,
+  attackers: Words,
+  person_determiners: Words,
 });
 
 export type Outcome = 'killed' | 'injured' | 'casualties';
@@ -33,6 +45,23 @@ export interface CasualtyLexicon {
   singularVerbs: Set<string>;
   singularPronouns: Set<string>;
   notPeople: Set<string>;
+  /** "both", "twin": numbers only before a person noun or a verb. */
+  needsPerson: Set<string>;
+  /** Outcome words that are also active verbs, whose subject is the killer. */
+  agentVerbs: Set<string>;
+  tollQualifiers: Set<string>;
+  tollFollowers: Set<string>;
+  tollVerbs: Set<string>;
+  /** Phrases (as lower-cased words) before a count that restates part of an earlier figure. */
+  subsetBefore: string[][];
+  /** Phrases after a count that make it part of an earlier figure ("17 of them"). */
+  subsetAfter: string[][];
+  ageWords: Set<string>;
+  /** Phrases that say the attacker died ("blew himself up"). */
+  attackerDeaths: string[][];
+  reflexives: Set<string>;
+  attackers: Set<string>;
+  personDeterminers: Set<string>;
 }
 
 const DEFAULT_FILE = new URL('../../data/lexicons/casualties.yaml', import.meta.url);
@@ -70,6 +99,7 @@ export function loadCasualtyLexicon(file: URL = DEFAULT_FILE): CasualtyLexicon {
     for (const word of data.outcomes[outcome]) outcomes.set(word.toLowerCase(), outcome);
   }
   const lower = (words: string[]): Set<string> => new Set(words.map((w) => w.toLowerCase()));
+  const phrases = (list: string[]): string[][] => list.map((p) => p.toLowerCase().split(/\s+/).filter(Boolean));
   return {
     quantities,
     numberWords,
@@ -78,6 +108,18 @@ export function loadCasualtyLexicon(file: URL = DEFAULT_FILE): CasualtyLexicon {
     singularVerbs: lower(data.singular_verbs),
     singularPronouns: lower(data.singular_pronouns),
     notPeople: lower(data.not_people),
+    needsPerson: lower(data.needs_person),
+    agentVerbs: lower(data.agent_verbs),
+    tollQualifiers: lower(data.toll_qualifiers),
+    tollFollowers: lower(data.toll_followers),
+    tollVerbs: lower(data.toll_verbs),
+    subsetBefore: phrases(data.subset_before),
+    subsetAfter: phrases(data.subset_after),
+    ageWords: lower(data.age_words),
+    attackerDeaths: phrases(data.attacker_deaths),
+    reflexives: lower(data.reflexives),
+    attackers: lower(data.attackers),
+    personDeterminers: lower(data.person_determiners),
   };
 }
 

@@ -14,6 +14,12 @@ const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 
 const CLAUSE_BREAKS = new Set([';', ':', '.', '(', ')']);
 /** What may stand between a count and the verb it is the subject of: "3 Taliban militants were reportedly arrested". */
 const SUBJECT_GAP = new Set(['NOUN', 'PROPN', 'ADJ', 'AUX', 'ADV', 'PART', 'NUM']);
+/** What may stand between a determiner and the person noun it introduces: "a 54-year-old village chief". */
+const PERSON_MODIFIERS = new Set(['ADJ', 'NUM', 'NOUN', 'PROPN']);
+/** What may follow an active "killed" as its object, making the count before it the killer: "2 gunmen killed a ...". */
+const OBJECT_STARTS = new Set(['DET', 'NUM', 'PRON']);
+/** "toll" says deaths only in casualty context ("death toll", "the toll rose"), never in "toll gate". */
+const TOLL = 'toll';
 
 interface Quantity {
   first: number;
@@ -54,9 +60,11 @@ function quantityAt(tokens: Token[], i: number, lexicon: CasualtyLexicon): Quant
   const token = tokens[i]!;
   const next = tokens[i + 1];
   const previous = tokens[i - 1];
-  // Dates and measures are not people: "9 May", "May 9", "2 km", "10 am".
+  // Dates, measures and ages are not people: "9 May", "May 9", "2 km", "10 am", "a 5-year-old", "aged 30".
   if (next && (MONTHS.has(next.normal) || lexicon.notPeople.has(next.normal))) return null;
+  if (next?.normal === '-' && tokens[i + 2] && lexicon.notPeople.has(tokens[i + 2]!.normal)) return null;
   if (previous && MONTHS.has(previous.normal)) return null;
+  if (isAge(tokens, i, lexicon)) return null;
 
   const digits = digitValue(token.text);
   // "1e309", "3x": digits glued to letters are not a count the tokenizer happened to split off.
@@ -76,6 +84,9 @@ function quantityAt(tokens: Token[], i: number, lexicon: CasualtyLexicon): Quant
     return { first: i, last: i, value: Math.min(Number(range[1]), Number(range[2])), basis: 'exact', rule: 'range: lower figure' };
   }
 
+  // "both sides", "twin blasts": these count people only before a person or a verb ("both men", "both died").
+  if (lexicon.needsPerson.has(token.normal) && next && !lexicon.persons.has(next.lemma || next.normal)
+    && next.pos !== 'VERB' && next.pos !== 'AUX' && next.normal !== 'of') return null;
   for (const phrase of lexicon.quantities.get(token.normal) ?? NO_QUANTITIES) {
     if (!normalsAt(tokens, i, phrase.words)) continue;
     const last = i + phrase.words.length - 1;
@@ -100,15 +111,102 @@ function quantityAt(tokens: Token[], i: number, lexicon: CasualtyLexicon): Quant
   const words = wordNumber(token.normal, lexicon);
   if (words !== null) return { first: i, last: i, value: words, basis: 'exact', rule: 'number' };
 
-  // "a soldier", "an elderly man", "a taxi bike driver": one person.
-  if (token.normal === 'a' || token.normal === 'an') {
-    const noun = [tokens[i + 1], tokens[i + 2], tokens[i + 3]].find((t) => t && lexicon.persons.has(t.lemma || t.normal));
-    if (noun) return { first: i, last: i, value: 1, basis: 'exact', rule: '"a/an <person>" → 1' };
+  // "killing himself", "3 guards and himself": the attacker, one person.
+  if (lexicon.reflexives.has(token.normal)) return { first: i, last: i, value: 1, basis: 'exact', rule: 'the attacker himself → 1' };
+  // "a soldier", "an elderly man", "the 23-year-old soldier", "his wife": one person.
+  if (lexicon.personDeterminers.has(token.normal)) {
+    const noun = personAfter(tokens, i, lexicon);
+    if (noun !== null) return { first: i, last: noun, value: 1, basis: 'exact', rule: `"${token.normal} <person>" → 1` };
   }
   return null;
 }
 
+/** The singular person noun a determiner introduces, past adjectives, ages and other nouns ("a taxi bike driver"). */
+function personAfter(tokens: Token[], i: number, lexicon: CasualtyLexicon): number | null {
+  for (let k = i + 1; k <= i + 6 && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (lexicon.persons.has(t.normal)) return k;
+    if (!PERSON_MODIFIERS.has(t.pos) && t.normal !== '-') return null;
+  }
+  return null;
+}
+
+/**
+ * Whether the number at `i` is an age: after "aged" ("aged 30", "aged 30 and 34"), or set between commas after a
+ * name ("Ali Musa, 34, was shot").
+ */
+function isAge(tokens: Token[], i: number, lexicon: CasualtyLexicon): boolean {
+  for (let k = i - 1; k >= i - 4 && k >= 0; k--) {
+    const t = tokens[k]!;
+    if (lexicon.ageWords.has(t.normal)) return true;
+    if (t.pos !== 'NUM' && t.normal !== 'and' && t.normal !== ',' && t.normal !== 'to' && t.normal !== '-') break;
+  }
+  return tokens[i - 1]?.normal === ',' && tokens[i - 2]?.pos === 'PROPN' && tokens[i + 1]?.normal === ','
+    && startsWithDigit(tokens[i]!.text);
+}
+
 type Link = { index: number; outcome: Outcome } | null;
+
+/** Whether one of these phrases (lower-cased words) is written at token `at`. */
+function phraseAt(tokens: Token[], at: number, phrases: string[][]): string[] | null {
+  return phrases.find((words) => normalsAt(tokens, at, words)) ?? null;
+}
+
+/** Whether "toll" at `j` is a death toll ("the death toll", "the toll rose to 30"), not a "toll gate". */
+function isDeathToll(tokens: Token[], j: number, lexicon: CasualtyLexicon): boolean {
+  const previous = tokens[j - 1];
+  const next = tokens[j + 1];
+  if (next && (next.pos === 'NOUN' || next.pos === 'PROPN')) return false;
+  return (previous !== undefined && lexicon.tollQualifiers.has(previous.normal)) || (next !== undefined && lexicon.tollFollowers.has(next.normal));
+}
+
+/** The outcome the token at `j` says, if any. */
+export function outcomeAt(tokens: Token[], j: number, lexicon: CasualtyLexicon): Outcome | null {
+  const token = tokens[j]!;
+  const outcome = lexicon.outcomes.get(token.normal);
+  if (!outcome) return null;
+  return token.normal === TOLL && !isDeathToll(tokens, j, lexicon) ? null : outcome;
+}
+
+/**
+ * "the death toll from Sunday's bombing rose to 30": a figure after a verb of change ("rose to", "stood at",
+ * "reached") belongs to the death toll named earlier in the clause.
+ */
+function tollBefore(tokens: Token[], q: Quantity, lexicon: CasualtyLexicon): Link {
+  let verb = q.first - 1;
+  if (tokens[verb]?.normal === 'to' || tokens[verb]?.normal === 'at') verb -= 1;
+  if (!tokens[verb] || !lexicon.tollVerbs.has(tokens[verb]!.normal)) return null;
+  for (let j = verb - 1; j >= 0 && j >= verb - 20; j--) {
+    if (CLAUSE_BREAKS.has(tokens[j]!.normal)) return null;
+    if (tokens[j]!.normal === TOLL && isDeathToll(tokens, j, lexicon)) return { index: j, outcome: 'killed' };
+  }
+  return null;
+}
+
+/**
+ * Whether the outcome verb at `j` is active with an object after it ("2 gunmen killed a policeman"): the count
+ * before it is then the killer, not a victim. "2 soldiers killed in an ambush" and "2 were killed" are victims.
+ */
+function isAgentOf(tokens: Token[], q: Quantity, j: number, quantities: Map<number, Quantity>, lexicon: CasualtyLexicon): boolean {
+  if (!lexicon.agentVerbs.has(tokens[j]!.normal)) return false;
+  for (let k = q.last + 1; k < j; k++) if (tokens[k]!.pos === 'AUX') return false;
+  const object = tokens[j + 1];
+  if (!object) return false;
+  return quantities.has(j + 1) || OBJECT_STARTS.has(object.pos) || lexicon.persons.has(object.lemma || object.normal);
+}
+
+/** Whether the token looks like a verb: the tagger often reads "wounding" or "abducted" as a noun. */
+function looksVerbal(t: Token | undefined): boolean {
+  return t !== undefined && t.pos !== 'PROPN' && (t.pos === 'VERB' || /(?:ing|ed)$/.test(t.normal));
+}
+
+/** Whether a new predicate starts at `j`: "and wounded 20", ", injuring 4" (not ", aged 30" or ", died"). */
+function nextPredicate(tokens: Token[], j: number): boolean {
+  const t = tokens[j]!;
+  const next = tokens[j + 1];
+  if (t.normal === 'and') return looksVerbal(next);
+  return t.normal === ',' && next !== undefined && looksVerbal(next) && next.normal.endsWith('ing');
+}
 
 /**
  * The outcome word a count belongs to: the nearest one on either side, never past a clause break.
@@ -116,7 +214,12 @@ type Link = { index: number; outcome: Outcome } | null;
  * Counts joined by "and" share the outcome of the last one ("5 soldiers and 1 officer were killed").
  */
 function outcomeOf(tokens: Token[], q: Quantity, quantities: Map<number, Quantity>, links: Map<Quantity, Link>, lexicon: CasualtyLexicon): Link {
+  const toll = tollBefore(tokens, q, lexicon);
+  if (toll) return toll;
   let right: Link = null;
+  // Set when the count is the subject of another verb ("3 were arrested", "the bodies of 7 men were found").
+  let subjectOfOtherVerb = false;
+  let verbSeen = false;
   for (let j = q.last + 1; j <= q.last + RIGHT_WINDOW && j < tokens.length; j++) {
     const t = tokens[j]!;
     const next = quantities.get(j);
@@ -126,19 +229,31 @@ function outcomeOf(tokens: Token[], q: Quantity, quantities: Map<number, Quantit
       break;
     }
     if (CLAUSE_BREAKS.has(t.normal)) break;
-    const outcome = lexicon.outcomes.get(t.normal);
+    // "12 civilians including three children": what follows restates part of this count.
+    if (phraseAt(tokens, j, lexicon.subsetBefore)) break;
+    // "two brothers, aged 30 and 34, were shot dead": the ages stand aside.
+    if (lexicon.ageWords.has(t.normal)) {
+      while (tokens[j + 1] && (tokens[j + 1]!.pos === 'NUM' || tokens[j + 1]!.normal === 'and' || tokens[j + 1]!.normal === 'to')) j++;
+      continue;
+    }
+    // "killing 3 soldiers and wounding 5", "killing a man, injuring 4": the count is the object of the verb
+    // before it, and the next verb is another predicate of the same subject.
+    if (!verbSeen && nextPredicate(tokens, j)) break;
+    const outcome = outcomeAt(tokens, j, lexicon);
     if (outcome) {
-      right = { index: j, outcome };
+      // "2 gunmen killed a policeman": the count before an active verb is the killer.
+      if (!isAgentOf(tokens, q, j, quantities, lexicon)) right = { index: j, outcome };
       break;
     }
     // "3 were arrested": the count is that verb's subject and belongs to no outcome. "3 were shot dead"
     // and "a man was beaten to death" go on to the outcome. A verb further off ("a civilian in X whilst
     // inspecting") only ends the search on this side.
-    if (t.pos === 'VERB' && ![tokens[j + 1], tokens[j + 2]].some((n) => n && lexicon.outcomes.has(n.normal))) {
+    if (t.pos === 'VERB' && ![j + 1, j + 2].some((n) => n < tokens.length && outcomeAt(tokens, n, lexicon))) {
       const between = tokens.slice(q.last + 1, j);
-      if (between.every((b) => SUBJECT_GAP.has(b.pos))) return null;
+      subjectOfOtherVerb = between.every((b) => SUBJECT_GAP.has(b.pos));
       break;
     }
+    if (t.pos === 'VERB' || t.pos === 'AUX') verbSeen = true;
   }
   let left: Link = null;
   for (let j = q.first - 1; j >= q.first - LEFT_WINDOW && j >= 0; j--) {
@@ -146,20 +261,59 @@ function outcomeOf(tokens: Token[], q: Quantity, quantities: Map<number, Quantit
     // "killed 3 soldiers and 2 civilians": the second count is joined to the first, not to "killed".
     // "killed by 15 men": a count after "by" counts the attackers.
     if (quantities.has(j) || CLAUSE_BREAKS.has(t.normal) || t.normal === ',' || t.normal === 'and' || t.normal === 'or' || t.normal === 'by') break;
-    const outcome = lexicon.outcomes.get(t.normal);
+    const outcome = outcomeAt(tokens, j, lexicon);
     if (outcome) {
       left = { index: j, outcome };
       break;
     }
   }
+  // The subject of another verb still counts when the outcome noun it hangs from is named before it:
+  // "the bodies of seven men were found".
+  if (subjectOfOtherVerb) return left && tokens.slice(left.index + 1, q.first).every((t) => t.normal === 'of' || t.pos === 'DET') ? left : null;
   if (right && left) return right.index - q.last <= q.first - left.index ? right : left;
   return right ?? left;
 }
 
-function mention(doc: AnalysedText, sentence: number, from: Token, to: Token, outcome: Outcome, count: number, basis: CountBasis, rule: string): CasualtyMention {
-  const start = Math.min(from.start, to.start);
-  const end = Math.max(from.end, to.end);
+/** A mention spanning the count (from `from` to `to`) and its outcome word, in whichever order they are written. */
+function mention(doc: AnalysedText, sentence: number, from: Token, to: Token, outcome: Outcome, count: number, basis: CountBasis, rule: string, word: Token = to): CasualtyMention {
+  const start = Math.min(from.start, word.start);
+  const end = Math.max(to.end, word.end);
   return { kind: 'casualty', sentence, start, end, text: doc.text.slice(start, end), outcome, count, basis, rule };
+}
+
+/**
+ * Whether count `q` restates part of the count before it: "12 civilians including three children",
+ * "25 fighters, 17 of them soldiers". It is then dropped, and lends its outcome to the whole when the whole has
+ * none ("30 people, among them five women, died"). A part of another outcome stays ("14 casualties,
+ * including 3 deaths").
+ */
+function restatesPart(tokens: Token[], q: Quantity, whole: Quantity | undefined, links: Map<Quantity, Link>, lexicon: CasualtyLexicon): boolean {
+  if (!whole) return false;
+  const part = lexicon.subsetBefore.some((words) => normalsAt(tokens, q.first - words.length, words))
+    || phraseAt(tokens, q.last + 1, lexicon.subsetAfter) !== null;
+  if (!part) return false;
+  const own = links.get(q);
+  const wholeLink = links.get(whole);
+  if (!wholeLink) {
+    if (own) links.set(whole, own);
+    return true;
+  }
+  return !own || own.outcome === wholeLink.outcome;
+}
+
+/**
+ * "a suicide bomber blew himself up": the attacker's own death, one fatality like any other (ACLED counts every
+ * reported death of an event), unless the figure already includes him ("killing five including the bomber").
+ */
+function attackerDeathIn(tokens: Token[], lexicon: CasualtyLexicon): { from: Token; to: Token } | null {
+  let death: { from: Token; to: Token } | null = null;
+  for (let j = 0; j < tokens.length; j++) {
+    const words = phraseAt(tokens, j, lexicon.attackerDeaths);
+    if (words) death ??= { from: tokens[j]!, to: tokens[j + words.length - 1]! };
+    const subset = phraseAt(tokens, j, lexicon.subsetBefore);
+    if (subset && [1, 2, 3].some((k) => tokens[j + subset.length - 1 + k] && lexicon.attackers.has(tokens[j + subset.length - 1 + k]!.normal))) return null;
+  }
+  return death;
 }
 
 /**
@@ -192,17 +346,20 @@ export function findCasualties(doc: AnalysedText, lexicon: CasualtyLexicon = cas
       const link = previous ? links.get(previous) : null;
       if (links.get(q) || !previous || !link || link.index > previous.first) return;
       const between = tokens.slice(previous.last + 1, q.first);
-      if (between.length <= 4 && between.some((t) => t.normal === 'and' || t.normal === ',') && !between.some((t) => t.pos === 'VERB')) links.set(q, link);
+      if (between.length <= 4 && between.some((t) => t.normal === 'and' || t.normal === ',') && !between.some(looksVerbal)) links.set(q, link);
     });
+    const kept = quantities.filter((q, k) => !restatesPart(tokens, q, quantities[k - 1], links, lexicon));
     const usedOutcomes = new Set<number>();
-    for (const q of quantities) {
+    for (const q of kept) {
       const linked = links.get(q);
       if (!linked) continue;
       usedOutcomes.add(linked.index);
-      found.push(mention(doc, sentence.index, tokens[q.first]!, tokens[linked.index]!, linked.outcome, q.value, q.basis, q.rule));
+      found.push(mention(doc, sentence.index, tokens[q.first]!, tokens[q.last]!, linked.outcome, q.value, q.basis, q.rule, tokens[linked.index]!));
     }
+    const attackerDeath = attackerDeathIn(tokens, lexicon);
+    if (attackerDeath) found.push(mention(doc, sentence.index, attackerDeath.from, attackerDeath.to, 'killed', 1, 'exact', "the attacker's own death → 1"));
     tokens.forEach((t, j) => {
-      const outcome = lexicon.outcomes.get(t.normal);
+      const outcome = outcomeAt(tokens, j, lexicon);
       // "death toll" only announces the figure that follows it.
       if (!outcome || usedOutcomes.has(j) || tokens[j + 1]?.normal === 'toll') return;
       // "he was killed", "was shot dead", "killing him": one victim.

@@ -23,8 +23,9 @@ function claimedTotal(list: CasualtyMention[], claimantOf: (sentence: number) =>
  * - Within a sentence, killed counts add up ("3 soldiers and 2 civilians were killed" → 5); across the
  *   sentences of one event the largest sentence total is kept, because reports restate their figures
  *   ("Three officers died. 3 fatalities."). Injured are counted apart, the same way.
- * - "Casualties" (killed or wounded, unsplit) count as fatalities only when no killed figure is given,
- *   following the war-report usage the word has in the news sitrep reads.
+ * - "Casualties" (killed or wounded, unsplit) are not deaths: without a killed figure, fatalities stay 0 with
+ *   basis "unknown" (deaths may be among them, their number is not given), and the casualty words stay in the
+ *   evidence. "No casualties" gives 0 with basis "exact".
  * - When the sentences giving figures have different claimants ("Al-Shabaab claimed to have killed seven
  *   soldiers. A military officer said two were killed."), the sources disagree and the lowest figure is kept,
  *   ACLED's most conservative estimate; the figures of one claimant (or of the report itself) restate each other.
@@ -36,18 +37,20 @@ export function casualtiesForSentences(
   claimantOf: (sentence: number) => string | null = () => null,
 ): EventCasualties {
   const own = mentions.filter((m) => sentences.includes(m.sentence));
-  const killed = counted(own, 'killed');
-  const deaths = killed.length > 0 ? killed : counted(own, 'casualties');
+  const deaths = counted(own, 'killed');
   const injured = counted(own, 'injured');
   const spans = [...deaths, ...injured].map(({ start, end, text }) => ({ start, end, text }));
   if (deaths.length > 0) {
     return { fatalities: claimedTotal(deaths, claimantOf), injured: claimedTotal(injured, claimantOf), basis: deaths.some((m) => m.basis === 'vague') ? 'vague' : 'exact', spans };
   }
-  const unknown = own.filter((m) => m.outcome !== 'injured' && m.basis === 'unknown');
+  // Deaths with no figure, and casualties of any number but "none": some may have died, how many is not said.
+  const unknown = own.filter((m) => (m.outcome === 'killed' && m.basis === 'unknown') || (m.outcome === 'casualties' && (m.count > 0 || m.basis === 'unknown')));
+  const noCasualties = own.filter((m) => m.outcome === 'casualties' && m.count === 0 && m.basis === 'exact');
+  const basis = unknown.length > 0 ? 'unknown' : noCasualties.length > 0 ? 'exact' : 'none';
   return {
     fatalities: 0,
     injured: claimedTotal(injured, claimantOf),
-    basis: unknown.length > 0 ? 'unknown' : 'none',
-    spans: [...spans, ...unknown.map(({ start, end, text }) => ({ start, end, text }))],
+    basis,
+    spans: [...spans, ...[...unknown, ...noCasualties].map(({ start, end, text }) => ({ start, end, text }))],
   };
 }

@@ -63,11 +63,11 @@ test('an event adds counts within a sentence and keeps the largest sentence acro
   assert.equal(result.basis, 'exact');
 });
 
-test('unsplit casualties count as fatalities only without a killed figure; none reported is "none"', () => {
+test('unsplit casualties are not deaths: 0 flagged unknown, kept in the evidence; none reported is "none"', () => {
   const text = 'The army said militants sustained tens of casualties. 2 soldiers were killed.';
   const mentions = findCasualties(analyseText(text));
   const start = text.indexOf('tens');
-  assert.deepEqual(casualtiesForSentences([0], mentions), { fatalities: 10, injured: 0, basis: 'vague', spans: [{ start, end: start + 18, text: 'tens of casualties' }] });
+  assert.deepEqual(casualtiesForSentences([0], mentions), { fatalities: 0, injured: 0, basis: 'unknown', spans: [{ start, end: start + 18, text: 'tens of casualties' }] });
   assert.equal(casualtiesForSentences([0, 1], mentions).fatalities, 2);
   assert.equal(casualtiesForSentences([5], mentions).basis, 'none');
 });
