@@ -21,6 +21,9 @@ const CasualtyFileSchema = z.object({
   subset_after: Words,
   age_words: Words,
   attacker_deaths: Words,
+  attackers_deaths: Words,
+  contrasts: Words,
+  report_verbs: Words,
   reflexives: Words,
   attackers: Words,
   person_determiners: Words,
@@ -59,6 +62,11 @@ export interface CasualtyLexicon {
   ageWords: Set<string>;
   /** Phrases that say the attacker died ("blew himself up"). */
   attackerDeaths: string[][];
+  /** Phrases that say several attackers died ("blew themselves up"). */
+  attackersDeaths: string[][];
+  /** Words joining the halves of a sentence that may quote two claimants ("while", "but"). */
+  contrasts: Set<string>;
+  reportVerbs: Set<string>;
   reflexives: Set<string>;
   attackers: Set<string>;
   personDeterminers: Set<string>;
@@ -117,6 +125,9 @@ export function loadCasualtyLexicon(file: URL = DEFAULT_FILE): CasualtyLexicon {
     subsetAfter: phrases(data.subset_after),
     ageWords: lower(data.age_words),
     attackerDeaths: phrases(data.attacker_deaths),
+    attackersDeaths: phrases(data.attackers_deaths),
+    contrasts: lower(data.contrasts),
+    reportVerbs: lower(data.report_verbs),
     reflexives: lower(data.reflexives),
     attackers: lower(data.attackers),
     personDeterminers: lower(data.person_determiners),

@@ -305,15 +305,42 @@ function restatesPart(tokens: Token[], q: Quantity, whole: Quantity | undefined,
  * "a suicide bomber blew himself up": the attacker's own death, one fatality like any other (ACLED counts every
  * reported death of an event), unless the figure already includes him ("killing five including the bomber").
  */
-function attackerDeathIn(tokens: Token[], lexicon: CasualtyLexicon): { from: Token; to: Token } | null {
-  let death: { from: Token; to: Token } | null = null;
+function attackerDeathIn(tokens: Token[], quantities: Quantity[], lexicon: CasualtyLexicon): { from: Token; to: Token; count: number } | null {
+  let death: { from: Token; to: Token; count: number } | null = null;
   for (let j = 0; j < tokens.length; j++) {
     const words = phraseAt(tokens, j, lexicon.attackerDeaths);
-    if (words) death ??= { from: tokens[j]!, to: tokens[j + words.length - 1]! };
+    if (words) death ??= { from: tokens[j]!, to: tokens[j + words.length - 1]!, count: 1 };
+    // "two suicide bombers blew themselves up": as many as the count just before the attacker word.
+    const plural = phraseAt(tokens, j, lexicon.attackersDeaths);
+    const attackers = plural ? quantities.find((q) => q.first < j && q.first >= j - 5 && tokens.slice(q.last + 1, j).some((t) => lexicon.attackers.has(t.normal))) : undefined;
+    if (plural && attackers) death ??= { from: tokens[attackers.first]!, to: tokens[j + plural.length - 1]!, count: attackers.value };
     const subset = phraseAt(tokens, j, lexicon.subsetBefore);
     if (subset && [1, 2, 3].some((k) => tokens[j + subset.length - 1 + k] && lexicon.attackers.has(tokens[j + subset.length - 1 + k]!.normal))) return null;
   }
   return death;
+}
+
+/**
+ * Where the second (third, ...) claimant of a sentence starts speaking, as character offsets: "The group claimed
+ * to have killed 35 policemen, while officials said 7 died" has two. Halves are cut at a contrast word, and
+ * count only when each holds a reporting verb; a sentence with one claimant gives none.
+ */
+function voiceStarts(tokens: Token[], lexicon: CasualtyLexicon): number[] {
+  const starts: number[] = [];
+  let reported = false;
+  let cut: number | null = null;
+  for (const t of tokens) {
+    if (lexicon.contrasts.has(t.normal)) {
+      if (reported) cut = t.start;
+      reported = false;
+    } else if (lexicon.reportVerbs.has(t.normal)) {
+      // A reporting verb after a cut makes the cut a change of claimant.
+      if (cut !== null && !reported) starts.push(cut);
+      cut = null;
+      reported = true;
+    }
+  }
+  return starts;
 }
 
 /**
@@ -327,6 +354,7 @@ export function findCasualties(doc: AnalysedText, lexicon: CasualtyLexicon = cas
   for (const sentence of doc.sentences) {
     const tokens = sentence.tokens;
     if (!tokens.some((t) => lexicon.outcomes.has(t.normal))) continue;
+    const firstOfSentence = found.length;
 
     const quantities: Quantity[] = [];
     for (let i = 0; i < tokens.length; i++) {
@@ -356,8 +384,8 @@ export function findCasualties(doc: AnalysedText, lexicon: CasualtyLexicon = cas
       usedOutcomes.add(linked.index);
       found.push(mention(doc, sentence.index, tokens[q.first]!, tokens[q.last]!, linked.outcome, q.value, q.basis, q.rule, tokens[linked.index]!));
     }
-    const attackerDeath = attackerDeathIn(tokens, lexicon);
-    if (attackerDeath) found.push(mention(doc, sentence.index, attackerDeath.from, attackerDeath.to, 'killed', 1, 'exact', "the attacker's own death → 1"));
+    const attackerDeath = attackerDeathIn(tokens, kept, lexicon);
+    if (attackerDeath) found.push(mention(doc, sentence.index, attackerDeath.from, attackerDeath.to, 'killed', attackerDeath.count, 'exact', "the attackers' own deaths"));
     tokens.forEach((t, j) => {
       const outcome = outcomeAt(tokens, j, lexicon);
       // "death toll" only announces the figure that follows it.
@@ -375,6 +403,10 @@ export function findCasualties(doc: AnalysedText, lexicon: CasualtyLexicon = cas
         found.push(mention(doc, sentence.index, t, t, outcome, 0, 'unknown', 'no figure given → 0, flagged'));
       }
     });
+    const voices = voiceStarts(tokens, lexicon);
+    if (voices.length > 0) {
+      for (const m of found.slice(firstOfSentence)) m.voice = voices.filter((start) => start <= m.start).length;
+    }
   }
   return found.sort((a, b) => a.start - b.start);
 }

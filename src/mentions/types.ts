@@ -65,6 +65,11 @@ export interface CasualtyMention extends Span {
   basis: CountBasis;
   /** Which documented rule produced `count` ("tens → 10", "range 5-7 → 5", ...). */
   rule: string;
+  /**
+   * Which claimant of its sentence gives the figure, when one sentence quotes two ("the group claimed 35, while
+   * officials said 7"): 1 for the second, and so on. Absent (or 0) for the sentence's first or only claimant.
+   */
+  voice?: number;
 }
 
 export type Mention = ActorMention | PlaceMention | DateMention | CasualtyMention;

@@ -6,15 +6,20 @@ function counted(mentions: CasualtyMention[], outcome: CasualtyMention['outcome'
   return mentions.filter((m) => m.outcome === outcome && m.basis !== 'unknown');
 }
 
-/** Within a claimant the largest sentence total; across claimants the lowest (see casualtiesForSentences). */
+/**
+ * Within a claimant the largest statement total; across claimants the lowest (see casualtiesForSentences).
+ * A statement is a sentence, or one of its halves when it quotes two claimants (`voice`).
+ */
 function claimedTotal(list: CasualtyMention[], claimantOf: (sentence: number) => string | null): number {
-  const bySentence = new Map<number, number>();
-  for (const m of list) bySentence.set(m.sentence, (bySentence.get(m.sentence) ?? 0) + m.count);
-  const byClaimant = new Map<string, number>();
-  for (const [sentence, total] of bySentence) {
-    const claimant = claimantOf(sentence) ?? '';
-    byClaimant.set(claimant, Math.max(byClaimant.get(claimant) ?? 0, total));
+  const byStatement = new Map<string, { claimant: string; total: number }>();
+  for (const m of list) {
+    const key = `${m.sentence}:${m.voice ?? 0}`;
+    const statement = byStatement.get(key) ?? { claimant: m.voice ? key : claimantOf(m.sentence) ?? '', total: 0 };
+    statement.total += m.count;
+    byStatement.set(key, statement);
   }
+  const byClaimant = new Map<string, number>();
+  for (const { claimant, total } of byStatement.values()) byClaimant.set(claimant, Math.max(byClaimant.get(claimant) ?? 0, total));
   return byClaimant.size === 0 ? 0 : Math.min(...byClaimant.values());
 }
 
