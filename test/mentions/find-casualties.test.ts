@@ -82,3 +82,56 @@ test('"beaten to death", "assassinated" and a count of attackers after "by"', ()
   assert.deepEqual(counts('Gunmen assassinated a local councillor near the market.'), [['killed', 1, 'exact']]);
   assert.deepEqual(counts('A sniper killed a civilian in Miznaz whilst inspecting his home.'), [['killed', 1, 'exact']]);
 });
+
+test('ages are never counts: "a 54-year-old man", "aged 30 and 34", "Ali Musa, 34,"', () => {
+  assert.deepEqual(counts('Gunmen killed a 54-year-old man.'), [['killed', 1, 'exact']]);
+  assert.deepEqual(counts('Two brothers, aged 30 and 34, were shot dead.'), [['killed', 2, 'exact']]);
+  assert.deepEqual(counts('Ali Musa, 34, was shot dead.'), [['killed', 1, 'exact']]);
+  assert.deepEqual(counts('A 5-month-old baby was wounded.'), [['injured', 1, 'exact']]);
+});
+
+test('a list of victims is counted one by one', () => {
+  assert.deepEqual(counts('The strike killed a woman and her two children.'), [['killed', 1, 'exact'], ['killed', 2, 'exact']]);
+  assert.deepEqual(counts('Gunmen killed a teacher and a pupil.'), [['killed', 1, 'exact'], ['killed', 1, 'exact']]);
+});
+
+test('"including", "among them" and "N of them" restate part of a figure and are not added', () => {
+  assert.deepEqual(counts('The shelling killed 12 civilians including three children and wounded 20.'), [['killed', 12, 'exact'], ['injured', 20, 'exact']]);
+  assert.deepEqual(counts('At least 30 people, among them five women, died.'), [['killed', 30, 'exact']]);
+  assert.deepEqual(counts('Clashes killed 25 fighters, 17 of them soldiers.'), [['killed', 25, 'exact']]);
+  // A part of another outcome is a figure of its own.
+  assert.deepEqual(counts('The blast caused 14 casualties, including 3 deaths.'), [['casualties', 14, 'exact'], ['killed', 3, 'exact']]);
+});
+
+test('a count before an active "killed" with an object is the killer, not a victim', () => {
+  assert.deepEqual(counts('Two gunmen killed a policeman.'), [['killed', 1, 'exact']]);
+  assert.deepEqual(counts('Two soldiers killed in an ambush.'), [['killed', 2, 'exact']]);
+  assert.deepEqual(counts('Two soldiers were killed by gunmen.'), [['killed', 2, 'exact']]);
+});
+
+test('"both" and "twin" count people only, not sides or blasts', () => {
+  assert.deepEqual(counts('Between 12 and 15 fighters were killed on both sides.'), [['killed', 12, 'exact']]);
+  assert.deepEqual(counts('Twin blasts killed 9 people.'), [['killed', 9, 'exact']]);
+  assert.deepEqual(counts('Both men were killed.'), [['killed', 2, 'exact']]);
+});
+
+test('"toll" is a death toll only in casualty context', () => {
+  assert.deepEqual(counts('Protesters blocked the Lekki toll gate and the toll road.'), []);
+  assert.deepEqual(counts('The death toll from the bombing of the market rose to 30.'), [['killed', 30, 'exact']]);
+  assert.deepEqual(counts('Officials put the toll at 12.'), [['killed', 12, 'exact']]);
+});
+
+test('the attacker\'s own death counts, unless the figure already includes him', () => {
+  assert.deepEqual(counts('A suicide bomber blew himself up, killing 4 people.'), [['killed', 1, 'exact'], ['killed', 4, 'exact']]);
+  assert.deepEqual(counts('The gunman killed two guards before killing himself.'), [['killed', 2, 'exact'], ['killed', 1, 'exact']]);
+  assert.deepEqual(counts('A suicide bomber blew himself up, killing five people including the bomber.'), [['killed', 5, 'exact']]);
+  assert.deepEqual(counts('Two suicide bombers blew themselves up, killing 12.'), [['killed', 2, 'exact'], ['killed', 12, 'exact']]);
+});
+
+test('a sentence quoting two claimants marks the second one\'s figures', () => {
+  const mentions = findCasualties(analyseText('The group claimed to have killed 35 policemen, while officials said 7 officers died.'));
+  assert.deepEqual(mentions.map((m) => [m.count, m.voice ?? 0]), [[35, 0], [7, 1]]);
+  assert.equal(casualtiesForSentences([0], mentions).fatalities, 7);
+  const one = findCasualties(analyseText('Gunmen killed 3 people, while 5 others were wounded, police said.'));
+  assert.deepEqual(one.map((m) => m.voice ?? 0), [0, 0]);
+});

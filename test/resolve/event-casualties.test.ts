@@ -28,3 +28,15 @@ test('figures of one claimant in several sentences restate each other: the large
   const result = casualtiesForSentences([0, 1], [killed(0, 3), killed(1, 5)], () => 'Police Forces of Nigeria');
   assert.equal(result.fatalities, 5);
 });
+
+test('casualties are not deaths: 0 with basis "unknown"; "no casualties" is 0 "exact"', () => {
+  const casualties = (count: number, basis: CasualtyMention['basis']): CasualtyMention => ({ ...killed(0, count), outcome: 'casualties', basis });
+  assert.deepEqual([casualtiesForSentences([0], [casualties(10, 'vague')])].map((r) => [r.fatalities, r.basis, r.spans.length]), [[0, 'unknown', 1]]);
+  assert.equal(casualtiesForSentences([0], [casualties(0, 'exact')]).basis, 'exact');
+  assert.equal(casualtiesForSentences([0], [casualties(10, 'vague'), killed(0, 2)]).fatalities, 2);
+});
+
+test('two claimants in one sentence: each half is a claimant, and the lowest is kept', () => {
+  const result = casualtiesForSentences([0], [killed(0, 35), { ...killed(0, 7), voice: 1 }], () => 'Taliban');
+  assert.equal(result.fatalities, 7);
+});
