@@ -31,6 +31,9 @@ const CasualtyFileSchema = z.object({
 
 export type Outcome = 'killed' | 'injured' | 'casualties';
 
+/** Phrases (as lower-cased words) by their first word, so that a token is checked only against its own. */
+export type PhraseIndex = Map<string, string[][]>;
+
 /** A quantity phrase of the lexicon ("a number of", "tens"), as lower-cased words. */
 export interface QuantityPhrase {
   words: string[];
@@ -56,14 +59,14 @@ export interface CasualtyLexicon {
   tollFollowers: Set<string>;
   tollVerbs: Set<string>;
   /** Phrases (as lower-cased words) before a count that restates part of an earlier figure. */
-  subsetBefore: string[][];
+  subsetBefore: PhraseIndex;
   /** Phrases after a count that make it part of an earlier figure ("17 of them"). */
-  subsetAfter: string[][];
+  subsetAfter: PhraseIndex;
   ageWords: Set<string>;
   /** Phrases that say the attacker died ("blew himself up"). */
-  attackerDeaths: string[][];
+  attackerDeaths: PhraseIndex;
   /** Phrases that say several attackers died ("blew themselves up"). */
-  attackersDeaths: string[][];
+  attackersDeaths: PhraseIndex;
   /** Words joining the halves of a sentence that may quote two claimants ("while", "but"). */
   contrasts: Set<string>;
   reportVerbs: Set<string>;
@@ -107,7 +110,14 @@ export function loadCasualtyLexicon(file: URL = DEFAULT_FILE): CasualtyLexicon {
     for (const word of data.outcomes[outcome]) outcomes.set(word.toLowerCase(), outcome);
   }
   const lower = (words: string[]): Set<string> => new Set(words.map((w) => w.toLowerCase()));
-  const phrases = (list: string[]): string[][] => list.map((p) => p.toLowerCase().split(/\s+/).filter(Boolean));
+  const phrases = (list: string[]): PhraseIndex => {
+    const index: PhraseIndex = new Map();
+    for (const phrase of list) {
+      const words = phrase.toLowerCase().split(/\s+/).filter(Boolean);
+      if (words[0]) index.set(words[0], [...(index.get(words[0]) ?? []), words]);
+    }
+    return index;
+  };
   return {
     quantities,
     numberWords,

@@ -1,6 +1,6 @@
 import type { AnalysedText, Token } from '../text/types.ts';
 import { normalsAt } from '../text/normals-at.ts';
-import { casualtyLexicon, type CasualtyLexicon, type Outcome } from './casualty-lexicon.ts';
+import { casualtyLexicon, type CasualtyLexicon, type Outcome, type PhraseIndex } from './casualty-lexicon.ts';
 import type { CasualtyMention, CountBasis } from './types.ts';
 
 /** How far a count may stand from the word that says what happened ("3 people were reportedly killed"). */
@@ -20,6 +20,8 @@ const PERSON_MODIFIERS = new Set(['ADJ', 'NUM', 'NOUN', 'PROPN']);
 const OBJECT_STARTS = new Set(['DET', 'NUM', 'PRON']);
 /** "toll" says deaths only in casualty context ("death toll", "the toll rose"), never in "toll gate". */
 const TOLL = 'toll';
+/** The longest phrase of `subset_before` in the lexicon, in words (its comment says so). */
+const MAX_PHRASE_BEFORE = 4;
 
 interface Quantity {
   first: number;
@@ -58,6 +60,10 @@ const NO_QUANTITIES: readonly { words: string[]; value: number; vague: boolean }
 /** A count starting at token `i`, if there is one. */
 function quantityAt(tokens: Token[], i: number, lexicon: CasualtyLexicon): Quantity | null {
   const token = tokens[i]!;
+  // Most tokens cannot open a count: one look-up each settles them before any of the checks below.
+  const normal = token.normal;
+  if (!startsWithDigit(token.text) && !lexicon.quantities.has(normal) && !lexicon.numberWords.has(normal) && !normal.includes('-')
+    && !lexicon.reflexives.has(normal) && !lexicon.personDeterminers.has(normal)) return null;
   const next = tokens[i + 1];
   const previous = tokens[i - 1];
   // Dates, measures and ages are not people: "9 May", "May 9", "2 km", "10 am", "a 5-year-old", "aged 30".
@@ -147,9 +153,20 @@ function isAge(tokens: Token[], i: number, lexicon: CasualtyLexicon): boolean {
 
 type Link = { index: number; outcome: Outcome } | null;
 
-/** Whether one of these phrases (lower-cased words) is written at token `at`. */
-function phraseAt(tokens: Token[], at: number, phrases: string[][]): string[] | null {
-  return phrases.find((words) => normalsAt(tokens, at, words)) ?? null;
+/** The phrase of the index written at token `at`, if any. */
+function phraseAt(tokens: Token[], at: number, phrases: PhraseIndex): string[] | null {
+  const token = tokens[at];
+  const candidates = token ? phrases.get(token.normal) : undefined;
+  return candidates?.find((words) => normalsAt(tokens, at, words)) ?? null;
+}
+
+/** The phrase of the index that ends just before token `at`, if any ("including" in "including three children"). */
+function phraseBefore(tokens: Token[], at: number, phrases: PhraseIndex): string[] | null {
+  for (let length = 1; length <= MAX_PHRASE_BEFORE; length++) {
+    const words = phraseAt(tokens, at - length, phrases);
+    if (words && words.length === length) return words;
+  }
+  return null;
 }
 
 /** Whether "toll" at `j` is a death toll ("the death toll", "the toll rose to 30"), not a "toll gate". */
@@ -289,8 +306,7 @@ function mention(doc: AnalysedText, sentence: number, from: Token, to: Token, ou
  */
 function restatesPart(tokens: Token[], q: Quantity, whole: Quantity | undefined, links: Map<Quantity, Link>, lexicon: CasualtyLexicon): boolean {
   if (!whole) return false;
-  const part = lexicon.subsetBefore.some((words) => normalsAt(tokens, q.first - words.length, words))
-    || phraseAt(tokens, q.last + 1, lexicon.subsetAfter) !== null;
+  const part = phraseBefore(tokens, q.first, lexicon.subsetBefore) !== null || phraseAt(tokens, q.last + 1, lexicon.subsetAfter) !== null;
   if (!part) return false;
   const own = links.get(q);
   const wholeLink = links.get(whole);
@@ -353,7 +369,16 @@ export function findCasualties(doc: AnalysedText, lexicon: CasualtyLexicon = cas
   const found: CasualtyMention[] = [];
   for (const sentence of doc.sentences) {
     const tokens = sentence.tokens;
-    if (!tokens.some((t) => lexicon.outcomes.has(t.normal))) continue;
+    // One pass says whether the sentence needs reading at all, and which of the rarer rules can apply to it.
+    let hasOutcome = false;
+    let hasContrast = false;
+    let hasAttackerDeath = false;
+    for (const t of tokens) {
+      if (lexicon.outcomes.has(t.normal)) hasOutcome = true;
+      else if (lexicon.contrasts.has(t.normal)) hasContrast = true;
+      else if (lexicon.attackerDeaths.has(t.normal) || lexicon.attackersDeaths.has(t.normal)) hasAttackerDeath = true;
+    }
+    if (!hasOutcome) continue;
     const firstOfSentence = found.length;
 
     const quantities: Quantity[] = [];
@@ -384,7 +409,7 @@ export function findCasualties(doc: AnalysedText, lexicon: CasualtyLexicon = cas
       usedOutcomes.add(linked.index);
       found.push(mention(doc, sentence.index, tokens[q.first]!, tokens[q.last]!, linked.outcome, q.value, q.basis, q.rule, tokens[linked.index]!));
     }
-    const attackerDeath = attackerDeathIn(tokens, kept, lexicon);
+    const attackerDeath = hasAttackerDeath ? attackerDeathIn(tokens, kept, lexicon) : null;
     if (attackerDeath) found.push(mention(doc, sentence.index, attackerDeath.from, attackerDeath.to, 'killed', attackerDeath.count, 'exact', "the attackers' own deaths"));
     tokens.forEach((t, j) => {
       const outcome = outcomeAt(tokens, j, lexicon);
@@ -403,7 +428,7 @@ export function findCasualties(doc: AnalysedText, lexicon: CasualtyLexicon = cas
         found.push(mention(doc, sentence.index, t, t, outcome, 0, 'unknown', 'no figure given → 0, flagged'));
       }
     });
-    const voices = voiceStarts(tokens, lexicon);
+    const voices = hasContrast ? voiceStarts(tokens, lexicon) : [];
     if (voices.length > 0) {
       for (const m of found.slice(firstOfSentence)) m.voice = voices.filter((start) => start <= m.start).length;
     }
