@@ -5,6 +5,7 @@ import { assignRoles, type Roles } from './assign-roles.ts';
 import type { Claim, Responsibility } from './attribution.ts';
 import type { CodedEvent, Evidence } from './event-schema.ts';
 import { refineEventType, type Coding } from './refine-event-type.ts';
+import { nonPoliticalContext, statementOnly, type NotCoded } from './relevance.ts';
 import type { EventCasualties, EventDate, EventPlace, TriggerMatch } from './types.ts';
 
 /** What the event coder needs from the earlier stages, as plain data and small look-ups. */
@@ -150,6 +151,16 @@ function confidenceOf(frame: Frame, roles: Roles, place: EventPlace | null, date
   return Math.min(0.95, Math.round(score * 100) / 100);
 }
 
+/**
+ * Accidents, natural disasters, the business of crime and statements about an event (claims, sanctions) are not
+ * ACLED events (docs/relevance.md). A crowd's protest is one whatever it is about.
+ */
+function notCodedByAcled(frame: Frame, doc: AnalysedText, triggers: TriggerMatch[]): NotCoded | null {
+  if (CROWD_EVENTS.has(frame.main.code.event_type)) return null;
+  const sentences = frame.sentences.flatMap((i) => doc.sentences[i] ?? []);
+  return nonPoliticalContext(sentences, frame.main.code.name) ?? statementOnly(sentences, triggers);
+}
+
 /** Turns the mentions of one article into coded events, one per reported event. */
 export function codeEvents(inputs: EventInputs): CodedEvent[] {
   const { article, doc, actors } = inputs;
@@ -176,7 +187,7 @@ export function codeEvents(inputs: EventInputs): CodedEvent[] {
   for (const frame of frames) {
     const { main } = frame;
     const sentence = doc.sentences[main.sentence];
-    if (!sentence) continue;
+    if (!sentence || (main.modality === 'asserted' && notCodedByAcled(frame, doc, inputs.triggers))) continue;
     const participants = actors.filter((a) => !sources.has(a) && !(a.sentence === main.sentence && accusers.has(a)));
     let roles = assignRoles(sentence, main, participants);
     // "A and B clashed": a clash has two sides, both named before the verb.
