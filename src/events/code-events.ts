@@ -6,6 +6,7 @@ import type { Claim, Responsibility } from './attribution.ts';
 import type { CodedEvent, Evidence } from './event-schema.ts';
 import { refineEventType, type Coding } from './refine-event-type.ts';
 import { nonPoliticalContext, statementOnly, type NotCoded } from './relevance.ts';
+import { marksNewEvent, opensNewEvent } from './segment-events.ts';
 import type { EventCasualties, EventDate, EventPlace, TriggerMatch } from './types.ts';
 
 /** What the event coder needs from the earlier stages, as plain data and small look-ups. */
@@ -69,7 +70,10 @@ function family(type: string): string {
   return CROWD_EVENTS.has(type) ? 'crowd' : type;
 }
 
-function buildFrames(triggers: TriggerMatch[], actors: ActorMention[], doc: AnalysedText, attributive: Set<number>): Frame[] {
+function buildFrames(
+  triggers: TriggerMatch[], actors: ActorMention[], doc: AnalysedText, attributive: Set<number>,
+  placeNamed: (sentence: number, offset: number) => string | null,
+): Frame[] {
   const bySentence = new Map<number, TriggerMatch[]>();
   for (const t of triggers) bySentence.set(t.sentence, [...(bySentence.get(t.sentence) ?? []), t]);
   const sentences = [...new Set([...bySentence.keys(), ...attributive])].sort((a, b) => a - b);
@@ -83,10 +87,17 @@ function buildFrames(triggers: TriggerMatch[], actors: ActorMention[], doc: Anal
       previous.sentences.push(sentence);
       continue;
     }
-    const near = gap <= FOLLOW_UP_WINDOW ? previous : undefined;
     const modifiers = found.filter((t) => t.code.role === 'modifier');
     const event = mainEvent(found);
+    const sentenceOf = doc.sentences[sentence];
+    // A second attack in another town, a protest in a second city: each is its own event (segment-events.ts).
     const outcome = strongest(found.filter((t) => t.code.role === 'outcome'));
+    // A second attack in another town, a protest in a second city, "another man was shot dead": each is its own
+    // event (segment-events.ts). A bare outcome ("3 were killed in X") opens one only when the words say so.
+    const separate = previous !== undefined && sentenceOf !== undefined
+      && ((event !== undefined && opensNewEvent(sentenceOf, event, previous.main, placeNamed))
+        || (event === undefined && outcome !== undefined && marksNewEvent(sentenceOf, outcome)));
+    const near = gap <= FOLLOW_UP_WINDOW && !separate ? previous : undefined;
     const hasOwnActors = actors.some((a) => a.sentence === sentence && !a.loaded);
     const refersBack = event !== undefined && BACK_REFERENCE.has(doc.sentences[sentence]?.tokens[event.firstToken - 1]?.normal ?? '');
     const crowdGoesOn = near !== undefined && event !== undefined && family(near.main.code.event_type) === 'crowd' && family(event.code.event_type) === 'crowd';
@@ -115,7 +126,11 @@ function applyModifiers(coding: Coding, frame: Frame, stateForcesNamed: boolean)
   if (coding.event_type !== 'Protests') return coding;
   const names = new Set(frame.modifiers.map((m) => m.code.name));
   if (names.has('riot_act') || names.has('riot')) return { ...coding, event_type: 'Riots', sub_event_type: 'Violent demonstration', mode: 'riot' };
-  if (names.has('excessive_force') && stateForcesNamed) return { ...coding, sub_event_type: 'Excessive force against protesters' };
+  // "Violently dispersed", "live ammunition" say the force was excessive whoever is named; protesters killed or
+  // fired on say so only when state forces are named (not when gunmen fired on a march).
+  if (names.has('excessive_force') || (names.has('force_on_protesters') && stateForcesNamed)) {
+    return { ...coding, sub_event_type: 'Excessive force against protesters' };
+  }
   // Arrests at a protest are an intervention whoever is named; other police actions only when state forces are.
   const policeActed = names.has('arrest') || (stateForcesNamed && names.has('protest_police_action'));
   if (names.has('protest_intervention') || policeActed) return { ...coding, sub_event_type: 'Protest with intervention' };
@@ -173,11 +188,17 @@ export function codeEvents(inputs: EventInputs): CodedEvent[] {
     && (c.observer || inputs.triggers.some((t) => t.sentence === c.sentence && t.end <= c.start)))));
   // "The GNA accused Haftar's forces of firing the rockets": the accuser reports; the accused acted.
   const accusers = new Set(actors.filter((a) => inputs.responsibilities.some((r) => r.kind === 'accused' && r.sentence === a.sentence && a.end <= r.start)));
+  // The place a sentence itself names for the event at `offset`, if it names one.
+  const placeNamed = (index: number, offset: number): string | null => {
+    const sentence = doc.sentences[index];
+    const place = inputs.placeFor(index, offset);
+    return place?.span && sentence && place.span.start >= sentence.start && place.span.end <= sentence.end ? place.location : null;
+  };
   // Negated, hypothetical and future predicates are coded apart, one event each, marked with their
   // modality; they are never read into an asserted event.
   const flagged = inputs.includeFlagged ? inputs.triggers.filter((t) => t.modality !== 'asserted') : [];
   const frames = [
-    ...buildFrames(asserted, actors.filter((a) => !sources.has(a)), doc, new Set(inputs.responsibilities.map((r) => r.sentence))),
+    ...buildFrames(asserted, actors.filter((a) => !sources.has(a)), doc, new Set(inputs.responsibilities.map((r) => r.sentence)), placeNamed),
     ...[...new Set(flagged.map((t) => t.sentence))].flatMap((sentence): Frame[] => {
       const main = mainEvent(flagged.filter((t) => t.sentence === sentence));
       return main ? [{ main, sentences: [sentence], modifiers: [] }] : [];

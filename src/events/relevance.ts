@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { readLexiconFile } from './read-lexicon.ts';
 import type { Sentence, Token } from '../text/types.ts';
 import type { TriggerMatch } from './types.ts';
 
@@ -58,16 +57,12 @@ const LEXICON_FILE = new URL('../../data/lexicons/relevance.yaml', import.meta.u
 
 /** Loads and validates the relevance lexicon; an error names the file and the field. */
 export function loadRelevanceLexicon(file: URL = LEXICON_FILE): RelevanceLexicon {
-  const parsed = RelevanceFileSchema.safeParse(parse(readFileSync(file, 'utf8')) as unknown);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`${file.pathname}: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`);
-  }
+  const data = readLexiconFile(file, RelevanceFileSchema);
   return {
-    contexts: Object.entries(parsed.data.contexts).map(([name, c]) => ({
+    contexts: Object.entries(data.contexts).map(([name, c]) => ({
       name, phrases: indexPhrases(c.phrases), unless: indexPhrases(c.unless), codes: c.codes ? new Set(c.codes) : null,
     })),
-    statementHeads: indexPhrases(parsed.data.statement_heads),
+    statementHeads: indexPhrases(data.statement_heads),
   };
 }
 
