@@ -1,12 +1,12 @@
 import type { Article } from '../ingest/types.ts';
 import type { ActorMention, InterCode, ResolvedActor } from '../mentions/types.ts';
-import type { AnalysedText } from '../text/types.ts';
+import type { AnalysedText, Sentence } from '../text/types.ts';
 import { assignRoles, type Roles } from './assign-roles.ts';
 import type { Claim, Responsibility } from './attribution.ts';
 import type { CodedEvent, Evidence } from './event-schema.ts';
 import { refineEventType, type Coding } from './refine-event-type.ts';
 import { nonPoliticalContext, statementOnly, type NotCoded } from './relevance.ts';
-import { marksNewEvent, opensNewEvent } from './segment-events.ts';
+import { isBackground, marksNewEvent, opensNewEvent } from './segment-events.ts';
 import type { EventCasualties, EventDate, EventPlace, TriggerMatch } from './types.ts';
 
 /** What the event coder needs from the earlier stages, as plain data and small look-ups. */
@@ -54,8 +54,11 @@ function strongest(triggers: TriggerMatch[]): TriggerMatch | undefined {
  * heavy artillery fire", "clashed with small and heavy weapons". So when a sentence reports a clash, the
  * clash is its event even if a weapon word weighs more.
  */
-function mainEvent(found: TriggerMatch[]): TriggerMatch | undefined {
-  const events = found.filter((t) => t.code.role === 'event');
+function mainEvent(found: TriggerMatch[], sentence?: Sentence): TriggerMatch | undefined {
+  const all = found.filter((t) => t.code.role === 'event');
+  // "Agreed a ceasefire after weeks of fighting": the fighting is background when the sentence reports another event.
+  const foreground = sentence ? all.filter((t) => !isBackground(sentence, t)) : all;
+  const events = foreground.length > 0 ? foreground : all;
   const best = strongest(events);
   if (best?.code.event_type !== 'Explosions/Remote violence' || best.code.weight >= SPECIFIC_WEAPON_WEIGHT) return best;
   return strongest(events.filter((t) => t.code.event_type === 'Battles' && t.code.sub_event_type === 'Armed clash')) ?? best;
@@ -88,8 +91,8 @@ function buildFrames(
       continue;
     }
     const modifiers = found.filter((t) => t.code.role === 'modifier');
-    const event = mainEvent(found);
     const sentenceOf = doc.sentences[sentence];
+    const event = mainEvent(found, sentenceOf);
     // A second attack in another town, a protest in a second city: each is its own event (segment-events.ts).
     const outcome = strongest(found.filter((t) => t.code.role === 'outcome'));
     // A second attack in another town, a protest in a second city, "another man was shot dead": each is its own

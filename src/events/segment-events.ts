@@ -12,11 +12,13 @@ import type { TriggerMatch } from './types.ts';
 const SegmentationFileSchema = z.object({
   sentence_markers: z.array(z.string().min(1)),
   event_markers: z.array(z.string().min(1)),
+  background_markers: z.array(z.string().min(1)),
 });
 
 export interface SegmentationLexicon {
   sentenceMarkers: string[][];
   eventMarkers: string[][];
+  backgroundMarkers: string[][];
 }
 
 const LEXICON_FILE = new URL('../../data/lexicons/event-segmentation.yaml', import.meta.url);
@@ -25,7 +27,11 @@ const LEXICON_FILE = new URL('../../data/lexicons/event-segmentation.yaml', impo
 export function loadSegmentationLexicon(file: URL = LEXICON_FILE): SegmentationLexicon {
   const data = readLexiconFile(file, SegmentationFileSchema);
   const words = (list: string[]): string[][] => list.map((p) => p.toLowerCase().split(/\s+/).filter(Boolean));
-  return { sentenceMarkers: words(data.sentence_markers), eventMarkers: words(data.event_markers) };
+  return {
+    sentenceMarkers: words(data.sentence_markers),
+    eventMarkers: words(data.event_markers),
+    backgroundMarkers: words(data.background_markers),
+  };
 }
 
 let cached: SegmentationLexicon | null = null;
@@ -35,20 +41,29 @@ function segmentationLexicon(): SegmentationLexicon {
   return cached;
 }
 
+function markerJustBefore(sentence: Sentence, firstToken: number, markers: string[][]): boolean {
+  for (let i = Math.max(0, firstToken - 5); i < firstToken; i++) {
+    for (const marker of markers) {
+      // "Another three were wounded" counts more victims of the same event.
+      const counts = sentence.tokens[i + marker.length]?.pos === 'NUM';
+      if (normalsAt(sentence.tokens, i, marker) && !counts && firstToken - (i + marker.length) <= 2) return true;
+    }
+  }
+  return false;
+}
+
+/** "… after weeks of fighting", "… during clashes": the event word is background to another event of the sentence. */
+export function isBackground(sentence: Sentence, trigger: TriggerMatch, lexicon: SegmentationLexicon = segmentationLexicon()): boolean {
+  return markerJustBefore(sentence, trigger.firstToken, lexicon.backgroundMarkers);
+}
+
 /** The sentence says its event is another one: "Separately, ...", "another attack", "a second protest". */
 export function marksNewEvent(sentence: Sentence, event: TriggerMatch, lexicon: SegmentationLexicon = segmentationLexicon()): boolean {
   const { tokens } = sentence;
   for (let i = 0; i < event.firstToken; i++) {
     for (const marker of lexicon.sentenceMarkers) if (normalsAt(tokens, i, marker)) return true;
   }
-  for (let i = Math.max(0, event.firstToken - 4); i < event.firstToken; i++) {
-    for (const marker of lexicon.eventMarkers) {
-      // "Another three were wounded" counts more victims of the same event.
-      const counts = tokens[i + marker.length]?.pos === 'NUM';
-      if (normalsAt(tokens, i, marker) && !counts && event.firstToken - (i + marker.length) <= 2) return true;
-    }
-  }
-  return false;
+  return markerJustBefore(sentence, event.firstToken, lexicon.eventMarkers);
 }
 
 /**
