@@ -45,6 +45,17 @@ function passiveAgent(sentence: Sentence, trigger: TriggerMatch, after: ActorMen
   return null;
 }
 
+/** Words between an attack noun and its agent: "air strikes by the coalition", "an attack carried out by IS". */
+const NOMINAL_AGENT_PATH = new Set(['by', 'the', 'a', 'carried', 'out', 'launched', 'conducted', 'staged', 'claimed', 'mounted']);
+
+/** "Air strikes by the Saudi-led coalition hit a market": the actor after "by" did it, though named after the predicate. */
+function nominalAgent(sentence: Sentence, trigger: TriggerMatch, after: ActorMention[]): ActorMention | null {
+  const first = after[0];
+  if (!first) return null;
+  const path = sentence.tokens.filter((t) => t.start >= trigger.end && t.end <= first.start).map((t) => t.normal);
+  return path.length > 0 && path.length <= 4 && path.includes('by') && path.every((w) => NOMINAL_AGENT_PATH.has(w)) ? first : null;
+}
+
 /** Words that join two actors into one side: "X and Y", "X, backed by Y", "X along with their allies Y". */
 const SAME_SIDE = new Set(['and', ',', 'along', 'with', 'together', 'backed', 'supported', 'by', 'allied', 'their', 'its', 'the', 'affiliated', 'allies', 'including', '(', ')']);
 
@@ -75,6 +86,11 @@ export function assignRoles(sentence: Sentence, trigger: TriggerMatch, mentions:
       actor2: patient && patient.actor.id !== agent?.actor.id ? patient : null,
       assoc2: null,
     };
+  }
+  const agent = nominalAgent(sentence, trigger, after);
+  if (agent) {
+    const target = before[0] ?? after.find((m) => m.actor.id !== agent.actor.id) ?? null;
+    return { actor1: agent, assoc1: null, actor2: target && target.actor.id !== agent.actor.id ? target : null, assoc2: null };
   }
   const actor1 = before[0] ?? null;
   const others = after.filter((m) => m.actor.id !== actor1?.actor.id);

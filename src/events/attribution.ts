@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { readLexiconFile } from './read-lexicon.ts';
 import type { ActorMention } from '../mentions/types.ts';
 import type { AnalysedText, Sentence, Token } from '../text/types.ts';
 import { normalsAt } from '../text/normals-at.ts';
@@ -64,11 +63,7 @@ const LEXICON_FILE = new URL('../../data/lexicons/attribution.yaml', import.meta
 
 /** Loads and validates the attribution lexicon; an error names the file and the field. */
 export function loadAttributionLexicon(file: URL = LEXICON_FILE): AttributionLexicon {
-  const parsed = AttributionLexiconSchema.safeParse(parse(readFileSync(file, 'utf8')) as unknown);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`${file.pathname}: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`);
-  }
+  const data = readLexiconFile(file, AttributionLexiconSchema);
   const words = (list: string[]) => new Set(list.map((w) => w.toLowerCase()));
   const phrases = (list: string[]) => {
     const byFirst = new Map<string, string[][]>();
@@ -78,7 +73,6 @@ export function loadAttributionLexicon(file: URL = LEXICON_FILE): AttributionLex
     }
     return byFirst;
   };
-  const data = parsed.data;
   const responsibility = phrases(data.responsibility);
   const accusation = phrases(data.accusation);
   const denial = phrases(data.denial);
@@ -102,6 +96,18 @@ export function attributionLexicon(): AttributionLexicon {
   return cached;
 }
 
+/** "No group has claimed", "nobody claimed responsibility": a claim denied before it is made is no claim. */
+const NO_SUBJECT = new Set(['no', 'nobody', 'none', 'not', "n't", 'never', 'neither']);
+
+function negatedBefore(tokens: Token[], index: number): boolean {
+  for (let i = index - 1; i >= Math.max(0, index - 4); i--) {
+    const token = tokens[i]!;
+    if (token.pos === 'PUNCT' || token.pos === 'VERB') return false;
+    if (NO_SUBJECT.has(token.normal)) return true;
+  }
+  return false;
+}
+
 const NOUN_TAGS = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'DET', 'PART']);
 const MAX_NP = 8;
 
@@ -110,8 +116,8 @@ function overlaps(a: { start: number; end: number }, start: number, end: number)
 }
 
 /**
- * The noun phrase that ends right before token `index` (the subject of a reporting verb), with "of"
- * inside it ("the Ministry of Defence", "the Government of National Accord").
+ * The noun phrase that ends right before token `index` (the subject of a reporting verb), with "of" or "for"
+ * inside it ("the Ministry of Defence", "the Syrian Observatory for Human Rights").
  */
 function subjectBefore(tokens: Token[], index: number): Token[] {
   let i = index - 1;
@@ -120,7 +126,7 @@ function subjectBefore(tokens: Token[], index: number): Token[] {
   for (; i >= 0 && phrase.length < MAX_NP; i--) {
     const token = tokens[i];
     if (!token) break;
-    const joinsNames = token.normal === 'of' && phrase.length > 0 && NOUN_TAGS.has(tokens[i - 1]?.pos ?? '') && tokens[i - 1]?.pos !== 'DET';
+    const joinsNames = (token.normal === 'of' || token.normal === 'for') && phrase.length > 0 && NOUN_TAGS.has(tokens[i - 1]?.pos ?? '') && tokens[i - 1]?.pos !== 'DET';
     if (!NOUN_TAGS.has(token.pos) && !joinsNames) break;
     phrase.unshift(token);
   }
@@ -184,6 +190,8 @@ function responsibilityIn(doc: AnalysedText, sentence: Sentence, actors: ActorMe
   const { tokens } = sentence;
   if (!tokens.some((t) => lexicon.responsibilityWords.has(t.normal))) return null;
   const claimed = firstPhrase(tokens, lexicon.responsibility);
+  // "No group has claimed responsibility" names nobody.
+  if (claimed && negatedBefore(tokens, claimed.at)) return null;
   if (claimed) {
     const start = tokens[claimed.at]!.start;
     const claimant = actors.filter((a) => a.sentence === sentence.index && a.end <= start).at(-1) ?? null;
@@ -216,7 +224,7 @@ export function findAttribution(doc: AnalysedText, actors: ActorMention[], lexic
       let claim: Claim | null = null;
       if (token.normal === 'according' && tokens[i + 1]?.normal === 'to') {
         claim = claimFrom(doc, sentence.index, phraseAfter(tokens, i + 2), actors, lexicon);
-      } else if (lexicon.reportingVerbs.has(token.normal) && token.pos === 'VERB') {
+      } else if (lexicon.reportingVerbs.has(token.normal) && token.pos === 'VERB' && !negatedBefore(tokens, i)) {
         claim = claimFrom(doc, sentence.index, subjectBefore(tokens, i), actors, lexicon);
       } else if (lexicon.observationVerbs.has(token.normal) && token.pos === 'VERB') {
         claim = claimFrom(doc, sentence.index, subjectBefore(tokens, i), actors, lexicon, true);

@@ -1,10 +1,12 @@
 import type { Article } from '../ingest/types.ts';
 import type { ActorMention, InterCode, ResolvedActor } from '../mentions/types.ts';
-import type { AnalysedText } from '../text/types.ts';
+import type { AnalysedText, Sentence } from '../text/types.ts';
 import { assignRoles, type Roles } from './assign-roles.ts';
 import type { Claim, Responsibility } from './attribution.ts';
 import type { CodedEvent, Evidence } from './event-schema.ts';
 import { refineEventType, type Coding } from './refine-event-type.ts';
+import { nonPoliticalContext, statementOnly, type NotCoded } from './relevance.ts';
+import { isBackground, marksNewEvent, opensNewEvent } from './segment-events.ts';
 import type { EventCasualties, EventDate, EventPlace, TriggerMatch } from './types.ts';
 
 /** What the event coder needs from the earlier stages, as plain data and small look-ups. */
@@ -52,8 +54,11 @@ function strongest(triggers: TriggerMatch[]): TriggerMatch | undefined {
  * heavy artillery fire", "clashed with small and heavy weapons". So when a sentence reports a clash, the
  * clash is its event even if a weapon word weighs more.
  */
-function mainEvent(found: TriggerMatch[]): TriggerMatch | undefined {
-  const events = found.filter((t) => t.code.role === 'event');
+function mainEvent(found: TriggerMatch[], sentence?: Sentence): TriggerMatch | undefined {
+  const all = found.filter((t) => t.code.role === 'event');
+  // "Agreed a ceasefire after weeks of fighting": the fighting is background when the sentence reports another event.
+  const foreground = sentence ? all.filter((t) => !isBackground(sentence, t)) : all;
+  const events = foreground.length > 0 ? foreground : all;
   const best = strongest(events);
   if (best?.code.event_type !== 'Explosions/Remote violence' || best.code.weight >= SPECIFIC_WEAPON_WEIGHT) return best;
   return strongest(events.filter((t) => t.code.event_type === 'Battles' && t.code.sub_event_type === 'Armed clash')) ?? best;
@@ -68,7 +73,10 @@ function family(type: string): string {
   return CROWD_EVENTS.has(type) ? 'crowd' : type;
 }
 
-function buildFrames(triggers: TriggerMatch[], actors: ActorMention[], doc: AnalysedText, attributive: Set<number>): Frame[] {
+function buildFrames(
+  triggers: TriggerMatch[], actors: ActorMention[], doc: AnalysedText, attributive: Set<number>,
+  placeNamed: (sentence: number, offset: number) => string | null,
+): Frame[] {
   const bySentence = new Map<number, TriggerMatch[]>();
   for (const t of triggers) bySentence.set(t.sentence, [...(bySentence.get(t.sentence) ?? []), t]);
   const sentences = [...new Set([...bySentence.keys(), ...attributive])].sort((a, b) => a - b);
@@ -82,10 +90,17 @@ function buildFrames(triggers: TriggerMatch[], actors: ActorMention[], doc: Anal
       previous.sentences.push(sentence);
       continue;
     }
-    const near = gap <= FOLLOW_UP_WINDOW ? previous : undefined;
     const modifiers = found.filter((t) => t.code.role === 'modifier');
-    const event = mainEvent(found);
+    const sentenceOf = doc.sentences[sentence];
+    const event = mainEvent(found, sentenceOf);
+    // A second attack in another town, a protest in a second city: each is its own event (segment-events.ts).
     const outcome = strongest(found.filter((t) => t.code.role === 'outcome'));
+    // A second attack in another town, a protest in a second city, "another man was shot dead": each is its own
+    // event (segment-events.ts). A bare outcome ("3 were killed in X") opens one only when the words say so.
+    const separate = previous !== undefined && sentenceOf !== undefined
+      && ((event !== undefined && opensNewEvent(sentenceOf, event, previous.main, placeNamed))
+        || (event === undefined && outcome !== undefined && marksNewEvent(sentenceOf, outcome)));
+    const near = gap <= FOLLOW_UP_WINDOW && !separate ? previous : undefined;
     const hasOwnActors = actors.some((a) => a.sentence === sentence && !a.loaded);
     const refersBack = event !== undefined && BACK_REFERENCE.has(doc.sentences[sentence]?.tokens[event.firstToken - 1]?.normal ?? '');
     const crowdGoesOn = near !== undefined && event !== undefined && family(near.main.code.event_type) === 'crowd' && family(event.code.event_type) === 'crowd';
@@ -114,7 +129,11 @@ function applyModifiers(coding: Coding, frame: Frame, stateForcesNamed: boolean)
   if (coding.event_type !== 'Protests') return coding;
   const names = new Set(frame.modifiers.map((m) => m.code.name));
   if (names.has('riot_act') || names.has('riot')) return { ...coding, event_type: 'Riots', sub_event_type: 'Violent demonstration', mode: 'riot' };
-  if (names.has('excessive_force') && stateForcesNamed) return { ...coding, sub_event_type: 'Excessive force against protesters' };
+  // "Violently dispersed", "live ammunition" say the force was excessive whoever is named; protesters killed or
+  // fired on say so only when state forces are named (not when gunmen fired on a march).
+  if (names.has('excessive_force') || (names.has('force_on_protesters') && stateForcesNamed)) {
+    return { ...coding, sub_event_type: 'Excessive force against protesters' };
+  }
   // Arrests at a protest are an intervention whoever is named; other police actions only when state forces are.
   const policeActed = names.has('arrest') || (stateForcesNamed && names.has('protest_police_action'));
   if (names.has('protest_intervention') || policeActed) return { ...coding, sub_event_type: 'Protest with intervention' };
@@ -150,6 +169,16 @@ function confidenceOf(frame: Frame, roles: Roles, place: EventPlace | null, date
   return Math.min(0.95, Math.round(score * 100) / 100);
 }
 
+/**
+ * Accidents, natural disasters, the business of crime and statements about an event (claims, sanctions) are not
+ * ACLED events (docs/relevance.md). A crowd's protest is one whatever it is about.
+ */
+function notCodedByAcled(frame: Frame, doc: AnalysedText, triggers: TriggerMatch[]): NotCoded | null {
+  if (CROWD_EVENTS.has(frame.main.code.event_type)) return null;
+  const sentences = frame.sentences.flatMap((i) => doc.sentences[i] ?? []);
+  return nonPoliticalContext(sentences, frame.main.code.name) ?? statementOnly(sentences, triggers);
+}
+
 /** Turns the mentions of one article into coded events, one per reported event. */
 export function codeEvents(inputs: EventInputs): CodedEvent[] {
   const { article, doc, actors } = inputs;
@@ -162,11 +191,17 @@ export function codeEvents(inputs: EventInputs): CodedEvent[] {
     && (c.observer || inputs.triggers.some((t) => t.sentence === c.sentence && t.end <= c.start)))));
   // "The GNA accused Haftar's forces of firing the rockets": the accuser reports; the accused acted.
   const accusers = new Set(actors.filter((a) => inputs.responsibilities.some((r) => r.kind === 'accused' && r.sentence === a.sentence && a.end <= r.start)));
+  // The place a sentence itself names for the event at `offset`, if it names one.
+  const placeNamed = (index: number, offset: number): string | null => {
+    const sentence = doc.sentences[index];
+    const place = inputs.placeFor(index, offset);
+    return place?.span && sentence && place.span.start >= sentence.start && place.span.end <= sentence.end ? place.location : null;
+  };
   // Negated, hypothetical and future predicates are coded apart, one event each, marked with their
   // modality; they are never read into an asserted event.
   const flagged = inputs.includeFlagged ? inputs.triggers.filter((t) => t.modality !== 'asserted') : [];
   const frames = [
-    ...buildFrames(asserted, actors.filter((a) => !sources.has(a)), doc, new Set(inputs.responsibilities.map((r) => r.sentence))),
+    ...buildFrames(asserted, actors.filter((a) => !sources.has(a)), doc, new Set(inputs.responsibilities.map((r) => r.sentence)), placeNamed),
     ...[...new Set(flagged.map((t) => t.sentence))].flatMap((sentence): Frame[] => {
       const main = mainEvent(flagged.filter((t) => t.sentence === sentence));
       return main ? [{ main, sentences: [sentence], modifiers: [] }] : [];
@@ -176,7 +211,7 @@ export function codeEvents(inputs: EventInputs): CodedEvent[] {
   for (const frame of frames) {
     const { main } = frame;
     const sentence = doc.sentences[main.sentence];
-    if (!sentence) continue;
+    if (!sentence || (main.modality === 'asserted' && notCodedByAcled(frame, doc, inputs.triggers))) continue;
     const participants = actors.filter((a) => !sources.has(a) && !(a.sentence === main.sentence && accusers.has(a)));
     let roles = assignRoles(sentence, main, participants);
     // "A and B clashed": a clash has two sides, both named before the verb.

@@ -16,13 +16,19 @@ const CodeSchema = z.object({
 
 const CodesFileSchema = z.object({ codes: z.record(z.string(), CodeSchema) });
 
-const SwitchSchema = z.object({ words: z.array(z.string()).min(1), code: z.string() });
+const SwitchSchema = z.object({
+  words: z.array(z.string()).min(1),
+  code: z.string(),
+  /** Look only after the phrase: "captured fighters" is an abduction, "fighters captured a town" is not. */
+  after: z.boolean().default(false),
+});
 
 const TriggerSchema = z.object({
   code: z.string(),
   phrases: z.array(z.string()).min(1),
   when_near: z.array(SwitchSchema).optional(),
   unless_near: z.array(z.string()).optional(),
+  only_near: z.array(z.string()).optional(),
   window: z.number().int().positive().optional(),
 });
 
@@ -32,8 +38,10 @@ const TriggersFileSchema = z.object({ triggers: z.array(TriggerSchema) });
 export interface TriggerPhrase {
   words: string[];
   code: EventCode;
-  whenNear: { words: Set<string>; code: EventCode }[];
+  whenNear: { words: Set<string>; code: EventCode; after: boolean }[];
   unlessNear: Set<string>;
+  /** The phrase reports the event only with one of these words near ("set up" … "base"); empty: always. */
+  onlyNear: Set<string>;
   window: number;
 }
 
@@ -78,14 +86,16 @@ export function loadEventLexicon(dir: URL = DEFAULT_DIR): EventLexicon {
     const whenNear = (trigger.when_near ?? []).map((s, i) => ({
       words: new Set(s.words.map((w) => w.toLowerCase())),
       code: codeNamed(s.code, `${where}.when_near.${i}.code`),
+      after: s.after,
     }));
     const unlessNear = new Set((trigger.unless_near ?? []).map((w) => w.toLowerCase()));
+    const onlyNear = new Set((trigger.only_near ?? []).map((w) => w.toLowerCase()));
     for (const phrase of trigger.phrases) {
       for (const words of spellings(phrase)) {
         const first = words[0];
         if (!first) continue;
         const list = byFirstWord.get(first) ?? [];
-        list.push({ words, code, whenNear, unlessNear, window: trigger.window ?? 8 });
+        list.push({ words, code, whenNear, unlessNear, onlyNear, window: trigger.window ?? 8 });
         byFirstWord.set(first, list);
       }
     }

@@ -18,9 +18,9 @@ function phraseMatchesAt(tokens: Token[], at: number, phrase: TriggerPhrase): bo
 const NO_PHRASES: readonly TriggerPhrase[] = [];
 
 /** The words and adjacent-word pairs within `window` tokens of [first, last], to test `when_near` lists. */
-function nearbyWords(tokens: Token[], first: number, last: number, window: number): Set<string> {
+function nearbyWords(tokens: Token[], first: number, last: number, window: number, afterOnly = false): Set<string> {
   const words = new Set<string>();
-  const from = Math.max(0, first - window);
+  const from = afterOnly ? last + 1 : Math.max(0, first - window);
   const to = Math.min(tokens.length - 1, last + window);
   for (let i = from; i <= to; i++) {
     if (i >= first && i <= last) continue;
@@ -72,14 +72,20 @@ function triggersInSentence(sentence: Sentence, lexicon: EventLexicon): TriggerM
     const around = new Map<number, Set<string>>();
     for (const phrase of matched) {
       let code = phrase.code;
-      if (phrase.unlessNear.size > 0 || phrase.whenNear.length > 0) {
-        let near = around.get(phrase.window);
-        if (!near) {
-          near = nearbyWords(tokens, i, last, phrase.window);
-          around.set(phrase.window, near);
-        }
+      if (phrase.unlessNear.size > 0 || phrase.whenNear.length > 0 || phrase.onlyNear.size > 0) {
+        const wordsAround = (afterOnly: boolean): Set<string> => {
+          const key = afterOnly ? -phrase.window : phrase.window;
+          let near = around.get(key);
+          if (!near) {
+            near = nearbyWords(tokens, i, last, phrase.window, afterOnly);
+            around.set(key, near);
+          }
+          return near;
+        };
+        const near = wordsAround(false);
         if (intersects(phrase.unlessNear, near)) continue;
-        code = phrase.whenNear.find((s) => intersects(s.words, near))?.code ?? phrase.code;
+        if (phrase.onlyNear.size > 0 && !intersects(phrase.onlyNear, near)) continue;
+        code = phrase.whenNear.find((s) => intersects(s.words, s.after ? wordsAround(true) : near))?.code ?? phrase.code;
       }
       if (seen.has(code.name)) continue;
       seen.add(code.name);

@@ -39,6 +39,7 @@ const GenericFile = z.object({
   roles: z.record(z.string(), RoleSchema),
   loaded: z.array(z.string().min(1)),
   group_heads: z.record(z.string(), z.enum(KINDS)),
+  affiliation_words: z.array(z.string().min(1)).default([]),
 });
 
 const PetrarchFile = z.object({
@@ -103,6 +104,8 @@ export interface ActorDictionary {
   roles: Map<string, RoleEntry>;
   /** Last words of armed groups' names ("front", "brigade") and the kind of group each makes. */
   groupHeads: Map<string, ActorKind>;
+  /** Words that make an actor's name a description of the next actor: "Al-Qaeda-linked JNIM". */
+  affiliationWords: Set<string>;
 }
 
 /**
@@ -110,7 +113,8 @@ export interface ActorDictionary {
  * The same function turns the text's tokens into words, so dictionary and text always meet.
  */
 export function phraseWords(phrase: string): string[] {
-  return phrase.toLowerCase().replace(/['’]/g, '').split(/[\s-]+/).filter(Boolean);
+  // The text's possessive "'s" is a token of its own that the matcher skips: "People's Front" meets "people front".
+  return phrase.toLowerCase().replace(/['’]s\b/g, '').replace(/['’]/g, '').split(/[\s-]+/).filter(Boolean);
 }
 
 const ACRONYM = /^[A-Z][A-Z0-9.&]{1,5}$/;
@@ -207,7 +211,8 @@ export function loadActorDictionary(files: DictionaryFiles = DEFAULT_FILES): Act
   for (const list of countries.values()) list.sort((a, b) => b.words.length - a.words.length);
 
   const groupHeads = new Map(Object.entries(generic.group_heads));
-  return { phrases, countries, countryNames, roles, groupHeads };
+  const affiliationWords = new Set(generic.affiliation_words.map((w) => w.toLowerCase()));
+  return { phrases, countries, countryNames, roles, groupHeads, affiliationWords };
 }
 
 /** The name an actor had on `date` (YYYY-MM-DD); its latest name when the date is unknown. */

@@ -104,10 +104,22 @@ function unlistedGroupAt(words: Word[], at: number, dictionary: ActorDictionary)
   let first = at;
   while (first > 0 && (words[first - 1]!.cap || (NAME_JOINERS.has(words[first - 1]!.w) && words[first - 2]?.cap))) first--;
   while (first < at && !words[first]!.cap) first++;
-  if (first === at || words[first]!.w === 'the') return null;
+  // "The Tigray People's Liberation Front": the article opens the name but is no part of it.
+  while (first < at && words[first]!.w === 'the') first++;
+  if (first === at) return null;
   if (first > 0 && ARABIC_ARTICLES.has(words[first - 1]!.w) && words[first - 1]!.end + 1 === words[first]!.start) first--; // "al-Torab Front"
   const name = words.slice(first, at + 1).map((w) => w.w).join(' ');
   return { first, actor: { id: `unlisted:${name}`, name: '', kind, inter: interOfKind(kind), country: null } };
+}
+
+/** Where a group's name starts when capitalised words run into a loaded phrase that is capitalised too; null if none do. */
+function namedLoadedPhrase(words: Word[], at: number, length: number, taken: Uint8Array): number | null {
+  // Only a name's head of two words or more ("Liberation Army", "Revolutionary Front"), not "Rebels" after a date.
+  if (length < 2 || !words[at]!.cap || at === 0) return null;
+  let first = at;
+  while (first > 0 && !taken[first - 1] && words[first - 1]!.cap && words[first - 1]!.end + 1 === words[first]!.start) first--;
+  while (first < at && words[first]!.w === 'the') first++;
+  return first < at ? first : null;
 }
 
 const LOADED: ResolvedActor = { id: 'loaded', name: '', kind: 'political_militia', inter: 3, country: null };
@@ -148,9 +160,17 @@ export function findActors(doc: AnalysedText, dictionary: ActorDictionary, optio
         actor = { id: `${role.role}:${country ?? ''}`, name: roleName(role, country), kind: role.kind, inter: role.inter, country };
         generic = true;
       } else {
-        actor = LOADED;
-        generic = true;
-        loaded = true;
+        const named = namedLoadedPhrase(words, i, phrase.words.length, taken);
+        if (named !== null) {
+          // "Oromo Liberation Army": a loaded phrase in capitals after a capitalised word is the end of a group's name.
+          first = named;
+          const text = doc.text.slice(words[first]!.start, words[last]!.end);
+          actor = { id: `unlisted:${text.toLowerCase()}`, name: text, kind: 'rebel', inter: interOfKind('rebel'), country: null };
+        } else {
+          actor = LOADED;
+          generic = true;
+          loaded = true;
+        }
       }
       const start = words[first]!.start;
       const end = words[last]!.end;
@@ -170,5 +190,20 @@ export function findActors(doc: AnalysedText, dictionary: ActorDictionary, optio
       taken.fill(1, group.first, at + 1);
     }
   }
-  return found.sort((a, b) => a.start - b.start);
+  return withoutAffiliations(found.sort((a, b) => a.start - b.start), doc.text, dictionary.affiliationWords);
+}
+
+/**
+ * Drops an actor named only to describe the next one: "Al-Qaeda-linked JNIM", "an al-Qaeda affiliate, JNIM".
+ * The words between the two must all be affiliation words, hyphens or commas, with at least one real link word.
+ */
+function withoutAffiliations(mentions: ActorMention[], text: string, affiliationWords: Set<string>): ActorMention[] {
+  return mentions.filter((mention, index) => {
+    const next = mentions[index + 1];
+    if (!next || next.sentence !== mention.sentence || mention.generic) return true;
+    const between = text.slice(mention.end, next.start).toLowerCase().split(/[\s,\-–]+/).filter(Boolean);
+    const linked = between.length > 0 && between.length <= 3 && between.every((w) => affiliationWords.has(w))
+      && between.some((w) => w.length > 3);
+    return !linked;
+  });
 }

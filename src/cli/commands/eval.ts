@@ -1,17 +1,30 @@
 import type { Command } from 'commander';
 import { evaluateAcled, formatEvalReport } from '../../eval/acled-eval.ts';
+import { evaluateCase, formatCaseReport } from '../../eval/case-eval.ts';
+
+/** Each gold data set the `eval` command knows, and how to measure against it. */
+const DATASETS: Record<string, (file: string, options: { json?: boolean; limit?: number }) => Promise<string>> = {
+  acled: async (file, options) => {
+    const report = await evaluateAcled(file, { limit: options.limit });
+    return options.json ? `${JSON.stringify(report.figures)}\n` : formatEvalReport(report);
+  },
+  case2021: (file, options) => {
+    const report = evaluateCase(file, { limit: options.limit });
+    return Promise.resolve(options.json ? `${JSON.stringify(report.figures)}\n` : formatCaseReport(report));
+  },
+};
 
 export function registerEval(program: Command): void {
   program
     .command('eval')
     .description('Measure coding accuracy against gold data')
-    .argument('<dataset>', 'which gold data set: "acled"')
-    .argument('<file>', 'the gold file (ACLED CSV export with notes)')
+    .argument('<dataset>', `which gold data set: ${Object.keys(DATASETS).map((d) => `"${d}"`).join(', ')}`)
+    .argument('<file>', 'the gold file (acled: ACLED CSV export with notes; case2021: CASE 2021 task 2 TSV)')
     .option('--json', 'print the figures as one JSON object')
     .option('--limit <n>', 'only the first n rows', (v) => Number.parseInt(v, 10))
     .action(async (dataset: string, file: string, options: { json?: boolean; limit?: number }) => {
-      if (dataset !== 'acled') throw new Error(`unknown dataset "${dataset}" (known: acled)`);
-      const report = await evaluateAcled(file, { limit: options.limit });
-      process.stdout.write(options.json ? `${JSON.stringify(report.figures)}\n` : formatEvalReport(report));
+      const run = DATASETS[dataset];
+      if (!run) throw new Error(`unknown dataset "${dataset}" (known: ${Object.keys(DATASETS).join(', ')})`);
+      process.stdout.write(await run(file, options));
     });
 }

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { readLexiconFile } from './read-lexicon.ts';
+import type { Sentence, Token } from '../text/types.ts';
+import type { TriggerMatch } from './types.ts';
+
+/**
+ * Whether ACLED codes an event at all. ACLED records political violence, demonstrations and strategic
+ * developments, not accidents, natural disasters, the business of crime, or statements about an event (claims,
+ * denials, sanctions). The rule and its lexicon (data/lexicons/relevance.yaml) are explained in docs/relevance.md.
+ */
+
+const Phrases = z.array(z.string().min(1));
+const ContextSchema = z.object({
+  phrases: Phrases.min(1),
+  unless: Phrases.default([]),
+  /** Only these event codes are taken away by the context; all of them when absent. */
+  codes: Phrases.optional(),
+});
+const RelevanceFileSchema = z.object({
+  contexts: z.record(z.string(), ContextSchema),
+  statement_heads: Phrases.min(1),
+});
+
+/** Lower-cased word sequences indexed by their first word, matched against a token's normal form or lemma. */
+type PhraseIndex = Map<string, string[][]>;
+
+interface Context {
+  name: string;
+  phrases: PhraseIndex;
+  unless: PhraseIndex;
+  codes: Set<string> | null;
+}
+
+export interface RelevanceLexicon {
+  contexts: Context[];
+  statementHeads: PhraseIndex;
+}
+
+/** Why an event gets no ACLED type, with the words that say so. */
+export interface NotCoded {
+  reason: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+function indexPhrases(list: string[]): PhraseIndex {
+  const index: PhraseIndex = new Map();
+  for (const phrase of list) {
+    const words = phrase.toLowerCase().split(/\s+/).filter(Boolean);
+    if (words.length > 0) index.set(words[0]!, [...(index.get(words[0]!) ?? []), words]);
+  }
+  return index;
+}
+
+const LEXICON_FILE = new URL('../../data/lexicons/relevance.yaml', import.meta.url);
+
+/** Loads and validates the relevance lexicon; an error names the file and the field. */
+export function loadRelevanceLexicon(file: URL = LEXICON_FILE): RelevanceLexicon {
+  const data = readLexiconFile(file, RelevanceFileSchema);
+  return {
+    contexts: Object.entries(data.contexts).map(([name, c]) => ({
+      name, phrases: indexPhrases(c.phrases), unless: indexPhrases(c.unless), codes: c.codes ? new Set(c.codes) : null,
+    })),
+    statementHeads: indexPhrases(data.statement_heads),
+  };
+}
+
+let cached: RelevanceLexicon | null = null;
+
+/** The shipped lexicon, loaded once per process. */
+export function relevanceLexicon(): RelevanceLexicon {
+  cached ??= loadRelevanceLexicon();
+  return cached;
+}
+
+function wordAt(token: Token | undefined, word: string): boolean {
+  return token?.normal === word;
+}
+
+/**
+ * The length of the longest phrase of `index` starting at token `at`. Phrases are matched on the word as written,
+ * with its inflections listed in the lexicon: lemmas would read "stormed" as "storm". A capitalised word inside a
+ * sentence is a name ("Storm Brigade", "a year since Cyclone Fani"), not the hazard.
+ */
+function phraseAt(tokens: Token[], at: number, index: PhraseIndex): number {
+  const token = tokens[at]!;
+  const candidates = index.get(token.normal);
+  if (!candidates) return 0;
+  if (at > 0 && /^\p{Lu}\p{Ll}/u.test(token.text)) return 0;
+  let longest = 0;
+  for (const words of candidates) {
+    if (words.length <= longest) continue;
+    let k = 0;
+    while (k < words.length && wordAt(tokens[at + k], words[k]!)) k++;
+    if (k === words.length) longest = words.length;
+  }
+  return longest;
+}
+
+/** The first phrase of `index` in the sentence, starting before token `before` when given. */
+function firstIn(sentence: Sentence, index: PhraseIndex, before = sentence.tokens.length): { start: number; end: number } | null {
+  const { tokens } = sentence;
+  for (let i = 0; i < Math.min(before, tokens.length); i++) {
+    const length = phraseAt(tokens, i, index);
+    if (length > 0) return { start: tokens[i]!.start, end: tokens[i + length - 1]!.end };
+  }
+  return null;
+}
+
+/**
+ * The non-political context an event is reported in (a flood, an accident, a drug seizure), looked for in the
+ * sentences that report it; none when a word of political violence or protest in those sentences keeps it ACLED's.
+ */
+export function nonPoliticalContext(sentences: Sentence[], codeName: string, lexicon: RelevanceLexicon = relevanceLexicon()): NotCoded | null {
+  for (const context of lexicon.contexts) {
+    if (context.codes && !context.codes.has(codeName)) continue;
+    let found: { start: number; end: number; sentence: Sentence } | null = null;
+    for (const sentence of sentences) {
+      const at = firstIn(sentence, context.phrases);
+      if (at) {
+        found = { ...at, sentence };
+        break;
+      }
+    }
+    if (!found) continue;
+    if (sentences.some((sentence) => firstIn(sentence, context.unless) !== null)) continue;
+    const text = found.sentence.text.slice(found.start - found.sentence.start, found.end - found.sentence.start);
+    return { reason: context.name, start: found.start, end: found.end, text };
+  }
+  return null;
+}
+
+/**
+ * A report that is a statement about an event: every event word in its sentences follows a statement head
+ * ("claimed responsibility for the bombing", "imposed sanctions over the missile launches"). The head is returned.
+ */
+export function statementOnly(sentences: Sentence[], triggers: TriggerMatch[], lexicon: RelevanceLexicon = relevanceLexicon()): NotCoded | null {
+  let head: NotCoded | null = null;
+  for (const sentence of sentences) {
+    const own = triggers.filter((t) => t.sentence === sentence.index && t.code.role !== 'modifier');
+    if (own.length === 0) continue;
+    const first = own.reduce((a, b) => (b.firstToken < a.firstToken ? b : a));
+    // A head may be the event word itself: "threatened" reports a threat, not an event.
+    const found = firstIn(sentence, lexicon.statementHeads, first.firstToken + 1);
+    if (!found) return null;
+    head ??= { reason: 'statement', ...found, text: sentence.text.slice(found.start - sentence.start, found.end - sentence.start) };
+  }
+  return head;
+}
