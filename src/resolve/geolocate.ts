@@ -3,6 +3,7 @@ import type { EventPlace } from '../events/types.ts';
 import { findPlaces, type FoundPlace } from '../mentions/find-places.ts';
 import type { Gazetteer, PlaceCandidate } from './gazetteer/open-gazetteer.ts';
 import { distanceKm } from './distance.ts';
+import { neighbourhoodAt } from './neighbourhood-at.ts';
 import { placeNameKey, placeNameSkeleton, withoutDivisionWord } from './place-name-key.ts';
 
 export interface GeolocationHints {
@@ -314,6 +315,7 @@ function eventPlace(resolved: ResolvedPlace, gazetteer: Gazetteer, how: string):
     reason: `${how}; ${resolved.reason}${point.own ? '' : '; no coordinates of its own: placed at its parent'}`,
     confidence: resolved.confidence,
     span: { start: resolved.mention.start, end: resolved.mention.end, text: resolved.mention.text },
+    neighbourhood: neighbourhoodAt(point.lat, point.lon),
   };
 }
 
