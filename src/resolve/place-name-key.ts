@@ -39,7 +39,7 @@ const COMPASS = new Map(Object.entries({
 }));
 
 /** Suffixes news and GeoNames add to division names: "Idlib Governorate" is also "Idlib". */
-const DIVISION_WORDS = /\s+(governorate|province|region|state|district|department|prefecture|county|municipality|division|oblast|raion|rayon|wilaya|muhafazah|mohafazat|territory|zone|city|municipio|departamento|estado)$/i;
+const DIVISION_WORDS = /\s+(governorate|province|region|state|district|department|prefecture|county|municipality|division|oblast|raion|rayon|wilaya|muhafazah|mohafazat|territory|zone|city|municipio|departamento|estado)['’]?$/i;
 
 /** The name without the division word written after it ("Poonch District" → "Poonch"). */
 export function withoutDivisionWord(name: string): string {

