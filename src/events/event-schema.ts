@@ -69,6 +69,8 @@ export const EventSchema = z.object({
   confidence: z.number().min(0).max(1),
   evidence: z.array(EvidenceSchema),
   sentence: z.object({ start: z.number().int(), end: z.number().int(), text: z.string() }),
+  neighbourhood: z.string().nullable().default(null)
+    .describe('The city neighbourhood whose outline contains the point (the local gazetteer\'s outlines); null elsewhere.'),
 });
 
 export type CodedEvent = z.infer<typeof EventSchema>;

@@ -47,6 +47,8 @@ export interface EventPlace {
   confidence: number;
   /** The words of the text that named the place, when it was named. */
   span: { start: number; end: number; text: string } | null;
+  /** The neighbourhood whose outline contains the point, when the gazetteer has outlines there. */
+  neighbourhood: string | null;
 }
 
 export interface EventDate {

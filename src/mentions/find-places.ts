@@ -176,8 +176,9 @@ function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazett
       const rest = [...tokens.slice(run[0], i), ...tokens.slice(last + 1, run[1] + 1)];
       if (!candidates.some((c) => c.exact) && rest.some((t) => capitalised(t) && !NOT_ALONE.has(t.normal))) continue;
       if (!candidates.some((c) => c.exact)) {
-        // A guess by skeleton does not swallow the word before a name ("In Celaya" ~ "Anzali").
-        if (!FUNCTION_WORDS.has(first.normal)) fallback ??= { last, text, candidates };
+        // A guess by skeleton does not swallow the word before a name ("In Celaya" ~ "Anzali"), nor the feature word
+        // after it ("Baramulla district" ~ "Biharamulo District"): the name alone is looked up next.
+        if (!FUNCTION_WORDS.has(first.normal) && !(last > i && end.normal in FEATURE_WORDS)) fallback ??= { last, text, candidates };
         continue;
       }
       spans.push({ first: i, last, key: placeNameKey(text), candidates, partial: partOfLongerName(tokens, run, i, last) });

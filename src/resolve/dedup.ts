@@ -108,7 +108,7 @@ export function mergeReports(reports: readonly CodedEvent[]): CodedEvent {
       Object.assign(merged, {
         location: report.location, admin1: report.admin1, admin2: report.admin2, country: report.country,
         latitude: report.latitude, longitude: report.longitude, geo_precision: report.geo_precision,
-        location_reason: report.location_reason,
+        location_reason: report.location_reason, neighbourhood: report.neighbourhood ?? null,
       });
     }
     if (merged.time_precision !== null && report.time_precision !== null && report.time_precision < merged.time_precision) {

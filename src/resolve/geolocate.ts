@@ -3,6 +3,7 @@ import type { EventPlace } from '../events/types.ts';
 import { findPlaces, type FoundPlace } from '../mentions/find-places.ts';
 import type { Gazetteer, PlaceCandidate } from './gazetteer/open-gazetteer.ts';
 import { distanceKm } from './distance.ts';
+import { neighbourhoodAt } from './neighbourhood-at.ts';
 import { placeNameKey, placeNameSkeleton, withoutDivisionWord } from './place-name-key.ts';
 
 export interface GeolocationHints {
@@ -134,7 +135,9 @@ function score(c: PlaceCandidate, mention: FoundPlace, inside: boolean, context:
     why?.push('in the same province as the article\'s other places');
   }
   if (mention.hint && HINT_FITS[mention.hint]?.(c)) {
-    s += 2.5;
+    // "Aleppo province", "Kharkiv region": a division word after a name is hard to mistake, and outweighs the
+    // size of the city the division is named after; "province", "region", "state" name first-level divisions first.
+    s += mention.hint !== 'division' ? 2.5 : c.kind === 'admin1' ? 5 : 3.5;
     why?.push(`a ${c.kind === 'local' ? c.localKind ?? 'local place' : c.kind}, as the text says`);
   }
   return s;
@@ -314,6 +317,7 @@ function eventPlace(resolved: ResolvedPlace, gazetteer: Gazetteer, how: string):
     reason: `${how}; ${resolved.reason}${point.own ? '' : '; no coordinates of its own: placed at its parent'}`,
     confidence: resolved.confidence,
     span: { start: resolved.mention.start, end: resolved.mention.end, text: resolved.mention.text },
+    neighbourhood: neighbourhoodAt(point.lat, point.lon),
   };
 }
 
@@ -419,6 +423,40 @@ function pickPlace(list: ResolvedPlace[], offset: number, gazetteer: Gazetteer):
 }
 
 /**
+ * The divisions a name written with a division word ("Saada province") stands for, added to its candidates: the
+ * first- or second-level division its towns of that name are named after (Sa'dah city → Sa'dah governorate).
+ */
+function withNamedDivisions(m: FoundPlace, gazetteer: Gazetteer): FoundPlace {
+  if (m.candidates.some((c) => c.exact && (c.kind === 'admin1' || c.kind === 'admin2'))) return m;
+  const added: PlaceCandidate[] = [];
+  for (const c of m.candidates) {
+    if (!c.exact || c.kind !== 'populated') continue;
+    for (const [division, kind] of [[c.admin1, 'admin1'], [c.admin2, 'admin2']] as const) {
+      if (!division || !(namesDivision(division, m.key) || namesDivision(division, c.key))) continue;
+      for (const d of gazetteer.lookup(division)) {
+        if (d.kind === kind && d.countryCode === c.countryCode && !added.some((a) => a.id === d.id)) added.push({ ...d, exact: true });
+      }
+    }
+  }
+  return added.length ? { ...m, candidates: [...added, ...m.candidates] } : m;
+}
+
+/**
+ * The containment rule: a name written inside a division ("the Sahar district of Saada province") that none of its
+ * places lies in is a place the gazetteer does not know there. The event then stands at that division, at the
+ * division's precision, and never at a namesake outside it (Saḩar in Sanaa governorate).
+ */
+function containerFallback(m: FoundPlace, containers: FoundPlace[], context: Context, gazetteer: Gazetteer): ReturnType<typeof choose> {
+  for (const container of containers) {
+    const divisions = { ...container, candidates: container.candidates.filter((c) => c.kind === 'admin1' || c.kind === 'admin2' || c.kind === 'country') };
+    const choice = choose(divisions, [], context, gazetteer, true);
+    if (!choice) continue;
+    return { ...choice, reason: `"${m.text}" is not known inside ${container.text}: placed at ${choice.place.name}, the division the text puts it in; ${choice.reason}` };
+  }
+  return null;
+}
+
+/**
  * Finds the places named in an article, chooses for each the gazetteer entry it most likely means, and
  * says where each event happened. A name is resolved by what it is (a division, a town of some size, a
  * place of the analysts' own layer), by the article's country (its actors and its other places), by the
@@ -427,6 +465,9 @@ function pickPlace(list: ResolvedPlace[], offset: number, gazetteer: Gazetteer):
  */
 export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: GeolocationHints): Geolocation {
   const mentions = findPlaces(doc, gazetteer, hints.exclude ?? []);
+  // "Saada province", "Kharkiv region": a name written as a division means the division, also when the gazetteer
+  // finds only the town it is named after under that spelling.
+  for (const [index, m] of mentions.entries()) if (m.hint === 'division') mentions[index] = withNamedDivisions(m, gazetteer);
   const weights = new Map<string, number>();
   hints.countries.slice(0, 2).forEach((c, i) => vote(weights, c, i === 0 ? 1.5 : 0.75));
   // A name says which country it is in when all its places are in one; once per name however often it is
@@ -467,13 +508,15 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
     // Distrito Federal) stands: the divisions' names are the doubtful ones.
     // Unless it is there under another spelling: "Poonch district, J&K" is GeoNames' Punch, while the gazetteer's
     // Poonch District lies across the line of control.
+    let fallback: ReturnType<typeof choose> = null;
     if (containers.length > 0 && !m.candidates.some((c) => cityDespiteDivisions(c, m, containers))
       && !m.candidates.some((c) => inWrittenContainer(c, containers, gazetteer))) {
       const inside = gazetteer.variants(withoutDivisionWord(m.text)).filter((c) => inWrittenContainer(c, containers, gazetteer));
-      if (inside.length === 0) return;
-      m = { ...m, candidates: inside };
+      if (inside.length === 0) fallback = containerFallback(m, containers, context, gazetteer);
+      else m = { ...m, candidates: inside };
+      if (inside.length === 0 && !fallback) return;
     }
-    const choice = choose(m, writtenContainers[index]!, context, gazetteer, true);
+    const choice = fallback ?? choose(m, writtenContainers[index]!, context, gazetteer, true);
     if (!choice) return;
     for (const i of m.containers) if (mentions[i]!.candidates.some((k) => contains(k, choice.place, gazetteer))) containerIndices.add(i);
     const place: ResolvedPlace = { mention: m, ...choice, container: false };

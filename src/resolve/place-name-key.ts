@@ -8,18 +8,24 @@
  *   3. everything that is not a letter or digit becomes a word break (hyphens, dots, commas);
  *   4. Arabic articles al/el/ad/adh/ar/as/ash/at/ath/az/an (and ed/es/et/ez/er/en, ud/ul) written as a separate word are dropped
  *      (al-Sheikh Said → sheikh said, As Sabaa → sabaa);
- *   5. in a name of several words, the compass words of French, Spanish and Portuguese are read in English, as
+ *   5. Arabic script is folded the same way: short vowels and other marks removed, the hamza forms of alef (أ إ آ ٱ)
+ *      read as ا, ة as ه, ى as ي, and the article ال written onto a word dropped (الشيخ سعيد → شيخ سعيد);
+ *   6. in a name of several words, the compass words of French, Spanish and Portuguese are read in English, as
  *      divisions reach English news in either form (Nord-Kivu → north kivu, Sud-Ouest → south west, Rio Grande do Sul).
  *      A one-word name ("Sur", a town) is left as it is.
  *
  * `skeleton` (transliteration-blind), for names written with other letters for the same sounds:
- *   6. digraphs and letters for one sound are merged: kh→k, gh→g, q→k, dh→d, th→t, ph→f, ck→k, c→k, z→s,
+ *   7. digraphs and letters for one sound are merged: kh→k, gh→g, q→k, dh→d, th→t, ph→f, ck→k, c→k, z→s,
  *      w→u, p→b (Shaykh → shayk, Qusayr → kusayr, Pasha → basha);
- *   7. a word-final h after a vowel is dropped (Hajjah → Hajja);
- *   8. every run of vowels (a e i o u y, and ou/ee/ai/ay alike) becomes one "a" (sheikh, shaykh → shak;
+ *   8. an h after a vowel is dropped, inside a word as at its end (Hajjah → Hajja; "Salah ud-Din" written as one
+ *      word, Salahuddin → Salauddin, meets Salah ad-Deen): it is mostly a silent ta marbuta or a lengthening;
+ *   9. every run of vowels (a e i o u y, and ou/ee/ai/ay alike) becomes one "a" (sheikh, shaykh → shak;
  *      saeed, said → sad; Qusayr, Kusair → kasar);
- *   9. doubled letters collapse and word breaks are removed.
- * So "Sheikh Saeed", "Shaykh Sa'id" and "al-Sheikh Said" share the skeleton "shaksad". A skeleton says
+ *  10. doubled letters collapse and word breaks are removed;
+ *  11. the name's final vowel is dropped when another is left (Salaheddine → salaheddin, Kobane and Kobani → kaban):
+ *      final vowels are where English, French and German spellings of one name differ most.
+ * So "Sheikh Saeed", "Shaykh Sa'id" and "al-Sheikh Said" share the skeleton "shaksad"; "Salahuddin", "Salaheddine"
+ * and "Salah ad-Deen" share "saladan"; "Bostan al-Pasha" and "Bustan al-Basha" share "bastanbasha". A skeleton says
  * less than a key, so a match on it alone counts for less when choosing between places.
  */
 
@@ -33,7 +39,7 @@ const COMPASS = new Map(Object.entries({
 }));
 
 /** Suffixes news and GeoNames add to division names: "Idlib Governorate" is also "Idlib". */
-const DIVISION_WORDS = /\s+(governorate|province|region|state|district|department|prefecture|county|municipality|division|oblast|raion|rayon|wilaya|muhafazah|mohafazat|territory|zone|city|municipio|departamento|estado)$/i;
+const DIVISION_WORDS = /\s+(governorate|province|region|state|district|department|prefecture|county|municipality|division|oblast|raion|rayon|wilaya|muhafazah|mohafazat|territory|zone|city|municipio|departamento|estado)['’]?$/i;
 
 /** The name without the division word written after it ("Poonch District" → "Poonch"). */
 export function withoutDivisionWord(name: string): string {
@@ -51,13 +57,26 @@ export function placeNameKey(name: string): string {
 function foldName(name: string): string {
   // Plain ASCII (most names in English news) has no accents to take off, and its letters and digits are a-z and 0-9.
   const ascii = /^[\x20-\x7e]*$/.test(name);
-  const folded = ascii ? name : name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const folded = ascii ? name : foldArabic(name.normalize('NFKD')).replace(/\p{M}/gu, '');
   const words = folded
     .toLowerCase()
     .replace(/['’‘`ʿʾ´]/g, '')
     .split(ascii ? /[^a-z0-9]+/ : /[^\p{L}\p{N}]+/u)
-    .filter((w) => w && !ARTICLES.has(w));
+    .filter((w) => w && !ARTICLES.has(w))
+    .map((w) => (ascii ? w : withoutArabicArticle(w)));
   return (words.length > 1 ? words.map((w) => COMPASS.get(w) ?? w) : words).join(' ');
+}
+
+/** Arabic letters written in several forms for one sound, and the marks that are not letters (rule 5). */
+function foldArabic(name: string): string {
+  if (!/[\u0600-\u06ff]/.test(name)) return name;
+  return name.replace(/[\u064b-\u065f\u0670\u0640]/g, '').replace(/[أإآٱ]/g, 'ا').replace(/ة/g, 'ه').replace(/ى/g, 'ي')
+    .replace(/ؤ/g, 'و').replace(/ئ/g, 'ي');
+}
+
+/** The Arabic article written onto a word (الشيخ → شيخ), when a word of its own is left. */
+function withoutArabicArticle(word: string): string {
+  return word.length > 3 && word.startsWith('ال') ? word.slice(2) : word;
 }
 
 const SOUNDS: [RegExp, string][] = [
@@ -77,8 +96,9 @@ function skeletonOf(name: string): string {
     .map((word) => {
       let w = word;
       for (const [pattern, sound] of SOUNDS) w = w.replace(pattern, sound);
-      return w.replace(/([aeiouy])h$/, '$1').replace(/[aeiouy]+/g, 'a');
+      return w.replace(/([aeiouy])h+/g, '$1').replace(/[aeiouy]+/g, 'a');
     })
     .join('')
-    .replace(/(.)\1+/g, '$1');
+    .replace(/(.)\1+/g, '$1')
+    .replace(/(a[^a]+)a$/, '$1');
 }

@@ -13,6 +13,7 @@ export const CSV_COLUMNS = [
   'country', 'admin1', 'admin2', 'location', 'latitude', 'longitude', 'geo_precision',
   'source', 'notes', 'fatalities',
   'plover_event', 'mode', 'claimant', 'fatalities_basis', 'injured', 'confidence', 'location_reason', 'article_id',
+  'neighbourhood',
 ] as const;
 
 /**
@@ -59,6 +60,7 @@ function csvRow(event: CodedEvent): (string | number)[] {
     confidence: event.confidence,
     location_reason: event.location_reason,
     article_id: event.article_id,
+    neighbourhood: event.neighbourhood ?? null,
   };
   return CSV_COLUMNS.map((column) => safeCell(row[column]));
 }

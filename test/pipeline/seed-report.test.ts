@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { distanceKm } from '../../src/resolve/distance.ts';
 import { readDocuments } from '../../src/ingest/read-documents.ts';
 import type { Article } from '../../src/ingest/types.ts';
 import type { CodedEvent } from '../../src/events/event-schema.ts';
@@ -9,6 +11,17 @@ import { codeArticle } from '../../src/pipeline.ts';
 
 // The seed report: an undated FarsNews report of August 2016 on fighting in southern Aleppo.
 const SEED = fileURLToPath(new URL('../../../shared/corpus/aleppo-2016.txt', import.meta.url));
+
+// The neighbourhood centroids of the outlines the gazetteer ships (../shared/data/gazetteer/aleppo-csr).
+const OUTLINES = JSON.parse(readFileSync(new URL('../../../shared/data/gazetteer/aleppo-csr/neighbourhoods.geojson', import.meta.url), 'utf8')) as {
+  features: { properties: { NAME: string; xcoord: number; ycoord: number } }[];
+};
+
+function kmFrom(event: CodedEvent, neighbourhood: string): number {
+  const found = OUTLINES.features.find((f) => f.properties.NAME === neighbourhood);
+  assert.ok(found, `the outline of ${neighbourhood}`);
+  return distanceKm(event.latitude ?? 0, event.longitude ?? 0, found.properties.ycoord, found.properties.xcoord);
+}
 
 async function seedArticle(): Promise<Article> {
   for await (const result of readDocuments([SEED])) if (result.ok) return result.article;
@@ -33,10 +46,11 @@ test('the seed report, dated by the analyst, gives the events a reader finds in 
   assert.equal(captured.actor2, 'Jaish al Fatah');
   assert.equal(captured.inter1, 1);
   assert.equal(captured.inter2, 2);
-  // Salahuddin is in the local gazetteer without coordinates: it keeps its name, at Aleppo's point, precision 2.
+  // Salahuddin is the neighbourhood the outlines call "Salah ad-Deen": the event stands at its centroid.
   assert.equal(captured.location, 'Salaheddine');
-  assert.equal(captured.geo_precision, 2);
-  assert.deepEqual([captured.latitude, captured.longitude], [36.21667, 37.16667]);
+  assert.equal(captured.geo_precision, 1);
+  assert.ok(kmFrom(captured, 'Salah ad-Deen') <= 1.5, `Salahuddin event ${kmFrom(captured, 'Salah ad-Deen').toFixed(2)} km from the centroid`);
+  assert.equal(captured.neighbourhood, 'Salaheddine');
   assert.equal(captured.country, 'Syria');
 
   // "attacks on Jeish al-Fatah's strongholds in Salahuddin districts, and pushed the militants back ... across the
@@ -44,7 +58,7 @@ test('the seed report, dated by the analyst, gives the events a reader finds in 
   const attacks = about(events, /launched a fresh round of attacks/);
   assert.equal(attacks.event_type, 'Battles');
   assert.equal(attacks.location, 'Salaheddine');
-  assert.equal(attacks.geo_precision, 2);
+  assert.ok(kmFrom(attacks, 'Salah ad-Deen') <= 1.5);
   assert.equal(attacks.admin1, 'Aleppo');
 
   const strikes = about(events, /targeted terrorists' arms depots/);
@@ -73,7 +87,14 @@ test('the seed report, dated by the analyst, gives the events a reader finds in 
   assert.equal(sheikhSaeed.event_type, 'Battles');
   assert.equal(sheikhSaeed.actor2, 'Jabhat Fatah al-Sham', 'the name the group had in August 2016');
   assert.equal(sheikhSaeed.location, 'Sheikh Saeed');
+  assert.ok(kmFrom(sheikhSaeed, 'Sheikh Sa’eed') <= 1.5, `Sheikh Saeed event ${kmFrom(sheikhSaeed, 'Sheikh Sa’eed').toFixed(2)} km from the centroid`);
   assert.equal(sheikhSaeed.event_date, '2016-08-07', '"on Sunday" before Monday 8 August');
+
+  // Each event stands at its own neighbourhood or landmark where the text names one; the others stay at the city.
+  assert.ok(new Set(events.map((e) => `${e.latitude},${e.longitude}`)).size >= 4, 'at least four distinct points');
+  assert.equal(strikes.latitude, 36.21667, 'the districts listed stand at the city');
+  assert.equal(tunnel.location, 'Aleppo', 'the tunnel names no place in the city');
+  assert.deepEqual([tunnel.latitude, tunnel.longitude], [36.21667, 37.16667]);
 
   for (const e of events) {
     assert.equal(e.source, 'FarsNews');

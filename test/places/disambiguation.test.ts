@@ -45,14 +45,23 @@ test("Tripoli follows the country of the article's actors", () => {
   near(placeOf('Protesters blocked roads in Tripoli.', 'blocked', ['Libya']), TRIPOLI_LIBYA, 10);
 });
 
-test('an Aleppo district without coordinates of its own stands at Aleppo, with precision 2 and its own name', () => {
-  for (const spelling of ['Sheikh Saeed', "Shaykh Sa'id", 'al-Sheikh Said']) {
+test('an Aleppo neighbourhood stands at the centroid of its outline, in every spelling, and carries its name', () => {
+  const SHEIKH_SAEED = { lat: 36.16462, lon: 37.15581 }; // centroid of "Sheikh Sa’eed" in the Columbia outlines
+  for (const spelling of ['Sheikh Saeed', "Shaykh Sa'id", 'al-Sheikh Said', "Sheikh Sa'eed"]) {
     const place = placeOf(`Government aircraft bombed the ${spelling} district of Aleppo on Tuesday.`, 'bombed');
     assert.equal(place?.location, 'Sheikh Saeed', spelling);
-    assert.equal(place.geo_precision, 2);
+    assert.equal(place.geo_precision, 1);
     assert.equal(place.country, 'Syria');
-    near(place, ALEPPO, 10);
+    assert.equal(place.neighbourhood, 'Sheikh Saeed');
+    near(place, SHEIKH_SAEED, 0.5);
   }
+});
+
+test('an Aleppo district without coordinates of its own stands at Aleppo, with precision 2 and its own name', () => {
+  const place = placeOf('Government aircraft bombed Tal Bazou in Aleppo on Tuesday.', 'bombed');
+  assert.equal(place?.location, 'Tal Bazou');
+  assert.equal(place.geo_precision, 2);
+  near(place, ALEPPO, 10);
 });
 
 test('a province alone gives precision 3, never presented as exact', () => {

@@ -9,11 +9,13 @@ import { registerGazetteer } from './gazetteer.ts';
 import { registerWatch } from './watch.ts';
 import { registerEnqueue } from './enqueue.ts';
 import { registerWorker } from './worker.ts';
+import { registerPlaces } from './places.ts';
 
 /** Every subcommand lives in its own module; this is the one list of them. */
 export function registerCommands(program: Command): void {
   registerDemo(program);
   registerCode(program);
+  registerPlaces(program);
   registerIngest(program);
   registerWatch(program);
   registerExport(program);

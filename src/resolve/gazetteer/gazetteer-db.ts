@@ -7,7 +7,7 @@ import { placeNameKey, placeNameSkeleton } from '../place-name-key.ts';
  * into memory beyond SQLite's own page cache and a small cache of recent look-ups.
  */
 
-export const SCHEMA_VERSION = '10';
+export const SCHEMA_VERSION = '12';
 
 /** Skeletons shorter than this say too little to be indexed. */
 export const MIN_SKELETON = 3;
@@ -35,6 +35,8 @@ export interface NewPlace extends Omit<PlaceRow, 'id'> {
   names: string[];
   /** Curated abbreviations ("J&K", "KPK"): indexed by spelling only, where codes among `names` are not indexed at all. */
   abbreviations?: string[];
+  /** Its Arabic-script names are indexed too (the curated layers). */
+  arabic?: boolean;
 }
 
 const SCHEMA = `
@@ -69,10 +71,13 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
   return db;
 }
 
-/** Names worth indexing: Latin-script spellings, not codes (IATA "ALP"), not URLs. */
-export function indexableName(name: string): boolean {
+/**
+ * Names worth indexing: Latin-script spellings, not codes (IATA "ALP"), not URLs; Arabic-script ones too for the
+ * layers whose Arabic names are curated (`arabic`), not for the world's alternate names, which would double the index.
+ */
+export function indexableName(name: string, arabic = false): boolean {
   return name.length >= 2 && name.length <= 80 && !/^https?:/.test(name) && !/^[A-Z0-9]{2,4}$/.test(name)
-    && /^[\p{Script=Latin}\p{N}\s'’`\-.,()&/]+$/u.test(name);
+    && (/^[\p{Script=Latin}\p{N}\s'’`\-.,()&/]+$/u.test(name) || (arabic && /^[\p{Script=Arabic}\p{N}\s\-.,()]+$/u.test(name)));
 }
 
 /** Inserts places with their names, in the caller's transaction. */
@@ -91,13 +96,19 @@ export class PlaceWriter {
 
   /** Adds (or replaces) a place; `id` null gives it a new one. Returns its id. */
   add(place: NewPlace, id: number | null = null): number {
-    const { names, abbreviations = [], ...row } = place;
+    const { names, abbreviations = [], arabic = false, ...row } = place;
     const result = this.insertPlace.run({ ...row, id });
     const placeId = id ?? Number(result.lastInsertRowid);
+    this.addNames(placeId, names, abbreviations, arabic);
+    return placeId;
+  }
+
+  /** Indexes more names for a place already written (the curated spellings of a GeoNames division). */
+  addNames(placeId: number, names: string[], abbreviations: string[] = [], arabic = false): void {
     const keys = new Set<string>();
     const skeletons = new Set<string>();
     for (const name of names) {
-      if (!indexableName(name)) continue;
+      if (!indexableName(name, arabic)) continue;
       const key = placeNameKey(name);
       if (key) keys.add(key);
       const skeleton = placeNameSkeleton(name);
@@ -109,7 +120,6 @@ export class PlaceWriter {
     }
     for (const key of keys) this.insertName.run(key, 1, placeId);
     for (const skeleton of skeletons) this.insertName.run(`~${skeleton}`, 0, placeId);
-    return placeId;
   }
 }
 

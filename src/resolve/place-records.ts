@@ -1,0 +1,93 @@
+import type { AnalysedText } from '../text/types.ts';
+import type { Geolocation, ResolvedPlace } from './geolocate.ts';
+import type { Gazetteer, PlaceCandidate } from './gazetteer/open-gazetteer.ts';
+import { SYNTHETIC_ID_BASE } from './gazetteer/build-world.ts';
+
+/**
+ * Every place an article mentions, resolved (`sitrep places`, `GET /articles/:id/places`): the record a geoparser
+ * (CLIFF-CLAVIN, Mordecai, the Edinburgh Geoparser) gives, so that sitrep's place resolution can be compared with theirs.
+ */
+export interface PlaceRecord {
+  article_id: string;
+  /** Character offsets of the mention in the article text. */
+  start: number;
+  end: number;
+  text: string;
+  /** The gazetteer's name of the place. */
+  name: string;
+  latitude: number | null;
+  longitude: number | null;
+  /** ISO 3166-1 alpha-2. */
+  country: string | null;
+  admin1: string | null;
+  /** GeoNames feature class and code ("P.PPLA", "A.ADM1", "A.PCLI"), or the local layer's kind ("neighbourhood"). */
+  feature: string | null;
+  /** The GeoNames id, for places that are GeoNames rows. */
+  geonameid: number | null;
+  /** ACLED's: 1 the place itself, 2 near it or its parent's point, 3 a province or a country. */
+  precision: 1 | 2 | 3;
+  reason: string;
+}
+
+/** A demonym or country word the text uses ("Syrian", "Yemeni"), with the country it points to. */
+export interface CountryWord {
+  start: number;
+  end: number;
+  /** The country's name as the gazetteer has it (ACLED's). */
+  country: string;
+}
+
+function featureOf(c: PlaceCandidate): string | null {
+  switch (c.kind) {
+    case 'country': return 'A.PCLI';
+    case 'admin1': return 'A.ADM1';
+    case 'admin2': return 'A.ADM2';
+    case 'populated': return c.featureCode ? `P.${c.featureCode}` : 'P';
+    case 'local': return c.localKind;
+    default: return c.featureCode;
+  }
+}
+
+function precisionOf(c: PlaceCandidate, own: boolean): 1 | 2 | 3 {
+  if (c.kind === 'country' || c.kind === 'admin1' || c.localKind === 'governorate') return 3;
+  if (c.kind === 'admin2' || c.localKind === 'subdistrict' || !own) return 2;
+  return 1;
+}
+
+/** A place's point, or its nearest ancestor's for a local place without one. */
+function pointOf(c: PlaceCandidate, gazetteer: Gazetteer): { lat: number; lon: number; own: boolean } | null {
+  if (c.lat !== null && c.lon !== null) return { lat: c.lat, lon: c.lon, own: true };
+  let parent = c.parentId !== null ? gazetteer.place(c.parentId) : null;
+  for (let depth = 0; parent && depth < 5; depth++) {
+    if (parent.lat !== null && parent.lon !== null) return { lat: parent.lat, lon: parent.lon, own: false };
+    parent = parent.parentId !== null ? gazetteer.place(parent.parentId) : null;
+  }
+  return null;
+}
+
+function record(articleId: string, span: { start: number; end: number; text: string }, c: PlaceCandidate, reason: string, gazetteer: Gazetteer): PlaceRecord {
+  const point = pointOf(c, gazetteer);
+  return {
+    article_id: articleId, start: span.start, end: span.end, text: span.text, name: c.name,
+    latitude: point ? Math.round(point.lat * 1e5) / 1e5 : null, longitude: point ? Math.round(point.lon * 1e5) / 1e5 : null,
+    country: c.countryCode, admin1: c.kind === 'country' ? null : c.admin1, feature: featureOf(c),
+    geonameid: c.kind === 'populated' && c.id < SYNTHETIC_ID_BASE ? c.id : null,
+    precision: precisionOf(c, point?.own ?? false), reason,
+  };
+}
+
+/**
+ * The records of an article's resolved places, in text order, and of the demonyms it uses that name no place of
+ * their own ("Yemeni forces": Yemen, as a hint of the country), each at its country's point.
+ */
+export function placeRecords(articleId: string, doc: AnalysedText, geo: Geolocation, countryWords: CountryWord[], gazetteer: Gazetteer): PlaceRecord[] {
+  const records = geo.places.map((p: ResolvedPlace) => record(articleId, p.mention, p.place, p.reason, gazetteer));
+  for (const word of countryWords) {
+    if (records.some((r) => r.start < word.end && word.start < r.end)) continue;
+    const country = gazetteer.lookup(word.country).find((c) => c.kind === 'country');
+    if (!country) continue;
+    const text = doc.text.slice(word.start, word.end);
+    records.push(record(articleId, { start: word.start, end: word.end, text }, country, `"${text}" names the people of ${country.name}: a hint of the country`, gazetteer));
+  }
+  return records.sort((a, b) => a.start - b.start || a.end - b.end);
+}

@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyseText } from '../../src/text/analyse-text.ts';
+import { openGazetteer } from '../../src/resolve/gazetteer/open-gazetteer.ts';
+import { geolocate } from '../../src/resolve/geolocate.ts';
+import type { EventPlace } from '../../src/events/types.ts';
+
+// The containment rule: a name that the gazetteer does not know inside the division the text puts it in stands at
+// that division, with the division's precision, never at a namesake elsewhere.
+const gazetteer = openGazetteer();
+
+function placeOf(text: string, predicate: string): EventPlace | null {
+  const doc = analyseText(text);
+  const offset = text.indexOf(predicate);
+  const sentence = doc.sentences.find((s) => s.start <= offset && offset < s.end)!;
+  return geolocate(doc, gazetteer, { countries: [], source: null }).placeFor(sentence.index, offset);
+}
+
+test('"the Sahar district of Saada province" stands in Saada province, not at the Sahar of Sanaa governorate', () => {
+  const place = placeOf('Coalition aircraft struck a market in the Sahar district of Saada province on Monday, killing four civilians.', 'struck');
+  assert.equal(place?.country, 'Yemen');
+  assert.equal(place.admin1, "Sa'dah");
+  assert.equal(place.geo_precision, 3);
+  assert.match(place.reason, /not known inside Saada/);
+});
+
+test('"Kupiansk in the Kharkiv region" is the town in Kharkiv oblast, not Kharkiv city', () => {
+  const place = placeOf('Russian forces shelled Kupiansk in the Kharkiv region overnight, wounding two residents.', 'shelled');
+  assert.equal(place?.location, 'Kupiansk');
+  assert.equal(place.geo_precision, 1);
+  assert.match(place.admin1 ?? '', /Kharkiv/);
+  assert.ok(Math.abs((place.longitude ?? 0) - 37.6) < 0.1, 'at Kupiansk, east of Kharkiv city');
+});
+
+test('a region written with its division word is the region, at precision 3', () => {
+  const place = placeOf('Shelling damaged houses in the Kharkiv region on Sunday.', 'Shelling');
+  assert.match(place?.admin1 ?? '', /Kharkiv/);
+  assert.equal(place?.geo_precision, 3);
+  const province = placeOf('Fighting was reported in Saada province on Friday.', 'Fighting');
+  assert.equal(province?.admin1, "Sa'dah");
+  assert.equal(province.geo_precision, 3);
+});
+
+test('a town name known only far away falls back to the province the text names', () => {
+  const cordoba = placeOf('Government forces shelled Cordoba in Idlib province, killing a child.', 'shelled');
+  assert.equal(cordoba?.country, 'Syria', 'not Córdoba in Spain or Argentina');
+  assert.equal(cordoba.admin1, 'Idlib');
+  assert.equal(cordoba.geo_precision, 3);
+  const victoria = placeOf('Shelling hit Victoria in the Donetsk region on Sunday, wounding a woman.', 'Shelling');
+  assert.equal(victoria?.country, 'Ukraine');
+  assert.equal(victoria.geo_precision, 3);
+});
+
+test('a place that is in the named province is still the place itself', () => {
+  const place = placeOf('A car bomb exploded in Azaz, in Aleppo province, killing three people.', 'exploded');
+  assert.equal(place?.location, 'Azaz');
+  assert.equal(place.geo_precision, 1);
+});
