@@ -15,7 +15,7 @@ const httpUrl = z.string().refine((value) => {
 }, 'must be an http:// or https:// URL without credentials');
 
 const hostName = z.string().min(1).refine(
-  (value) => /^(?:[^\s/:@?#\[\]]+|\[[0-9a-fA-F:.]+\])(?::\d{1,5})?$/.test(value),
+  (value) => /^(?:[^\s/:@?#[\]]+|\[[0-9a-fA-F:.]+\])(?::\d{1,5})?$/.test(value),
   'must be a host name, with :port for a port other than 80/443 (no scheme or path)',
 );
 
