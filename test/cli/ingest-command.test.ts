@@ -5,10 +5,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
-import Database from 'better-sqlite3';
 import { readDocuments } from '../../src/ingest/read-documents.ts';
 import type { IngestResult } from '../../src/ingest/types.ts';
-import { tempDir } from '../store/fixtures.ts';
+import { storedArticles, tempDir } from '../store/fixtures.ts';
 import { freshSchema } from '../store/postgres-fixtures.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -71,19 +70,7 @@ test('an interrupted ingest stops between articles and exits non-zero', async (t
   }));
   writeFileSync(file, `${lines.join('\n')}\n`);
   const run = sitrep('ingest', file, '--db', db, '--workers', '1', '--quiet');
-  const stored = () => {
-    try {
-      const conn = new Database(db, { readonly: true, fileMustExist: true });
-      try {
-        return (conn.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
-      } finally {
-        conn.close();
-      }
-    } catch {
-      return 0;
-    }
-  };
-  while (stored() < 5 && run.child.exitCode === null) await sleep(20);
+  while (storedArticles(db) < 5 && run.child.exitCode === null) await sleep(20);
   run.child.kill('SIGINT');
   const { code, stdout } = await run.done;
   assert.match(stdout, /\(interrupted\)/);
