@@ -5,7 +5,7 @@ import type { CodedEvent } from '../events/event-schema.ts';
 import { codeArticle, defaultResources } from '../pipeline.ts';
 import type { EventStore } from '../store/types.ts';
 import { CodingPool, codeInOrder } from './workers/coding-pool.ts';
-import { describeProblem } from './commands/code.ts';
+import { problemLocation } from './commands/code.ts';
 
 export interface IngestSummary {
   read: number;
@@ -63,7 +63,14 @@ export async function ingestPaths(store: EventStore, paths: string[], options: I
   try {
     const documents = readDocuments(paths, options.limits);
     const coded = pool ? codeInOrder(documents, articleOf, pool) : codedInProcess(documents, articleOf);
+    let turn = Date.now();
     for await (const { item, events } of coded) {
+      // Reading a file already in memory and storing in SQLite settle as microtasks only: without a turn of
+      // the event loop now and then, a signal (Ctrl-C) would not be seen before the end of the run.
+      if (Date.now() - turn > 50) {
+        await new Promise((resolve) => setImmediate(resolve));
+        turn = Date.now();
+      }
       if (options.shouldStop?.()) {
         summary.interrupted = true;
         break;
@@ -71,7 +78,7 @@ export async function ingestPaths(store: EventStore, paths: string[], options: I
       summary.read++;
       const article = articleOf(item);
       if (!item.ok || !article) {
-        if (!item.ok) summary.failed.push({ where: describeProblem(item.problem), reason: item.problem.reason });
+        if (!item.ok) summary.failed.push({ where: problemLocation(item.problem), reason: item.problem.reason });
       } else if (events instanceof Error || events === null) {
         summary.failed.push({ where: article.origin, reason: `coding failed: ${events?.message ?? 'no result'}` });
       } else {
@@ -91,6 +98,18 @@ export async function ingestPaths(store: EventStore, paths: string[], options: I
     await pool?.close();
   }
   return summary;
+}
+
+/** The line printed for a document that was not stored: where it is and why. */
+export function describeFailure(failure: IngestSummary['failed'][number]): string {
+  // A store error may already name the document.
+  return failure.reason.startsWith(failure.where) ? `sitrep: failed ${failure.reason}` : `sitrep: failed ${failure.where}: ${failure.reason}`;
+}
+
+/** Exit status of an ingest run: 0, 2 when a document failed, 130 when interrupted (as a shell reports Ctrl-C). */
+export function ingestExitCode(summary: IngestSummary): number {
+  if (summary.interrupted) return 130;
+  return summary.failed.length > 0 ? 2 : 0;
 }
 
 /** The one-line account of an ingest run that the commands print. */

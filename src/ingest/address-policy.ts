@@ -96,6 +96,7 @@ function classifyIPv4(bytes: number[]): AddressKind {
 function embeddedIPv4(bytes: number[]): number[] | null {
   const zeros = (from: number, to: number) => bytes.slice(from, to).every((b) => b === 0);
   if (zeros(0, 10) && bytes[10] === 0xff && bytes[11] === 0xff) return bytes.slice(12); // ::ffff:a.b.c.d
+  if (zeros(0, 8) && bytes[8] === 0xff && bytes[9] === 0xff && zeros(10, 12)) return bytes.slice(12); // ::ffff:0:a.b.c.d SIIT (RFC 6145)
   if (zeros(0, 12)) return bytes.slice(12); // ::a.b.c.d (deprecated "compatible" form); also :: and ::1, handled before
   if (inRange(bytes, [0x00, 0x64, 0xff, 0x9b], 96)) return bytes.slice(12); // 64:ff9b::/96 NAT64
   if (inRange(bytes, [0x20, 0x02], 16)) return bytes.slice(2, 6); // 2002::/16 6to4
@@ -128,8 +129,32 @@ export function normaliseHost(host: string): string {
   return host.trim().toLowerCase().replace(/\.$/, '').replace(/^\[(.*)\]$/, '$1');
 }
 
-/** Whether `url`'s host is one of `allowedHosts` (exact names; a subdomain is a different host). */
-export function hostAllowed(url: URL, allowedHosts: readonly string[]): boolean {
+/**
+ * A URL's host and port as allowed_hosts writes them: `host` when the port is the scheme's default (80 for
+ * http, 443 for https), else `host:port`; an IPv6 host in brackets.
+ */
+export function hostAndPort(url: URL): string {
   const host = normaliseHost(url.hostname);
-  return allowedHosts.some((allowed) => normaliseHost(allowed) === host);
+  const name = host.includes(':') ? `[${host}]` : host;
+  return url.port ? `${name}:${url.port}` : name;
+}
+
+/** An allowed_hosts entry ("Example.org.", "example.org:8080", "[::1]:8443") in the form `hostAndPort` gives. */
+export function normaliseHostEntry(entry: string): string {
+  if (isIPv6(entry.trim())) return `[${normaliseHost(entry)}]`; // a bare IPv6 address has no port
+  const parts = /^(\[[^\]]*\]|[^:]*)(?::(\d+))?$/.exec(entry.trim());
+  if (!parts) return normaliseHost(entry);
+  const host = normaliseHost(parts[1]!);
+  const name = host.includes(':') ? `[${host}]` : host;
+  return parts[2] ? `${name}:${Number(parts[2])}` : name;
+}
+
+/**
+ * Whether `url`'s host and port are among `allowedHosts` (exact names; a subdomain is a different host; an
+ * entry without a port allows the scheme's default port only, so a feed cannot point sitrep at another
+ * service on an allowed host).
+ */
+export function hostAllowed(url: URL, allowedHosts: readonly string[]): boolean {
+  const wanted = hostAndPort(url);
+  return allowedHosts.some((allowed) => normaliseHostEntry(allowed) === wanted);
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { normaliseHost } from './address-policy.ts';
+import { hostAndPort, normaliseHostEntry } from './address-policy.ts';
 
 /** The feeds `sitrep watch` polls and the limits on what it fetches; see docs/feeds.md. */
 
@@ -14,7 +14,10 @@ const httpUrl = z.string().refine((value) => {
   }
 }, 'must be an http:// or https:// URL without credentials');
 
-const hostName = z.string().min(1).refine((value) => /^[^\s/:@?#]+$|^\[[0-9a-fA-F:.]+\]$/.test(value), 'must be a host name (no scheme, port or path)');
+const hostName = z.string().min(1).refine(
+  (value) => /^(?:[^\s/:@?#[\]]+|\[[0-9a-fA-F:.]+\])(?::\d{1,5})?$/.test(value),
+  'must be a host name, with :port for a port other than 80/443 (no scheme or path)',
+);
 
 const FeedSchema = z.object({
   url: httpUrl,
@@ -84,10 +87,10 @@ export function feedConfigFrom(data: unknown, file: string): FeedConfig {
     throw new FeedConfigError(file, fieldPath(issue.path), issue.message);
   }
   const config = parsed.data;
-  const feedHosts = config.feeds.map((feed) => normaliseHost(new URL(feed.url).hostname));
+  const feedHosts = config.feeds.map((feed) => hostAndPort(new URL(feed.url)));
   return {
     feeds: config.feeds.map((feed) => ({ url: feed.url, intervalMinutes: feed.interval_minutes, source: feed.source ?? null })),
-    allowedHosts: [...new Set((config.allowed_hosts ?? feedHosts).map(normaliseHost))],
+    allowedHosts: [...new Set((config.allowed_hosts ?? feedHosts).map(normaliseHostEntry))],
     limits: {
       maxBytes: config.limits.max_bytes,
       timeoutMs: config.limits.timeout_ms,

@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { isIP, type LookupFunction } from 'node:net';
-import { addressAllowed, classifyAddress, hostAllowed, normaliseHost } from './address-policy.ts';
+import { addressAllowed, classifyAddress, hostAllowed, hostAndPort, normaliseHost } from './address-policy.ts';
 import { decodeText } from './decode-text.ts';
 
 /** What the fetcher may do. Every request is bounded in size, time and redirects, and limited to allowed hosts. */
@@ -62,7 +62,7 @@ function checkUrl(raw: string, policy: FetchPolicy): URL {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchError(raw, `the scheme "${url.protocol}" is not fetched (only http and https)`, true);
   if (url.username || url.password) throw new FetchError(raw, 'URLs with credentials are not fetched', true);
-  if (!hostAllowed(url, policy.allowedHosts)) throw new FetchError(raw, `the host "${normaliseHost(url.hostname)}" is not in allowed_hosts`, true);
+  if (!hostAllowed(url, policy.allowedHosts)) throw new FetchError(raw, `the host "${hostAndPort(url)}" is not in allowed_hosts`, true);
   return url;
 }
 
@@ -218,8 +218,9 @@ export async function fetchUrl(raw: string, policy: FetchPolicy, options: FetchO
         } catch {
           throw new FetchError(url.href, `redirect to an invalid URL "${location.slice(0, 200)}"`, true);
         }
-        if (normaliseHost(next.hostname) !== normaliseHost(url.hostname)) {
-          throw new FetchError(url.href, `redirect to another host (${next.host}) refused`, true);
+        // Host and port: another port of the same host is another service.
+        if (hostAndPort(next) !== hostAndPort(url)) {
+          throw new FetchError(url.href, `redirect to another host or port (${next.host}) refused`, true);
         }
         if (url.protocol === 'https:' && next.protocol !== 'https:') throw new FetchError(url.href, `redirect from https to ${next.protocol} refused`, true);
         url = checkUrl(next.href, policy);

@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { decodeText } from './decode-text.ts';
@@ -21,6 +22,13 @@ const FORMATS: Record<string, Format> = {
 /** Files a directory walk passes over without a word: hidden files and the project's own notes. */
 const IGNORED = /^(?:\.|readme(?:\.|$)|license(?:\.|$))/i;
 
+function specialFileKind(info: Stats): string {
+  if (info.isFIFO()) return 'a named pipe';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  return 'not a file';
+}
+
 async function* walk(path: string): AsyncGenerator<{ file: string } | { missing: string; reason: string }> {
   let info;
   try {
@@ -30,7 +38,9 @@ async function* walk(path: string): AsyncGenerator<{ file: string } | { missing:
     return;
   }
   if (!info.isDirectory()) {
-    yield { file: path };
+    // Opening a named pipe waits for a writer, and a device may never end: only regular files are read.
+    if (info.isFile()) yield { file: path };
+    else yield { missing: path, reason: `not a regular file (${specialFileKind(info)})` };
     return;
   }
   const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { articleId } from './article-id.ts';
-import { normaliseHost } from './address-policy.ts';
+import { hostAndPort, normaliseHost } from './address-policy.ts';
 import type { FeedConfig, FeedSpec } from './feed-config.ts';
 import { FetchError, fetchUrl, type FetchPolicy, type Resolver } from './fetch-url.ts';
 import { DEFAULT_LIMITS } from './limits.ts';
@@ -147,7 +147,7 @@ export class FeedWatcher {
       if (state.etag) headers['if-none-match'] = state.etag;
       if (state.last_modified) headers['if-modified-since'] = state.last_modified;
       // The feed's own host is always fetched; allowed_hosts governs the article pages.
-      const feedPolicy = this.policy([...this.options.config.allowedHosts, normaliseHost(new URL(feed.url).hostname)]);
+      const feedPolicy = this.policy([...this.options.config.allowedHosts, hostAndPort(new URL(feed.url))]);
       let fetched;
       try {
         fetched = await this.slots.run(() => fetchUrl(feed.url, feedPolicy, { headers, resolve: this.options.resolve }));
@@ -164,7 +164,10 @@ export class FeedWatcher {
 
       const seen = new Set(state.seen);
       const pending = new Set(state.pending.map((p) => p.key));
-      const items = parsed.items.map((item) => ({ ...item, link: absoluteLink(item.link, fetched.url) }));
+      // A feed page is read like a feed file: at most maxFeedItems items, however many it lists.
+      const cap = DEFAULT_LIMITS.maxFeedItems;
+      if (parsed.items.length > cap) this.log(`sitrep watch: ${feed.url}: ${parsed.items.length} items; only the first ${cap} are read`);
+      const items = parsed.items.slice(0, cap).map((item) => ({ ...item, link: absoluteLink(item.link, fetched.url) }));
       const fresh = items.filter((item) => {
         const key = itemKey(item);
         if (seen.has(key) || pending.has(key)) return false;

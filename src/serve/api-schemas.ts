@@ -12,17 +12,29 @@ const calendarDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'
 
 const name = z.string().min(1).max(300);
 
+const DEGREES = /^-?\d+(?:\.\d+)?$/;
+
+/**
+ * `minLon,minLat,maxLon,maxLat`, each written as decimal degrees (an empty part is not 0). A box whose
+ * minLon is greater than its maxLon crosses the antimeridian (both stores read it as two boxes).
+ */
 const bbox = z.string().max(200).transform((value, ctx) => {
-  const parts = value.split(',').map((p) => Number(p.trim()));
-  const valid = parts.length === 4 && parts.every(Number.isFinite)
-    && Math.abs(parts[0]!) <= 180 && Math.abs(parts[2]!) <= 180 && Math.abs(parts[1]!) <= 90 && Math.abs(parts[3]!) <= 90
-    && parts[1]! <= parts[3]!;
-  if (!valid) {
-    ctx.addIssue({ code: 'custom', message: 'must be minLon,minLat,maxLon,maxLat in degrees, minLat <= maxLat' });
+  const texts = value.split(',').map((p) => p.trim());
+  const fail = (message: string) => {
+    ctx.addIssue({ code: 'custom', message });
     return z.NEVER;
-  }
-  return parts as [number, number, number, number];
+  };
+  if (texts.length !== 4 || !texts.every((t) => DEGREES.test(t))) return fail('must be four numbers: minLon,minLat,maxLon,maxLat in decimal degrees');
+  const [minLon, minLat, maxLon, maxLat] = texts.map(Number) as [number, number, number, number];
+  if (Math.abs(minLon) > 180 || Math.abs(maxLon) > 180) return fail('longitudes must be between -180 and 180');
+  if (Math.abs(minLat) > 90 || Math.abs(maxLat) > 90) return fail('latitudes must be between -90 and 90');
+  if (minLat > maxLat) return fail('minLat must not be greater than maxLat');
+  return [minLon, minLat, maxLon, maxLat] as [number, number, number, number];
 });
+
+/** A whole number written in decimal digits ("0x10", "1e2" and " 5" are refused, not read as numbers). */
+const count = (min: number, max: number) => z.string().regex(/^\d{1,9}$/, 'must be a whole number in decimal digits')
+  .transform(Number).pipe(z.number().int().min(min).max(max));
 
 export const EventQuerySchema = z.strictObject({
   from: calendarDay.optional(),
@@ -35,10 +47,13 @@ export const EventQuerySchema = z.strictObject({
   admin1: name.optional(),
   source: name.optional(),
   q: z.string().min(1).max(500).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  limit: count(1, 1000).default(100),
+  offset: count(0, 10_000_000).default(0),
   format: z.enum(['json', 'geojson']).optional(),
-});
+}).refine((query) => !query.from || !query.to || query.from <= query.to, { message: 'must not be later than to', path: ['from'] });
+
+/** Routes that take no query parameters answer 400 to any, as /events does to unknown ones. */
+export const NoQuerySchema = z.strictObject({});
 
 export const EventIdParamsSchema = z.object({ id: z.string().min(1).max(300) });
 

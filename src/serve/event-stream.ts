@@ -1,12 +1,16 @@
 import type { ServerResponse } from 'node:http';
 import type { StoredEvent } from '../store/types.ts';
 
-/** Server-sent events: every client connected to /events/stream receives each newly stored event. */
+/**
+ * Server-sent events: every client connected to /events/stream receives each newly stored event. A client
+ * that stops reading is disconnected once `maxBufferedBytes` wait unsent for it, so paused clients cannot
+ * make the server's memory grow.
+ */
 export class EventStream {
   private readonly clients = new Set<ServerResponse>();
   private readonly heartbeat: NodeJS.Timeout;
 
-  constructor(readonly maxClients = 1000) {
+  constructor(readonly maxClients = 1000, readonly maxBufferedBytes = 1024 * 1024) {
     // A comment line now and then keeps proxies from closing an idle stream.
     this.heartbeat = setInterval(() => this.write(': keep-alive\n\n'), 15_000);
     this.heartbeat.unref();
@@ -36,7 +40,14 @@ export class EventStream {
   }
 
   private write(chunk: string): void {
-    for (const client of this.clients) client.write(chunk);
+    for (const client of this.clients) {
+      if (client.writableLength > this.maxBufferedBytes) {
+        this.clients.delete(client);
+        client.destroy();
+      } else {
+        client.write(chunk);
+      }
+    }
   }
 
   /** Ends every stream (on shutdown, so that closing the server does not wait for them). */

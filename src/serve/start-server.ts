@@ -1,5 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { join, resolve } from 'node:path';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import helmet from '@fastify/helmet';
@@ -10,7 +12,7 @@ import { articleId } from '../ingest/article-id.ts';
 import type { EventStore } from '../store/types.ts';
 import { StoreInputError } from '../store/types.ts';
 import type { ArticleQueue } from '../store/job-queue.ts';
-import { ArticleBodySchema, EventIdParamsSchema, EventQuerySchema, MAX_ARTICLE_CHARS, firstIssue } from './api-schemas.ts';
+import { ArticleBodySchema, EventIdParamsSchema, EventQuerySchema, MAX_ARTICLE_CHARS, NoQuerySchema, firstIssue } from './api-schemas.ts';
 import { EventStream } from './event-stream.ts';
 import { eventsToGeoJson } from './format-events.ts';
 import { openApiDocument } from './openapi.ts';
@@ -35,6 +37,8 @@ export interface ServerOptions {
   /** How an uploaded article is coded; the real pipeline unless a test gives another. */
   code?: (article: Article) => CodedEvent[] | Promise<CodedEvent[]>;
   logger?: boolean;
+  /** Most clients of /events/stream at once (default 1,000); more get 503. */
+  maxEventStreams?: number;
 }
 
 export interface RunningServer {
@@ -59,6 +63,23 @@ async function defaultCoder(): Promise<(article: Article) => CodedEvent[]> {
   return (article) => codeArticle(article, resources);
 }
 
+function fail(reply: FastifyReply, status: number, error: string, field: string | null = null): FastifyReply {
+  return reply.code(status).type('application/json').send({ error, field });
+}
+
+/** Requests node's HTTP parser refuses (headers too large, malformed) get the API's error body on the raw socket. */
+function rawClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, message, field] = error.code === 'HPE_HEADER_OVERFLOW'
+    ? [431, 'request headers (or the URL) too large', 'headers']
+    : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'request not received in time', null] : [400, 'malformed HTTP request', null];
+  const body = JSON.stringify({ error: message, field });
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy();
+}
+
 function wantsGeoJson(request: FastifyRequest, format: string | undefined): boolean {
   if (format) return format === 'geojson';
   return /application\/geo\+json/i.test(request.headers.accept ?? '');
@@ -69,10 +90,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { store } = options;
   const token = options.token ?? null;
   const maxTextChars = options.maxTextChars ?? MAX_ARTICLE_CHARS;
-  const stream = new EventStream();
+  const stream = new EventStream(options.maxEventStreams);
   let coder: ((article: Article) => CodedEvent[] | Promise<CodedEvent[]>) | null = options.code ?? null;
 
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, forceCloseConnections: 'idle' });
+  const app = Fastify({
+    logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, forceCloseConnections: 'idle',
+    // Errors raised before a route is found answer in the API's own {error, field} body too.
+    frameworkErrors: (error, _request, reply) => {
+      if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return fail(reply, 414, 'the URL is too long', 'url');
+      return fail(reply, 400, 'the URL is not valid (bad percent-encoding)', 'url');
+    },
+    clientErrorHandler: rawClientError,
+  });
+  // Uploads are JSON only: a text/plain body is refused (415) rather than read as a body that is not an object.
+  app.removeContentTypeParser('text/plain');
   // The web map needs nothing from elsewhere: its script, styles, fonts and basemap are all served from here.
   // The server speaks plain HTTP, so asking browsers to upgrade requests to HTTPS would break it on any non-local address.
   await app.register(helmet, {
@@ -84,11 +115,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
   });
 
-  const fail = (reply: FastifyReply, status: number, error: string, field: string | null = null) =>
-    reply.code(status).type('application/json').send({ error, field });
-
   app.setErrorHandler((error: { statusCode?: number; message: string; code?: string }, request, reply) => {
     const status = error.statusCode ?? 500;
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return fail(reply, 415, 'POST /articles takes a JSON body (content-type: application/json)', 'content-type');
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return fail(reply, 413, `request body larger than ${app.initialConfig.bodyLimit} bytes`, 'body');
     if (error instanceof StoreInputError) return fail(reply, 400, error.message, error.field);
     if (status >= 400 && status < 500) return fail(reply, status, error.message, error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'body' : null);
@@ -98,12 +127,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.setNotFoundHandler((request, reply) => fail(reply, 404, `no route ${request.method} ${request.url.split('?')[0]}`));
 
   if (options.protectReads && token) {
+    // Every method, HEAD included (Fastify adds a HEAD route to each GET, which would run the query and tell
+    // its size); POST /articles checks the token itself.
     app.addHook('onRequest', async (request, reply) => {
-      if (request.method === 'GET' && request.url !== '/openapi.json' && !tokenMatches(token, request.headers.authorization)) {
+      const open = request.method === 'POST' || request.url.split('?')[0] === '/openapi.json';
+      if (!open && !tokenMatches(token, request.headers.authorization)) {
         return fail(reply, 401, 'a valid bearer token is required', 'authorization');
       }
     });
   }
+  const noQuery = (request: FastifyRequest, reply: FastifyReply): boolean => {
+    const parsed = NoQuerySchema.safeParse(request.query);
+    if (parsed.success) return true;
+    const { error, field } = firstIssue(parsed.error, 'query');
+    void fail(reply, 400, error, field);
+    return false;
+  };
 
   app.get('/openapi.json', async () => openApiDocument());
 
@@ -122,6 +161,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   app.get('/events/stream', (request, reply) => {
+    // A HEAD request gets the stream's headers and no stream: it never takes one of the limited slots.
+    if (request.method === 'HEAD') return reply.type('text/event-stream; charset=utf-8').header('cache-control', 'no-cache').send();
     reply.hijack();
     if (!stream.add(reply.raw)) {
       reply.raw.writeHead(503, { 'content-type': 'application/json' });
@@ -136,9 +177,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return event ?? fail(reply, 404, `no event with id "${parsed.data.id}"`, 'id');
   });
 
-  app.get('/actors', async () => ({ actors: await store.actors() }));
-  app.get('/places', async () => ({ places: await store.places() }));
-  app.get('/stats', async () => store.stats());
+  app.get('/actors', async (request, reply) => (noQuery(request, reply) ? { actors: await store.actors() } : reply));
+  app.get('/places', async (request, reply) => (noQuery(request, reply) ? { places: await store.places() } : reply));
+  app.get('/stats', async (request, reply) => (noQuery(request, reply) ? store.stats() : reply));
 
   app.post('/articles', async (request, reply) => {
     if (!token) return fail(reply, 403, 'writes are disabled: the server has no API token configured', 'authorization');

@@ -80,9 +80,28 @@ test('property: an address in no forbidden range is allowed; every valid address
 test('hosts are allowed by exact name, without regard to case, a trailing dot or IPv6 brackets', () => {
   const allowed = ['example.org', '127.0.0.1', '::1'];
   assert.equal(hostAllowed(new URL('https://EXAMPLE.org./a'), allowed), true);
-  assert.equal(hostAllowed(new URL('http://[::1]:8080/'), allowed), true);
-  assert.equal(hostAllowed(new URL('http://127.0.0.1:9/'), allowed), true);
+  assert.equal(hostAllowed(new URL('http://[::1]/'), allowed), true);
+  assert.equal(hostAllowed(new URL('http://127.0.0.1/'), allowed), true);
   assert.equal(hostAllowed(new URL('https://news.example.org/'), allowed), false);
   assert.equal(hostAllowed(new URL('https://example.org.evil.net/'), allowed), false);
   assert.equal(hostAllowed(new URL('http://localhost/'), allowed), false);
+});
+
+test('an IPv4 address in the SIIT form ::ffff:0:a.b.c.d is classified as the IPv4 address it reaches', () => {
+  assert.equal(classifyAddress('::ffff:0:127.0.0.1'), 'loopback');
+  assert.equal(classifyAddress('::ffff:0:10.0.0.1'), 'private');
+  assert.equal(classifyAddress('::ffff:0:169.254.169.254'), 'link-local');
+  assert.equal(classifyAddress('0:0:0:0:ffff:0:c0a8:0101'), 'private'); // 192.168.1.1 in hexadecimal groups
+  assert.equal(classifyAddress('::ffff:0:93.184.216.34'), 'public');
+  assert.equal(addressAllowed('::ffff:0:127.0.0.1', false), false);
+});
+
+test('allowed_hosts compare the port too: an entry without one allows only the scheme default port', () => {
+  assert.equal(hostAllowed(new URL('https://news.example.org/a'), ['news.example.org']), true);
+  assert.equal(hostAllowed(new URL('http://news.example.org:80/a'), ['news.example.org']), true);
+  assert.equal(hostAllowed(new URL('http://news.example.org:6379/a'), ['news.example.org']), false);
+  assert.equal(hostAllowed(new URL('http://news.example.org:8080/a'), ['News.Example.org.:8080']), true);
+  assert.equal(hostAllowed(new URL('http://news.example.org/a'), ['news.example.org:8080']), false);
+  assert.equal(hostAllowed(new URL('http://[::1]:8443/a'), ['[::1]:8443']), true);
+  assert.equal(hostAllowed(new URL('http://[::1]:22/a'), ['[::1]:8443']), false);
 });

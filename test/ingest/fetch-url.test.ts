@@ -9,6 +9,7 @@ const server = await startServer({
   '/hop': (_req, res) => { res.writeHead(302, { location: '/page.html' }).end(); },
   '/loop': (_req, res) => { res.writeHead(302, { location: '/loop' }).end(); },
   '/elsewhere': (_req, res) => { res.writeHead(301, { location: `http://localhost:${server.port}/page.html` }).end(); },
+  '/other-port': (_req, res) => { res.writeHead(301, { location: `http://127.0.0.1:${server.port + 1}/page.html` }).end(); },
   '/big-declared': serve('x'.repeat(5000), 'text/plain', { 'content-length': '5000' }),
   '/big-streamed': (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/plain' }); // chunked: no Content-Length to refuse it early
@@ -30,7 +31,7 @@ const server = await startServer({
 });
 after(() => server.close());
 
-const LOCAL: FetchPolicy = { allowedHosts: ['127.0.0.1'], allowPrivateAddresses: true, maxBytes: 2000, timeoutMs: 500, maxRedirects: 2 };
+const LOCAL: FetchPolicy = { allowedHosts: [`127.0.0.1:${server.port}`], allowPrivateAddresses: true, maxBytes: 2000, timeoutMs: 500, maxRedirects: 2 };
 
 async function refusal(promise: Promise<unknown>): Promise<FetchError> {
   try {
@@ -71,7 +72,7 @@ test('with private addresses not allowed, a loopback URL is refused before any c
   const error = await refusal(fetchUrl(`${server.origin}/page.html`, policy));
   assert.match(error.message, /127\.0\.0\.1.*loopback address/);
   assert.ok(error.message.startsWith(`${server.origin}/page.html`));
-  const byName = await refusal(fetchUrl(`http://localhost:${server.port}/page.html`, { ...policy, allowedHosts: ['localhost'] }));
+  const byName = await refusal(fetchUrl(`http://localhost:${server.port}/page.html`, { ...policy, allowedHosts: [`localhost:${server.port}`] }));
   assert.match(byName.message, /"localhost" resolves to .*loopback/);
   assert.equal(server.requests.length, before);
 });
@@ -91,7 +92,7 @@ test('the connection goes to the address that was checked, resolved once', async
     asked.push(host);
     return [{ address: '127.0.0.1', family: 4 }];
   };
-  const result = await fetchUrl(`http://news.example.org:${server.port}/page.html`, { ...LOCAL, allowedHosts: ['news.example.org'] }, { resolve });
+  const result = await fetchUrl(`http://news.example.org:${server.port}/page.html`, { ...LOCAL, allowedHosts: [`news.example.org:${server.port}`] }, { resolve });
   assert.ok(!result.notModified);
   assert.match(result.text, /Clashes/);
   assert.deepEqual(asked, ['news.example.org']);
@@ -101,7 +102,7 @@ test('the connection goes to the address that was checked, resolved once', async
 test('a host not in the allow-list and a scheme other than http(s) are refused without a request', async () => {
   const before = server.requests.length;
   const host = await refusal(fetchUrl(`${server.origin}/page.html`, { ...LOCAL, allowedHosts: ['example.org'] }));
-  assert.match(host.reason, /"127\.0\.0\.1" is not in allowed_hosts/);
+  assert.match(host.reason, /"127\.0\.0\.1:\d+" is not in allowed_hosts/);
   assert.equal(host.permanent, true);
   assert.match((await refusal(fetchUrl('file:///etc/passwd', LOCAL))).reason, /scheme "file:"/);
   assert.match((await refusal(fetchUrl('ftp://127.0.0.1/x', LOCAL))).reason, /only http and https/);
@@ -115,8 +116,8 @@ test('a redirect within the same host is followed; one to another host is refuse
   assert.equal(followed.url, `${server.origin}/page.html`);
 
   const before = server.hits('/page.html').length;
-  const error = await refusal(fetchUrl(`${server.origin}/elsewhere`, { ...LOCAL, allowedHosts: ['127.0.0.1', 'localhost'] }));
-  assert.match(error.reason, /redirect to another host \(localhost:\d+\) refused/);
+  const error = await refusal(fetchUrl(`${server.origin}/elsewhere`, { ...LOCAL, allowedHosts: [`127.0.0.1:${server.port}`, `localhost:${server.port}`] }));
+  assert.match(error.reason, /redirect to another host or port \(localhost:\d+\) refused/);
   assert.equal(server.hits('/page.html').length, before);
 });
 
@@ -150,4 +151,15 @@ test('a content type that is not HTML, XML or text is refused; an HTTP error nam
   const gone = await refusal(fetchUrl(`${server.origin}/gone`, LOCAL));
   assert.equal(gone.reason, 'HTTP 404');
   assert.equal(gone.permanent, true);
+});
+
+test('another port of an allowed host is refused, as a URL and as a redirect', async () => {
+  const before = server.requests.length;
+  const direct = await refusal(fetchUrl(`http://127.0.0.1:${server.port + 1}/page.html`, LOCAL));
+  assert.match(direct.reason, /"127\.0\.0\.1:\d+" is not in allowed_hosts/);
+  const onlyHost = await refusal(fetchUrl(`${server.origin}/page.html`, { ...LOCAL, allowedHosts: ['127.0.0.1'] }));
+  assert.match(onlyHost.reason, /not in allowed_hosts/);
+  assert.equal(server.requests.length, before);
+  const redirect = await refusal(fetchUrl(`${server.origin}/other-port`, { ...LOCAL, allowedHosts: [`127.0.0.1:${server.port}`, `127.0.0.1:${server.port + 1}`] }));
+  assert.match(redirect.reason, /redirect to another host or port \(127\.0\.0\.1:\d+\) refused/);
 });

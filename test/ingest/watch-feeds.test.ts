@@ -355,3 +355,15 @@ test('sitrep watch --once codes and stores the new articles, prints the counts a
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /feeds\.yaml: feeds\[0\]\.url: must be an http/);
 });
+
+test('a feed page listing more items than the feed-item cap is read up to the cap, and the rest is logged', async (t) => {
+  const dir = tempDir(t);
+  const items = Array.from({ length: 1_200 }, (_, i) => ({ title: `Item ${i}`, link: `${'http://127.0.0.1:1'}/item-${i}.html`, guid: `tag:test,2020:cap-${i}` }));
+  const server = await withServer(t, { '/feed.xml': serve(rssFeed('Flood Wire', items), 'application/rss+xml') });
+  const { log, options } = collector();
+  const watchOptions = options({ config: config([`${server.origin}/feed.xml`], { limits: { max_items_per_poll: 1, max_attempts: 1 } }), statePath: join(dir, 'state.json') });
+  const [report] = await (await FeedWatcher.open(watchOptions)).pollAll();
+  assert.equal(report?.new, 1_000);
+  assert.equal(report?.deferred, 999);
+  assert.ok(log.some((line) => line.includes('1200 items; only the first 1000 are read')), log.join('\n'));
+});

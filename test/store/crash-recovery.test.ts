@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
-import { tempDir } from './fixtures.ts';
+import { storedArticles, tempDir } from './fixtures.ts';
 
 const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
 const ARTICLES = 1000;
@@ -30,19 +30,6 @@ function writeArticles(path: string): void {
 
 function ingest(file: string, db: string) {
   return spawn(process.execPath, ['--import', 'tsx', MAIN, 'ingest', file, '--db', db, '--workers', '1', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-function storedArticles(db: string): number {
-  try {
-    const conn = new Database(db, { readonly: true, fileMustExist: true });
-    try {
-      return (conn.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
-    } finally {
-      conn.close();
-    }
-  } catch {
-    return 0; // not created, or the schema not migrated yet
-  }
 }
 
 /** Every stored article has exactly the reports it was stored with, each with all its evidence. */

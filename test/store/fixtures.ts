@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CodedEvent } from '../../src/events/event-schema.ts';
@@ -63,4 +64,18 @@ export function tempDir(t: { after: (fn: () => void) => void }): string {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-store-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/** Articles stored in the SQLite file `db` so far (0 before it exists or is migrated), read while a writer runs. */
+export function storedArticles(db: string): number {
+  try {
+    const conn = new Database(db, { readonly: true, fileMustExist: true });
+    try {
+      return (conn.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+    } finally {
+      conn.close();
+    }
+  } catch {
+    return 0; // not created, or the schema not migrated yet
+  }
 }

@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { maskUrl, withSchema } from '../../src/store/postgres-connection.ts';
 
-/** The PostgreSQL server the tests use, and a fresh schema per test so parallel runs never collide. */
+/**
+ * The PostgreSQL server the tests use, and a fresh schema per test so parallel runs never collide.
+ * `npm test` (scripts/run-tests.ts) sets SITREP_TEST_PG: the server given, else a throwaway one it started.
+ */
 
 export const TEST_PG = process.env.SITREP_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -14,7 +17,7 @@ export async function testClient(url: string = TEST_PG): Promise<pg.Client> {
   try {
     await client.connect();
   } catch (error) {
-    throw new Error(`the PostgreSQL tests need a server at ${maskUrl(TEST_PG)} (set SITREP_TEST_PG, or start PostgreSQL): ${(error as Error).message}`);
+    throw new Error(`the PostgreSQL tests need a server at ${maskUrl(TEST_PG)} (run the tests with npm test, which starts a throwaway server, or set SITREP_TEST_PG): ${(error as Error).message}`);
   }
   return client;
 }

@@ -22,9 +22,14 @@ export function parseDay(value: string): string {
   return value;
 }
 
-export function describeProblem(problem: IngestProblem): string {
+/** Where a problem is: `file:line (field f)`. */
+export function problemLocation(problem: IngestProblem): string {
   const where = problem.line !== null ? `${problem.origin}:${problem.line}` : problem.origin;
-  return `${where}${problem.field ? ` (field ${problem.field})` : ''}: ${problem.reason}`;
+  return `${where}${problem.field ? ` (field ${problem.field})` : ''}`;
+}
+
+export function describeProblem(problem: IngestProblem): string {
+  return `${problemLocation(problem)}: ${problem.reason}`;
 }
 
 /** Reads and codes every document under `paths`; problems go to `onProblem`, never stop the run. */

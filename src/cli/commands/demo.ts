@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../serve/start-server.ts';
 import { openStore, DEFAULT_DB } from '../../store/open-store.ts';
-import { describeIngest, ingestPaths } from '../ingest-paths.ts';
+import { describeFailure, describeIngest, ingestPaths } from '../ingest-paths.ts';
 import { storeLocation } from './ingest.ts';
 import { WEB_DIST } from './serve.ts';
 import { wholeNumber } from '../limit-options.ts';
@@ -37,7 +37,7 @@ export function registerDemo(program: Command): void {
       process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
       const summary = await ingestPaths(store, [EXAMPLES], { workers: 1, shouldStop: () => closing });
-      for (const failure of summary.failed) process.stderr.write(`sitrep: failed ${failure.where}\n`);
+      for (const failure of summary.failed) process.stderr.write(`${describeFailure(failure)}\n`);
       process.stdout.write(`examples/ → ${location}: ${describeIngest(summary)}\n`);
       if (closing) {
         await store.close();

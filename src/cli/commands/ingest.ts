@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { openStore, DEFAULT_DB } from '../../store/open-store.ts';
-import { ingestPaths, describeIngest, type IngestSummary } from '../ingest-paths.ts';
+import { ingestPaths, describeFailure, describeIngest, ingestExitCode, type IngestSummary } from '../ingest-paths.ts';
 import { parseDay } from './code.ts';
 import { addLimitOptions, limitsFrom, wholeNumber, type LimitOptions } from '../limit-options.ts';
 
@@ -53,8 +53,8 @@ export function registerIngest(program: Command): void {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
       }
-      for (const failure of summary.failed) process.stderr.write(`sitrep: failed ${failure.where}\n`);
+      for (const failure of summary.failed) process.stderr.write(`${describeFailure(failure)}\n`);
       process.stdout.write(`${describeIngest(summary)}\n`);
-      if (summary.failed.length > 0) process.exitCode = 2;
+      process.exitCode = ingestExitCode(summary);
     });
 }
