@@ -403,7 +403,13 @@ export function findCasualties(doc: AnalysedText, lexicon: CasualtyLexicon = cas
     quantities.forEach((q, k) => {
       const previous = quantities[k - 1];
       const link = previous ? links.get(previous) : null;
-      if (links.get(q) || !previous || !link || link.index > previous.first) return;
+      if (links.get(q) || !previous || !link) return;
+      // "the commander was killed in an air strike, along with four of his bodyguards": added to the victims.
+      if (phraseBefore(tokens, q.first, lexicon.joiners)) {
+        links.set(q, link);
+        return;
+      }
+      if (link.index > previous.first) return;
       const between = tokens.slice(previous.last + 1, q.first);
       if (between.length <= 4 && between.some((t) => t.normal === 'and' || t.normal === ',') && !between.some(looksVerbal)) links.set(q, link);
     });
