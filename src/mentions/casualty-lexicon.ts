@@ -19,6 +19,7 @@ const CasualtyFileSchema = z.object({
   toll_verbs: Words,
   subset_before: Words,
   subset_after: Words,
+  joiners: Words,
   age_words: Words,
   attacker_deaths: Words,
   attackers_deaths: Words,
@@ -62,6 +63,8 @@ export interface CasualtyLexicon {
   subsetBefore: PhraseIndex;
   /** Phrases after a count that make it part of an earlier figure ("17 of them"). */
   subsetAfter: PhraseIndex;
+  /** Phrases before a count that adds to the victims named before it ("along with four bodyguards"). */
+  joiners: PhraseIndex;
   ageWords: Set<string>;
   /** Phrases that say the attacker died ("blew himself up"). */
   attackerDeaths: PhraseIndex;
@@ -133,6 +136,7 @@ export function loadCasualtyLexicon(file: URL = DEFAULT_FILE): CasualtyLexicon {
     tollVerbs: lower(data.toll_verbs),
     subsetBefore: phrases(data.subset_before),
     subsetAfter: phrases(data.subset_after),
+    joiners: phrases(data.joiners),
     ageWords: lower(data.age_words),
     attackerDeaths: phrases(data.attacker_deaths),
     attackersDeaths: phrases(data.attackers_deaths),

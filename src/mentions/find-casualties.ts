@@ -29,6 +29,8 @@ interface Quantity {
   value: number;
   basis: Exclude<CountBasis, 'unknown'>;
   rule: string;
+  /** For one person named by a determiner ("the man", "a father"), that determiner. */
+  determiner?: string;
 }
 
 /** Whether the text opens with a digit: nothing else can be a figure. */
@@ -71,6 +73,8 @@ function quantityAt(tokens: Token[], i: number, lexicon: CasualtyLexicon): Quant
   if (next?.normal === '-' && tokens[i + 2] && lexicon.notPeople.has(tokens[i + 2]!.normal)) return null;
   if (previous && MONTHS.has(previous.normal)) return null;
   if (isAge(tokens, i, lexicon)) return null;
+  // "a father of three", "a mother of five": the children of a person named, not victims.
+  if (previous?.normal === 'of' && tokens[i - 2] && lexicon.persons.has(tokens[i - 2]!.lemma || tokens[i - 2]!.normal)) return null;
 
   const digits = digitValue(token.text);
   // "1e309", "3x": digits glued to letters are not a count the tokenizer happened to split off.
@@ -122,7 +126,7 @@ function quantityAt(tokens: Token[], i: number, lexicon: CasualtyLexicon): Quant
   // "a soldier", "an elderly man", "the 23-year-old soldier", "his wife": one person.
   if (lexicon.personDeterminers.has(token.normal)) {
     const noun = personAfter(tokens, i, lexicon);
-    if (noun !== null) return { first: i, last: noun, value: 1, basis: 'exact', rule: `"${token.normal} <person>" → 1` };
+    if (noun !== null) return { first: i, last: noun, value: 1, basis: 'exact', rule: `"${token.normal} <person>" → 1`, determiner: token.normal };
   }
   return null;
 }
@@ -299,13 +303,15 @@ function mention(doc: AnalysedText, sentence: number, from: Token, to: Token, ou
 }
 
 /**
- * Whether count `q` restates part of the count before it: "12 civilians including three children",
+ * Whether count `q` restates the count before it or part of it: "12 civilians including three children",
  * "25 fighters, 17 of them soldiers". It is then dropped, and lends its outcome to the whole when the whole has
  * none ("30 people, among them five women, died"). A part of another outcome stays ("14 casualties,
  * including 3 deaths").
  */
 function restatesPart(tokens: Token[], q: Quantity, whole: Quantity | undefined, links: Map<Quantity, Link>, lexicon: CasualtyLexicon): boolean {
   if (!whole) return false;
+  // "the man, a father of three, was stabbed": a description of the person just named, not another victim.
+  if (whole.determiner === 'the' && (q.determiner === 'a' || q.determiner === 'an') && q.first === whole.last + 2 && tokens[whole.last + 1]!.normal === ',') return true;
   const part = phraseBefore(tokens, q.first, lexicon.subsetBefore) !== null || phraseAt(tokens, q.last + 1, lexicon.subsetAfter) !== null;
   if (!part) return false;
   const own = links.get(q);
@@ -397,7 +403,13 @@ export function findCasualties(doc: AnalysedText, lexicon: CasualtyLexicon = cas
     quantities.forEach((q, k) => {
       const previous = quantities[k - 1];
       const link = previous ? links.get(previous) : null;
-      if (links.get(q) || !previous || !link || link.index > previous.first) return;
+      if (links.get(q) || !previous || !link) return;
+      // "the commander was killed in an air strike, along with four of his bodyguards": added to the victims.
+      if (phraseBefore(tokens, q.first, lexicon.joiners)) {
+        links.set(q, link);
+        return;
+      }
+      if (link.index > previous.first) return;
       const between = tokens.slice(previous.last + 1, q.first);
       if (between.length <= 4 && between.some((t) => t.normal === 'and' || t.normal === ',') && !between.some(looksVerbal)) links.set(q, link);
     });

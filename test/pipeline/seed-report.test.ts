@@ -80,8 +80,8 @@ test('the seed report, dated by the analyst, gives the events a reader finds in 
   assert.ok(claim, 'an event whose claimant is the army reports');
   assert.equal(events.filter((e) => /Army reports later said/.test(e.sentence.text)).length, 0, 'the claim is no event of its own');
   assert.equal(claim.claimant, 'Military Forces of Syria');
-  assert.equal(claim.fatalities, 10, '"tens of casualties" → 10 (ACLED)');
-  assert.equal(claim.fatalities_basis, 'vague');
+  assert.equal(claim.fatalities, 0, '"tens of casualties" are killed or wounded, not deaths (docs/fatalities.md)');
+  assert.equal(claim.fatalities_basis, 'unknown');
 
   const sheikhSaeed = about(events, /tough battle with Fatah al-Sham Front/);
   assert.equal(sheikhSaeed.event_type, 'Battles');
