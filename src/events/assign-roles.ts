@@ -87,6 +87,12 @@ export function assignRoles(sentence: Sentence, trigger: TriggerMatch, mentions:
       assoc2: null,
     };
   }
+  // "Turkish drones struck ...": the weapon that names the event also names who used it.
+  const wielder = inSentence.find((m) => m.start <= trigger.start && m.end > trigger.start);
+  if (wielder && !trigger.passive) {
+    const target = after.find((m) => m.actor.id !== wielder.actor.id) ?? null;
+    return { actor1: wielder, assoc1: null, actor2: target, assoc2: null };
+  }
   const agent = nominalAgent(sentence, trigger, after);
   if (agent) {
     const target = before[0] ?? after.find((m) => m.actor.id !== agent.actor.id) ?? null;

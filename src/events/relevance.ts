@@ -138,7 +138,8 @@ export function nonPoliticalContext(sentences: Sentence[], codeName: string, lex
 export function statementOnly(sentences: Sentence[], triggers: TriggerMatch[], lexicon: RelevanceLexicon = relevanceLexicon()): NotCoded | null {
   let head: NotCoded | null = null;
   for (const sentence of sentences) {
-    const own = triggers.filter((t) => t.sentence === sentence.index && t.code.role !== 'modifier');
+    // "Imposed", "threatened": the catch-all "Other" words are the statement's own verbs, not an event it reports.
+    const own = triggers.filter((t) => t.sentence === sentence.index && t.code.role !== 'modifier' && t.code.name !== 'other_development');
     if (own.length === 0) continue;
     const first = own.reduce((a, b) => (b.firstToken < a.firstToken ? b : a));
     // A head may be the event word itself: "threatened" reports a threat, not an event.

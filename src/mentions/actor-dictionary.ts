@@ -34,6 +34,8 @@ const RoleSchema = z.object({
   name: z.string().includes('{country}'),
   name_without_country: z.string().min(1),
   phrases: z.array(z.string().min(1)).min(1),
+  /** Means of war that stand for a country's forces only when the country is named: "Turkish drones", "a Ukrainian ammunition depot". */
+  with_country_only: z.array(z.string().min(1)).default([]),
 });
 const GenericFile = z.object({
   roles: z.record(z.string(), RoleSchema),
@@ -73,7 +75,7 @@ export interface RoleEntry {
 
 export type PhraseTarget =
   | { type: 'named'; entry: ActorEntry }
-  | { type: 'role'; role: RoleEntry }
+  | { type: 'role'; role: RoleEntry; countryRequired?: boolean }
   | { type: 'loaded' };
 
 export interface ActorPhrase {
@@ -191,6 +193,7 @@ export function loadActorDictionary(files: DictionaryFiles = DEFAULT_FILES): Act
     const entry: RoleEntry = { role, kind: r.kind, inter: r.inter as InterCode, name: r.name, nameWithoutCountry: r.name_without_country };
     roles.set(role, entry);
     for (const phrase of r.phrases) add(phrase, { type: 'role', role: entry }, 2);
+    for (const phrase of r.with_country_only) add(phrase, { type: 'role', role: entry, countryRequired: true }, 2);
     for (const phrase of petrarch.roles[role] ?? []) add(phrase, { type: 'role', role: entry }, 0);
   }
   for (const phrase of [...generic.loaded, ...(petrarch.roles.loaded ?? [])]) add(phrase, { type: 'loaded' }, 2);

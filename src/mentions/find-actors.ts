@@ -154,6 +154,11 @@ export function findActors(doc: AnalysedText, dictionary: ActorDictionary, optio
         const before = countryBefore(words, i, dictionary);
         const after = before ? null : countryAfter(words, last + 1, dictionary);
         const country = before?.country ?? after?.country ?? null;
+        // "drones struck": no actor; "Turkish drones struck": Turkey's forces.
+        if (target.countryRequired && country === null) {
+          i++;
+          continue;
+        }
         if (before) first = before.first;
         if (after) last = after.last;
         const { role } = target;

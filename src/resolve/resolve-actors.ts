@@ -24,15 +24,39 @@ function referent(index: number, mentions: ActorMention[], country: string | nul
  * - loaded words become the actor the article refers to (see `referent`), keeping `loaded: true`.
  */
 export function resolveActors(mentions: ActorMention[], doc: AnalysedText, country: string | null): ActorMention[] {
-  void doc;
   const roles = actorDictionary().roles;
   return mentions.map((mention, index) => {
     if (mention.loaded) return { ...mention, actor: referent(index, mentions, country) };
-    if (!mention.generic || mention.actor.country || !country) return mention;
+    if (!mention.generic || mention.actor.country) return mention;
+    const own = possessorCountry(mention, index, mentions, doc) ?? country;
+    if (!own) return mention;
     const role = roles.get(mention.actor.id.split(':')[0]!);
     if (!role) return mention;
-    return { ...mention, actor: { ...mention.actor, id: `${role.role}:${country}`, name: roleName(role, country), country } };
+    return { ...mention, actor: { ...mention.actor, id: `${role.role}:${own}`, name: roleName(role, own), country: own } };
   });
+}
+
+const POSSESSIVES = new Set(['its', 'their']);
+
+/** "Russia's Defence Ministry said its forces ...": "its forces" are those of the actor named just before in the sentence. */
+function possessorCountry(mention: ActorMention, index: number, mentions: ActorMention[], doc: AnalysedText): string | null {
+  const before = doc.text.slice(Math.max(0, mention.start - 6), mention.start).trim().toLowerCase().split(/\s+/).at(-1) ?? '';
+  if (!POSSESSIVES.has(before)) return null;
+  for (let i = index - 1; i >= 0; i--) {
+    const other = mentions[i]!;
+    if (other.sentence !== mention.sentence) break;
+    if (other.actor.country) return other.actor.country;
+  }
+  // "Russia's Defence Ministry said its forces": a country named before, as a speaker's, not as an actor.
+  const sentence = doc.sentences[mention.sentence];
+  const countries = actorDictionary().countries;
+  let found: string | null = null;
+  for (const token of sentence?.tokens ?? []) {
+    if (token.start >= mention.start) break;
+    const entry = countries.get(token.normal)?.find((c) => c.words.length === 1 && !c.acronym);
+    if (entry) found = entry.country;
+  }
+  return found;
 }
 
 /** An actor known only by its role in the event, e.g. "Protesters (Yemen)". */
