@@ -34,6 +34,11 @@ export interface Geolocation {
   /** The article's dominant country (English short name as in ACLED), or null. */
   country: string | null;
   places: ResolvedPlace[];
+  /**
+   * Every mention resolved, in text order, also those the events do not trust (a weak guess in another country than
+   * the article's, a place far from all the others): what `sitrep places` reports.
+   */
+  resolved: ResolvedPlace[];
   /** The place of an event whose predicate is at `offset` in sentence `sentence`; null when nothing is known. */
   placeFor(sentence: number, offset: number): EventPlace | null;
 }
@@ -532,6 +537,7 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
   return {
     country,
     places: kept,
+    resolved: places,
     placeFor(sentence: number, offset: number): EventPlace | null {
       const own = kept.filter((p) => p.mention.sentence === sentence);
       const listed = commonParent(own.filter((p) => !p.container), gazetteer);

@@ -81,7 +81,7 @@ function record(articleId: string, span: { start: number; end: number; text: str
  * their own ("Yemeni forces": Yemen, as a hint of the country), each at its country's point.
  */
 export function placeRecords(articleId: string, doc: AnalysedText, geo: Geolocation, countryWords: CountryWord[], gazetteer: Gazetteer): PlaceRecord[] {
-  const records = geo.places.map((p: ResolvedPlace) => record(articleId, p.mention, p.place, p.reason, gazetteer));
+  const records = geo.resolved.map((p: ResolvedPlace) => record(articleId, p.mention, p.place, p.reason, gazetteer));
   for (const word of countryWords) {
     if (records.some((r) => r.start < word.end && word.start < r.end)) continue;
     const country = gazetteer.lookup(word.country).find((c) => c.kind === 'country');

@@ -174,10 +174,13 @@ export function buildWorldGazetteer(path: string): void {
         population: row.pop, feature_code: 'ADM2', parent_id: null, source: 'geonames:admin2', names: divisionNames(name) }, nextId++);
     }
     const countryNames = new Map(countries.map(([code, , name]) => [code!, name!]));
+    // A country stands at its own point (countries.tsv: the centroid of its main land), where geoparsers and GeoNames
+    // put a country; at its capital only when the table has no point for it.
+    const countryPoints = new Map(countries.filter((c) => c[3] && c[4]).map(([code, , , lat, lon]) => [code!, { lat: Number(lat), lon: Number(lon) }]));
     for (const row of means("''")) {
       const name = countryNames.get(row.cc);
       if (!name) continue;
-      const point = seatOf('PPLC', row.cc, null, null, row);
+      const point = countryPoints.get(row.cc) ?? seatOf('PPLC', row.cc, null, null, row);
       writer.add({ name, kind: 'country', local_kind: null, country_code: row.cc, admin1_code: null, admin2_code: null, lat: point.lat, lon: point.lon,
         population: row.pop, feature_code: 'PCLI', parent_id: null, source: 'geonames:countryInfo', names: [name] }, nextId++);
     }
