@@ -56,6 +56,10 @@ function precisionOf(c: PlaceCandidate, own: boolean): 1 | 2 | 3 {
 
 /** A place's point, or its nearest ancestor's for a local place without one. */
 function pointOf(c: PlaceCandidate, gazetteer: Gazetteer): { lat: number; lon: number; own: boolean } | null {
+  // A country stands at its own point, as geoparsers and GeoNames put it, not at its capital (where events known
+  // only to their country stand).
+  const country = c.kind === 'country' && c.countryCode ? gazetteer.countryPoint(c.countryCode) : null;
+  if (country) return { ...country, own: true };
   if (c.lat !== null && c.lon !== null) return { lat: c.lat, lon: c.lon, own: true };
   let parent = c.parentId !== null ? gazetteer.place(c.parentId) : null;
   for (let depth = 0; parent && depth < 5; depth++) {
