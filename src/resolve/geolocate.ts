@@ -34,6 +34,11 @@ export interface Geolocation {
   /** The article's dominant country (English short name as in ACLED), or null. */
   country: string | null;
   places: ResolvedPlace[];
+  /**
+   * Every mention resolved, in text order, also those the events do not trust (a weak guess in another country than
+   * the article's, a place far from all the others): what `sitrep places` reports.
+   */
+  resolved: ResolvedPlace[];
   /** The place of an event whose predicate is at `offset` in sentence `sentence`; null when nothing is known. */
   placeFor(sentence: number, offset: number): EventPlace | null;
 }
@@ -110,13 +115,15 @@ interface Context {
  * How well a candidate fits the mention and the article (`inside`: it lies in a place written as the mention's
  * container); `why`, when given, collects the reasons in words.
  */
-function score(c: PlaceCandidate, mention: FoundPlace, inside: boolean, context: Context, why?: string[]): number {
+function score(c: PlaceCandidate, mention: FoundPlace, inside: boolean, context: Context, largestTown: number, why?: string[]): number {
   let s = baseScore(c);
   if (!c.exact) {
     s -= 1.5;
     why?.push('spelling variant');
-  } else if (c.key === mention.key) {
-    s += 1.5; // its own name, not one of its alternate names
+  } else if (c.key === mention.key && !(c.kind === 'populated' && c.population * BIGGER_NAMESAKE < largestTown)) {
+    // Its own name, not one of its alternate names; unless a far bigger town is known by it (Odessa, Texas and
+    // Odesa, Ukraine): the English name of a big city is often only an alternate name in GeoNames.
+    s += 1.5;
   }
   const countryWeight = context.countries;
   const share = c.country ? countryWeight.get(c.country) ?? 0 : 0;
@@ -142,6 +149,9 @@ function score(c: PlaceCandidate, mention: FoundPlace, inside: boolean, context:
   }
   return s;
 }
+
+/** A town this many times bigger than a namesake outweighs the namesake's spelling being its own name. */
+const BIGGER_NAMESAKE = 5;
 
 /** A skeleton this long is distinctive enough to stand alone when it matches a single place. */
 const SOLE_SKELETON_LENGTH = 8;
@@ -191,7 +201,11 @@ function choose(mention: FoundPlace, containers: FoundPlace[], context: Context,
   // that other place, not this one, unless the text writes it inside this one's container.
   const candidates = mention.candidates;
   let largest = 0;
-  for (const c of candidates) largest = Math.max(largest, c.population);
+  let largestTown = 0;
+  for (const c of candidates) {
+    largest = Math.max(largest, c.population);
+    if (c.exact && c.kind === 'populated') largestTown = Math.max(largestTown, c.population);
+  }
   let unknownCountry = true;
   for (const share of context.countries.values()) if (share !== 0) unknownCountry = false;
   // The best believable candidate, and the margin by which it beats the next (the first of equals wins).
@@ -208,7 +222,7 @@ function choose(mention: FoundPlace, containers: FoundPlace[], context: Context,
         || dominantCity(c, candidates, largest) || soleInWorld(c, mention, unknownCountry);
     if (!believed) continue;
     believable++;
-    const s = score(c, mention, inside, context);
+    const s = score(c, mention, inside, context, largestTown);
     if (s > bestScore) {
       nextScore = bestScore;
       best = c;
@@ -222,7 +236,7 @@ function choose(mention: FoundPlace, containers: FoundPlace[], context: Context,
   let reason = '';
   if (explain) {
     const why: string[] = [];
-    score(best, mention, bestInside, context, why);
+    score(best, mention, bestInside, context, largestTown, why);
     const others = believable - 1;
     reason = `"${mention.text}" → ${best.name}${best.country ? `, ${best.country}` : ''} (${best.kind === 'local' ? 'local gazetteer' : best.kind})`
       + (why.length ? `: ${why.join('; ')}` : '') + (others ? `; chosen over ${others} other place${others > 1 ? 's' : ''} of that name` : '');
@@ -532,6 +546,7 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
   return {
     country,
     places: kept,
+    resolved: places,
     placeFor(sentence: number, offset: number): EventPlace | null {
       const own = kept.filter((p) => p.mention.sentence === sentence);
       const listed = commonParent(own.filter((p) => !p.container), gazetteer);

@@ -56,6 +56,10 @@ function precisionOf(c: PlaceCandidate, own: boolean): 1 | 2 | 3 {
 
 /** A place's point, or its nearest ancestor's for a local place without one. */
 function pointOf(c: PlaceCandidate, gazetteer: Gazetteer): { lat: number; lon: number; own: boolean } | null {
+  // A country stands at its own point, as geoparsers and GeoNames put it, not at its capital (where events known
+  // only to their country stand).
+  const country = c.kind === 'country' && c.countryCode ? gazetteer.countryPoint(c.countryCode) : null;
+  if (country) return { ...country, own: true };
   if (c.lat !== null && c.lon !== null) return { lat: c.lat, lon: c.lon, own: true };
   let parent = c.parentId !== null ? gazetteer.place(c.parentId) : null;
   for (let depth = 0; parent && depth < 5; depth++) {
@@ -81,7 +85,7 @@ function record(articleId: string, span: { start: number; end: number; text: str
  * their own ("Yemeni forces": Yemen, as a hint of the country), each at its country's point.
  */
 export function placeRecords(articleId: string, doc: AnalysedText, geo: Geolocation, countryWords: CountryWord[], gazetteer: Gazetteer): PlaceRecord[] {
-  const records = geo.places.map((p: ResolvedPlace) => record(articleId, p.mention, p.place, p.reason, gazetteer));
+  const records = geo.resolved.map((p: ResolvedPlace) => record(articleId, p.mention, p.place, p.reason, gazetteer));
   for (const word of countryWords) {
     if (records.some((r) => r.start < word.end && word.start < r.end)) continue;
     const country = gazetteer.lookup(word.country).find((c) => c.kind === 'country');

@@ -70,6 +70,19 @@ export function openApiDocument(): Record<string, unknown> {
       '/actors': { get: { summary: 'Actors by event count', responses: { 200: { description: '{"actors": [...]}' } } } },
       '/places': { get: { summary: 'Places by event count', responses: { 200: { description: '{"places": [...]}' } } } },
       '/stats': { get: { summary: 'Counts by day, type and actor', responses: { 200: { description: '{"by_day", "by_type", "by_actor", "total"}' } } } },
+      '/articles/{id}/places': {
+        get: {
+          summary: 'Every place the stored article mentions, resolved (as `sitrep places`)',
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['json', 'geojson'] } },
+          ],
+          responses: {
+            200: { description: '{"article_id", "places": [{article_id, start, end, text, name, latitude, longitude, country, admin1, feature, geonameid, precision, reason}]}, or a GeoJSON FeatureCollection with ?format=geojson' },
+            404: errorResponse('Unknown article'),
+          },
+        },
+      },
       '/articles': {
         post: {
           summary: 'Code and store an article',

@@ -16,6 +16,8 @@ import { ArticleBodySchema, EventIdParamsSchema, EventQuerySchema, MAX_ARTICLE_C
 import { EventStream } from './event-stream.ts';
 import { eventsToGeoJson } from './format-events.ts';
 import { openApiDocument } from './openapi.ts';
+import { placesToGeoJson } from './format-places.ts';
+import type { PlaceRecord } from '../resolve/place-records.ts';
 
 export interface ServerOptions {
   store: EventStore;
@@ -78,6 +80,17 @@ function rawClientError(error: Error & { code?: string }, socket: Duplex): void 
     socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n${body}`);
   }
   socket.destroy();
+}
+
+/** `GET /articles/:id/places`: the article's place mentions, resolved by the same pipeline as its events (loaded on first use). */
+let placeFinder: ((article: Article) => PlaceRecord[]) | null = null;
+async function articlePlacesOf(article: Article): Promise<PlaceRecord[]> {
+  if (!placeFinder) {
+    const { articlePlaces, defaultResources } = await import('../pipeline.ts');
+    const resources = defaultResources();
+    placeFinder = (a) => articlePlaces(a, resources);
+  }
+  return placeFinder(article);
 }
 
 function wantsGeoJson(request: FastifyRequest, format: string | undefined): boolean {
@@ -180,6 +193,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.get('/actors', async (request, reply) => (noQuery(request, reply) ? { actors: await store.actors() } : reply));
   app.get('/places', async (request, reply) => (noQuery(request, reply) ? { places: await store.places() } : reply));
   app.get('/stats', async (request, reply) => (noQuery(request, reply) ? store.stats() : reply));
+
+  app.get('/articles/:id/places', async (request, reply) => {
+    const parsed = EventIdParamsSchema.safeParse(request.params);
+    if (!parsed.success) return fail(reply, 400, firstIssue(parsed.error, 'path').error, 'id');
+    const article = await store.getArticle(parsed.data.id);
+    if (!article) return fail(reply, 404, `no article with id "${parsed.data.id}"`, 'id');
+    const places = await articlePlacesOf(article);
+    const { format } = request.query as { format?: string };
+    if (wantsGeoJson(request, format)) return reply.type('application/geo+json').send(placesToGeoJson(places));
+    return { article_id: article.id, places };
+  });
 
   app.post('/articles', async (request, reply) => {
     if (!token) return fail(reply, 403, 'writes are disabled: the server has no API token configured', 'authorization');

@@ -300,6 +300,11 @@ export class PostgresStore implements EventStore {
       GROUP BY p.id ORDER BY events DESC, p.location LIMIT $1`, [limit])).rows);
   }
 
+  async getArticle(id: string): Promise<Article | null> {
+    return this.guard(async () => (await this.pool.query<Article>(`SELECT id, origin, title, text, url, source, published, byline
+      FROM articles WHERE id = $1`, [id])).rows[0] ?? null);
+  }
+
   async stats(): Promise<StoreStats> {
     return this.guard(async () => ({
       by_day: (await this.pool.query<StoreStats['by_day'][number]>(`SELECT to_char(event_date, 'YYYY-MM-DD') AS date,

@@ -260,6 +260,11 @@ export class SqliteStore implements EventStore {
       FROM places p JOIN events e ON e.place_id = p.id GROUP BY p.id ORDER BY events DESC, p.location LIMIT ?`).all(limit) as PlaceSummary[];
   }
 
+  async getArticle(id: string): Promise<Article | null> {
+    const row = this.sql('SELECT id, origin, title, text, url, source, published, byline FROM articles WHERE id = ?').get(id) as Article | undefined;
+    return row ?? null;
+  }
+
   async stats(): Promise<StoreStats> {
     return {
       by_day: this.sql(`SELECT event_date AS date, count(*) AS count FROM events WHERE event_date IS NOT NULL

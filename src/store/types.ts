@@ -88,6 +88,8 @@ export interface EventStore {
   getEvent(id: string): Promise<EventDetail | null>;
   actors(limit?: number): Promise<ActorSummary[]>;
   places(limit?: number): Promise<PlaceSummary[]>;
+  /** A stored article by its id; null when unknown. */
+  getArticle(id: string): Promise<Article | null>;
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
 }

@@ -94,11 +94,11 @@ export function buildWorldGazetteer(path: string): void {
   const writer = new PlaceWriter(db);
 
   const countries = tsv('countries.tsv');
-  const insertCountry = db.prepare('INSERT INTO countries (code, iso3, name) VALUES (?, ?, ?)');
+  const insertCountry = db.prepare('INSERT INTO countries (code, iso3, name, lat, lon) VALUES (?, ?, ?, ?, ?)');
   const insertAdmin1 = db.prepare('INSERT OR REPLACE INTO admin1 (code, name) VALUES (?, ?)');
   const insertAdmin2 = db.prepare('INSERT OR REPLACE INTO admin2 (code, name) VALUES (?, ?)');
   db.transaction(() => {
-    for (const [code, iso3, name] of countries) insertCountry.run(code, iso3, name);
+    for (const [code, iso3, name, lat, lon] of countries) insertCountry.run(code, iso3, name, lat ? Number(lat) : null, lon ? Number(lon) : null);
     for (const [code, name] of tsv('admin1.tsv')) insertAdmin1.run(code, name);
     for (const [code, name] of tsv('admin2.tsv')) insertAdmin2.run(code, name);
   })();
@@ -174,6 +174,8 @@ export function buildWorldGazetteer(path: string): void {
         population: row.pop, feature_code: 'ADM2', parent_id: null, source: 'geonames:admin2', names: divisionNames(name) }, nextId++);
     }
     const countryNames = new Map(countries.map(([code, , name]) => [code!, name!]));
+    // An event known only to its country stands at the capital, as ACLED codes it; the country's own point (its
+    // main land's centroid, in the countries table) is where a mention of the country stands (place-records.ts).
     for (const row of means("''")) {
       const name = countryNames.get(row.cc);
       if (!name) continue;

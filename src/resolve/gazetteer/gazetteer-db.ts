@@ -7,7 +7,7 @@ import { placeNameKey, placeNameSkeleton } from '../place-name-key.ts';
  * into memory beyond SQLite's own page cache and a small cache of recent look-ups.
  */
 
-export const SCHEMA_VERSION = '12';
+export const SCHEMA_VERSION = '14';
 
 /** Skeletons shorter than this say too little to be indexed. */
 export const MIN_SKELETON = 3;
@@ -41,7 +41,7 @@ export interface NewPlace extends Omit<PlaceRow, 'id'> {
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS countries (code TEXT PRIMARY KEY, iso3 TEXT, name TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS countries (code TEXT PRIMARY KEY, iso3 TEXT, name TEXT NOT NULL, lat REAL, lon REAL);
 CREATE TABLE IF NOT EXISTS admin1 (code TEXT PRIMARY KEY, name TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS admin2 (code TEXT PRIMARY KEY, name TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS places (

@@ -37,6 +37,8 @@ export interface Gazetteer {
   /** Places whose name is written with other letters for the same sounds (by skeleton only), whatever the spelling finds. */
   variants(name: string): PlaceCandidate[];
   place(id: number): PlaceCandidate | null;
+  /** A country's own point (the centroid of its main land), by ISO code; null when the table has none. */
+  countryPoint(code: string): { lat: number; lon: number } | null;
   close(): void;
 }
 
@@ -115,6 +117,7 @@ class SqliteGazetteer implements Gazetteer {
   /** The name look-up of each index file, the world base first; the world base's behind its name filter. */
   private readonly byKey: { statement: Database.Statement; filter: NameFilter | null }[];
   private readonly byId: Database.Statement;
+  private readonly byCountry: Database.Statement;
   private readonly cache = new BoundedCache<string, PlaceCandidate[]>(CACHE_LIMIT);
   /** Parents are asked for again and again (a neighbourhood's city for every candidate it is checked against). */
   private readonly byIdCache = new BoundedCache<number, PlaceCandidate | null>(CACHE_LIMIT);
@@ -143,6 +146,7 @@ class SqliteGazetteer implements Gazetteer {
     // One read transaction for the connection's life: without it every look-up takes and releases SQLite's
     // file locks, which costs more than the look-up itself. The base is never written through this connection,
     // and dumps imported meanwhile are seen by the next process, as before.
+    this.byCountry = this.db.prepare('SELECT lat, lon FROM main.countries WHERE code = ?');
     this.db.prepare('BEGIN').run();
     this.byId = this.db.prepare(schemas.map((s) => `SELECT ${columns}, 1 AS exact FROM ${s}.places p ${divisions} WHERE p.id = @id`).join(' UNION ALL '));
   }
@@ -207,6 +211,11 @@ class SqliteGazetteer implements Gazetteer {
       const row = this.byId.get({ id }) as CandidateRow | undefined;
       return row ? this.candidate(row) : null;
     });
+  }
+
+  countryPoint(code: string): { lat: number; lon: number } | null {
+    const row = this.byCountry.get(code) as { lat: number | null; lon: number | null } | undefined;
+    return row && row.lat !== null && row.lon !== null ? { lat: row.lat, lon: row.lon } : null;
   }
 
   close(): void {
