@@ -54,6 +54,7 @@ export function makeEvent(article: Article, fields: Partial<CodedEvent> = {}): C
     confidence: 0.8,
     evidence: [{ field: 'event_type', start: 0, end: Math.min(5, article.text.length), text: article.text.slice(0, 5) }],
     sentence,
+    quad: 'Material conflict',
     ...fields,
   };
 }
