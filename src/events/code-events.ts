@@ -174,9 +174,13 @@ export function codeEvents(inputs: EventInputs): CodedEvent[] {
   // intentions PLOVER codes as events ("will meet" is AGREE) add one PLOVER-only event per sentence.
   const acled = asserted.filter((t) => !isPloverOnly(t.code));
   const ploverOnly = [...asserted.filter((t) => isPloverOnly(t.code)), ...intentions(inputs.triggers.filter((t) => t.modality !== 'asserted' && !inName(t)))];
+  const attributive = new Set(inputs.responsibilities.map((r) => r.sentence));
+  const acledFrames = buildFrames(acled, actors.filter((a) => !sources.has(a)), doc, attributive);
+  // "The GNA accused Haftar's forces of firing the rockets", after the rockets: who did the event before it, not an accusation apart.
+  const readInto = new Set(acledFrames.flatMap((f) => f.sentences.slice(1)).filter((i) => attributive.has(i)));
   const frames = [
-    ...[...buildFrames(acled, actors.filter((a) => !sources.has(a)), doc, new Set(inputs.responsibilities.map((r) => r.sentence))),
-      ...ploverMains(ploverOnly, acled).map((main): Frame => ({ main, sentences: [main.sentence], modifiers: [] }))]
+    ...[...acledFrames,
+      ...ploverMains(ploverOnly.filter((t) => !readInto.has(t.sentence)), acled).map((main): Frame => ({ main, sentences: [main.sentence], modifiers: [] }))]
       .sort((a, b) => a.main.sentence - b.main.sentence || a.main.start - b.main.start),
     ...[...new Set(flagged.map((t) => t.sentence))].flatMap((sentence): Frame[] => {
       const main = mainEvent(flagged.filter((t) => t.sentence === sentence));
