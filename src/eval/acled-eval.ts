@@ -61,9 +61,9 @@ export function acledDateToIso(value: string): string | null {
   return /^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? value.trim() : null;
 }
 
-/** The coder's primary event for a short summary: the first one it reports. */
+/** The coder's primary event for a short summary: the first ACLED event it reports (PLOVER-only events have no ACLED type to compare). */
 function primaryEvent(events: CodedEvent[]): CodedEvent | undefined {
-  return events[0];
+  return events.find((e) => e.event_type !== null);
 }
 
 function median(values: number[]): number {
@@ -122,9 +122,9 @@ export async function evaluateAcled(file: string, options: { limit?: number } = 
       continue;
     }
     if (event.event_type === row.event_type) hits.event_type++;
-    else confuse('event_type', row.event_type, event.event_type);
+    else confuse('event_type', row.event_type, event.event_type ?? '(none)');
     if (event.sub_event_type === row.sub_event_type) hits.sub_event_type++;
-    else confuse('sub_event_type', row.sub_event_type, event.sub_event_type);
+    else confuse('sub_event_type', row.sub_event_type, event.sub_event_type ?? '(none)');
     if (event.inter1 === row.inter1) hits.inter1++;
     else confuse('inter1', String(row.inter1), String(event.inter1));
     if (event.inter2 === row.inter2) hits.inter2++;

@@ -4,6 +4,9 @@ import type { AnalysedText, Sentence } from '../text/types.ts';
 import { assignRoles, type Roles } from './assign-roles.ts';
 import type { Claim, Responsibility } from './attribution.ts';
 import type { CodedEvent, Evidence } from './event-schema.ts';
+import { contextsOf } from './plover-contexts.ts';
+import { intentions, isPloverOnly, ploverMains, ploverOfCrowdControl, ploverRoles } from './plover-frames.ts';
+import { QUAD_OF } from './plover-quad.ts';
 import { refineEventType, type Coding } from './refine-event-type.ts';
 import { nonPoliticalContext, statementOnly, type NotCoded } from './relevance.ts';
 import { isBackground, marksNewEvent, opensNewEvent } from './segment-events.ts';
@@ -64,13 +67,15 @@ function mainEvent(found: TriggerMatch[], sentence?: Sentence): TriggerMatch | u
   return strongest(events.filter((t) => t.code.event_type === 'Battles' && t.code.sub_event_type === 'Armed clash')) ?? best;
 }
 
+const NO_CASUALTIES: EventCasualties = { fatalities: 0, injured: 0, basis: 'none', spans: [] };
+
 /** Suicide bombs and chemical weapons name the event whatever else the sentence says. */
 const SPECIFIC_WEAPON_WEIGHT = 90;
 
 /** Kinds of event that a sentence without actors of its own may go on telling: an attack's next sentence is about the attack. */
-function family(type: string): string {
+function family(type: string | null): string | null {
   if (type === 'Battles' || type === 'Explosions/Remote violence' || type === 'Violence against civilians') return 'violence';
-  return CROWD_EVENTS.has(type) ? 'crowd' : type;
+  return type !== null && CROWD_EVENTS.has(type) ? 'crowd' : type;
 }
 
 function buildFrames(
@@ -174,7 +179,7 @@ function confidenceOf(frame: Frame, roles: Roles, place: EventPlace | null, date
  * ACLED events (docs/relevance.md). A crowd's protest is one whatever it is about.
  */
 function notCodedByAcled(frame: Frame, doc: AnalysedText, triggers: TriggerMatch[]): NotCoded | null {
-  if (CROWD_EVENTS.has(frame.main.code.event_type)) return null;
+  if (frame.main.code.event_type === null || CROWD_EVENTS.has(frame.main.code.event_type)) return null;
   const sentences = frame.sentences.flatMap((i) => doc.sentences[i] ?? []);
   return nonPoliticalContext(sentences, frame.main.code.name) ?? statementOnly(sentences, triggers);
 }
@@ -200,8 +205,18 @@ export function codeEvents(inputs: EventInputs): CodedEvent[] {
   // Negated, hypothetical and future predicates are coded apart, one event each, marked with their
   // modality; they are never read into an asserted event.
   const flagged = inputs.includeFlagged ? inputs.triggers.filter((t) => t.modality !== 'asserted') : [];
+  // ACLED events are framed as before; PLOVER-only predicates (talks, demands, threats, ...) and the
+  // intentions PLOVER codes as events ("will meet" is AGREE) add one PLOVER-only event per sentence.
+  const acled = asserted.filter((t) => !isPloverOnly(t.code));
+  const ploverOnly = [...asserted.filter((t) => isPloverOnly(t.code)), ...intentions(inputs.triggers.filter((t) => t.modality !== 'asserted' && !inName(t)))];
+  const attributive = new Set(inputs.responsibilities.map((r) => r.sentence));
+  const acledFrames = buildFrames(acled, actors.filter((a) => !sources.has(a)), doc, attributive, placeNamed);
+  // "The GNA accused Haftar's forces of firing the rockets", after the rockets: who did the event before it, not an accusation apart.
+  const readInto = new Set(acledFrames.flatMap((f) => f.sentences.slice(1)).filter((i) => attributive.has(i)));
   const frames = [
-    ...buildFrames(asserted, actors.filter((a) => !sources.has(a)), doc, new Set(inputs.responsibilities.map((r) => r.sentence)), placeNamed),
+    ...[...acledFrames,
+      ...ploverMains(ploverOnly.filter((t) => !readInto.has(t.sentence)), acled).map((main): Frame => ({ main, sentences: [main.sentence], modifiers: [] }))]
+      .sort((a, b) => a.main.sentence - b.main.sentence || a.main.start - b.main.start),
     ...[...new Set(flagged.map((t) => t.sentence))].flatMap((sentence): Frame[] => {
       const main = mainEvent(flagged.filter((t) => t.sentence === sentence));
       return main ? [{ main, sentences: [sentence], modifiers: [] }] : [];
@@ -214,6 +229,8 @@ export function codeEvents(inputs: EventInputs): CodedEvent[] {
     if (!sentence || (main.modality === 'asserted' && notCodedByAcled(frame, doc, inputs.triggers))) continue;
     const participants = actors.filter((a) => !sources.has(a) && !(a.sentence === main.sentence && accusers.has(a)));
     let roles = assignRoles(sentence, main, participants);
+    const ploverOnlyEvent = isPloverOnly(main.code);
+    if (ploverOnlyEvent) roles = ploverRoles(sentence, main, roles);
     // "A and B clashed": a clash has two sides, both named before the verb.
     if (main.code.sub_event_type === 'Armed clash' && !roles.actor2 && roles.assoc1) roles = { ...roles, actor2: roles.assoc1, assoc1: null };
     // Who the report says did it: a claim of responsibility first, then an accusation; only when the
@@ -233,6 +250,8 @@ export function codeEvents(inputs: EventInputs): CodedEvent[] {
     const stateForcesNamed = firstActorIn(frame.sentences, actors, (a) => a.actor.inter === 1) !== null;
     const preliminary = applyModifiers(refineEventType(main.code, interOf(actor1, country), interOf(actor2, country)), frame, stateForcesNamed);
 
+    // "Police dispersed the protesters": in PLOVER the police act on the crowd (read before ACLED puts the crowd first).
+    const stateActsOnCrowd = actor1?.inter === 1;
     // ACLED names the crowd by its role and keeps the group it came from as the associated actor.
     if (preliminary.event_type === 'Protests' || preliminary.event_type === 'Riots') {
       const crowd = inputs.roleActor(preliminary.event_type === 'Protests' ? 'protesters' : 'rioters', country);
@@ -263,9 +282,10 @@ export function codeEvents(inputs: EventInputs): CodedEvent[] {
     if (preliminary.event_type === 'Violence against civilians') actor2 ??= inputs.roleActor('civilians', country);
     const inter1 = interOf(actor1, country);
     const inter2 = interOf(actor2, country);
-    const coding = applyModifiers(refineEventType(main.code, inter1, inter2), frame, stateForcesNamed);
+    const coding = ploverOfCrowdControl(applyModifiers(refineEventType(main.code, inter1, inter2), frame, stateForcesNamed), stateActsOnCrowd);
     const date = inputs.dateFor(main.sentence);
-    const casualties = inputs.casualtiesFor(frame.sentences);
+    // A verbal act's casualties are those of the act it speaks of, coded as that act's own event.
+    const casualties = ploverOnlyEvent ? NO_CASUALTIES : inputs.casualtiesFor(frame.sentences);
     const claim = inputs.claims.find((c) => frame.sentences.includes(c.sentence)) ?? null;
     const evidence: Evidence[] = [
       ...span('event_type', main),
@@ -287,7 +307,7 @@ export function codeEvents(inputs: EventInputs): CodedEvent[] {
       sub_event_type: coding.sub_event_type,
       plover_event: coding.plover,
       mode: coding.mode,
-      context: coding.event_type === 'Protests' || coding.event_type === 'Riots' ? ['political'] : ['military'],
+      context: contextsOf(frame.sentences.flatMap((i) => doc.sentences[i] ?? [])),
       actor1: actor1?.name ?? null,
       actor1_id: actor1?.id ?? null,
       assoc_actor_1: assoc1?.name ?? null,
@@ -314,6 +334,7 @@ export function codeEvents(inputs: EventInputs): CodedEvent[] {
       evidence,
       sentence: { start: sentence.start, end: sentence.end, text: sentence.text },
       neighbourhood: place?.neighbourhood ?? null,
+      quad: QUAD_OF[coding.plover],
     });
   }
   return events;

@@ -1,17 +1,19 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { ACLED_EVENT_TYPES, PLOVER_EVENT_TYPES } from './event-schema.ts';
 import type { EventCode } from './types.ts';
 
 const CodeSchema = z.object({
-  event_type: z.enum(ACLED_EVENT_TYPES),
-  sub_event_type: z.string().min(1),
+  event_type: z.enum(ACLED_EVENT_TYPES).nullable(),
+  sub_event_type: z.string().min(1).nullable(),
   plover: z.enum(PLOVER_EVENT_TYPES),
   mode: z.string().nullable(),
   weight: z.number().int().min(0).max(100),
   role: z.enum(['event', 'outcome', 'modifier']),
   instrument: z.boolean().default(false),
+}).refine((code) => (code.event_type === null) === (code.sub_event_type === null), {
+  message: 'event_type and sub_event_type are both null (a PLOVER-only code) or both set',
 });
 
 const CodesFileSchema = z.object({ codes: z.record(z.string(), CodeSchema) });
@@ -33,6 +35,9 @@ const TriggerSchema = z.object({
 });
 
 const TriggersFileSchema = z.object({ triggers: z.array(TriggerSchema) });
+
+/** The PLOVER categories with no ACLED counterpart keep their codes and phrases together in one file. */
+const PloverFileSchema = z.object({ codes: z.record(z.string(), CodeSchema), triggers: z.array(TriggerSchema) });
 
 /** A phrase of the lexicon, split into the lower-cased words it must match in order. */
 export interface TriggerPhrase {
@@ -62,25 +67,41 @@ function describe(file: URL, error: z.ZodError): string {
   return `${file.pathname}: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`;
 }
 
-/** Loads and validates the event lexicon (codes + triggers). Errors name the file and the field. */
+/**
+ * Loads and validates the event lexicon (codes + triggers, and the PLOVER-only codes and triggers of
+ * plover-triggers.yaml when the directory has that file). Errors name the file and the field.
+ */
 export function loadEventLexicon(dir: URL = DEFAULT_DIR): EventLexicon {
   const codesFile = new URL('event-codes.yaml', dir);
   const triggersFile = new URL('event-triggers.yaml', dir);
+  const ploverFile = new URL('plover-triggers.yaml', dir);
   const codesParsed = CodesFileSchema.safeParse(readYaml(codesFile));
   if (!codesParsed.success) throw new Error(describe(codesFile, codesParsed.error));
   const triggersParsed = TriggersFileSchema.safeParse(readYaml(triggersFile));
   if (!triggersParsed.success) throw new Error(describe(triggersFile, triggersParsed.error));
+  const ploverParsed = existsSync(ploverFile) ? PloverFileSchema.safeParse(readYaml(ploverFile)) : null;
+  if (ploverParsed && !ploverParsed.success) throw new Error(describe(ploverFile, ploverParsed.error));
 
   const codes = new Map<string, EventCode>();
-  for (const [name, code] of Object.entries(codesParsed.data.codes)) codes.set(name, { name, ...code });
+  const allCodes = [...Object.entries(codesParsed.data.codes), ...Object.entries(ploverParsed?.data.codes ?? {})];
+  for (const [name, code] of allCodes) {
+    if (codes.has(name)) throw new Error(`${ploverFile.pathname}: codes.${name}: already defined in ${codesFile.pathname}`);
+    codes.set(name, { name, ...code });
+  }
+  const sources = [{ file: triggersFile, triggers: triggersParsed.data.triggers }, { file: ploverFile, triggers: ploverParsed?.data.triggers ?? [] }];
+  const byFirstWord = new Map<string, TriggerPhrase[]>();
+  for (const { file, triggers } of sources) addTriggers(byFirstWord, triggers, file, codes);
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return { codes, byFirstWord };
+}
+
+function addTriggers(byFirstWord: Map<string, TriggerPhrase[]>, triggers: z.infer<typeof TriggerSchema>[], file: URL, codes: Map<string, EventCode>): void {
   const codeNamed = (name: string, where: string): EventCode => {
     const code = codes.get(name);
-    if (!code) throw new Error(`${triggersFile.pathname}: ${where}: unknown event code "${name}"`);
+    if (!code) throw new Error(`${file.pathname}: ${where}: unknown event code "${name}"`);
     return code;
   };
-
-  const byFirstWord = new Map<string, TriggerPhrase[]>();
-  triggersParsed.data.triggers.forEach((trigger, index) => {
+  triggers.forEach((trigger, index) => {
     const where = `triggers.${index}`;
     const code = codeNamed(trigger.code, `${where}.code`);
     const whenNear = (trigger.when_near ?? []).map((s, i) => ({
@@ -100,8 +121,6 @@ export function loadEventLexicon(dir: URL = DEFAULT_DIR): EventLexicon {
       }
     }
   });
-  for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
-  return { codes, byFirstWord };
 }
 
 /**

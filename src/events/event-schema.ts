@@ -20,6 +20,9 @@ export const PLOVER_EVENT_TYPES = [
   'COERCE', 'ASSAULT',
 ] as const;
 
+/** The PLOVER manual's quad categories (its table "Quad categories in PLOVER"), in its own words. */
+export const PLOVER_QUADS = ['Verbal cooperation', 'Material cooperation', 'Verbal conflict', 'Material conflict'] as const;
+
 export const EvidenceSchema = z.object({
   field: z.string().describe('The event field this span supports, e.g. "actor1", "location", "fatalities".'),
   start: z.number().int().nonnegative().describe('Character offset in the article text (inclusive).'),
@@ -38,8 +41,9 @@ export const EventSchema = z.object({
     .describe('Whether the text asserts the event; only asserted events are facts (others appear only on request).'),
   time_precision: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable()
     .describe('ACLED: 1 day, 2 week, 3 month; null when undated.'),
-  event_type: z.enum(ACLED_EVENT_TYPES),
-  sub_event_type: z.string(),
+  event_type: z.enum(ACLED_EVENT_TYPES).nullable()
+    .describe('ACLED event type; null for a PLOVER event with no ACLED counterpart (talks, demands, accusations, aid, ...).'),
+  sub_event_type: z.string().nullable().describe('ACLED sub-event type; null exactly when event_type is null.'),
   plover_event: z.enum(PLOVER_EVENT_TYPES),
   mode: z.string().nullable().describe('PLOVER mode, e.g. "aerial" for ASSAULT, "demonstrate" for PROTEST.'),
   context: z.array(z.string()).describe('PLOVER contexts, e.g. ["military"].'),
@@ -71,9 +75,11 @@ export const EventSchema = z.object({
   sentence: z.object({ start: z.number().int(), end: z.number().int(), text: z.string() }),
   neighbourhood: z.string().nullable().default(null)
     .describe('The city neighbourhood whose outline contains the point (the local gazetteer\'s outlines); null elsewhere.'),
+  quad: z.enum(PLOVER_QUADS).describe('PLOVER quad category of plover_event (verbal/material cooperation/conflict).'),
 });
 
 export type CodedEvent = z.infer<typeof EventSchema>;
 export type Evidence = z.infer<typeof EvidenceSchema>;
 export type AcledEventType = (typeof ACLED_EVENT_TYPES)[number];
 export type PloverEventType = (typeof PLOVER_EVENT_TYPES)[number];
+export type PloverQuad = (typeof PLOVER_QUADS)[number];

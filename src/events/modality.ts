@@ -7,16 +7,24 @@ import type { Modality } from './types.ts';
  */
 const NEGATORS = new Set(['not', "n't", 'no', 'never', 'nor', 'without', 'denied', 'deny', 'denies', 'neither']);
 const HYPOTHETICAL = new Set(['would', 'could', 'might', 'may', 'if', 'threatened', 'threaten', 'threatens', 'warned', 'plan', 'plans', 'planned', 'planning', 'intend', 'intends', 'aim', 'prepare', 'preparing', 'called', 'urged']);
+/**
+ * Verbs whose object has not happened: what is demanded, offered, promised or refused ("demanded the
+ * release", "refused to withdraw"). Only read before a predicate: after a noun predicate they say what the
+ * event was for ("a march to demand ...").
+ */
+const IRREALIS_FRAMES = new Set(['must', 'should', 'swore', 'sworn', 'prepared', 'ready', 'demand', 'demands', 'demanded', 'demanding', 'urge', 'urges', 'urging', 'ask', 'asks', 'asked', 'asking', 'request', 'requested',
+  'appeal', 'appealed', 'offer', 'offered', 'offers', 'promise', 'promised', 'promises', 'pledge', 'pledged', 'vow', 'vowed', 'vows',
+  'refuse', 'refused', 'refuses', 'reject', 'rejected', 'rejects', 'warn', 'warns', 'warning', 'threatening', 'ready', 'willing']);
 const FUTURE = new Set(['will', "'ll", 'shall', 'tomorrow', 'upcoming']);
 const CLAUSE_BREAKS = new Set([',', ';', ':', 'and', 'but', 'after', 'before', 'when', 'while', 'which', 'who', 'that', '(', ')']);
 const LOOKBACK = 5;
 
 const LOOKAHEAD = 3;
 
-function modalityOf(token: Token): Modality | null {
+function modalityOf(token: Token, framing = false): Modality | null {
   if (NEGATORS.has(token.normal)) return 'negated';
   if (FUTURE.has(token.normal)) return 'future';
-  if (HYPOTHETICAL.has(token.normal)) return 'hypothetical';
+  if (HYPOTHETICAL.has(token.normal) || (framing && IRREALIS_FRAMES.has(token.normal))) return 'hypothetical';
   return null;
 }
 
@@ -34,7 +42,9 @@ export function modalityAt(tokens: Token[], index: number): Modality {
   for (let i = index - 1; i >= 0 && i >= index - LOOKBACK; i--) {
     const token = tokens[i];
     if (!token || CLAUSE_BREAKS.has(token.normal)) break;
-    const found = modalityOf(token);
+    // "On 5 May 2020 workers protested": a capitalised "May" inside a sentence is the month.
+    if (token.text === 'May' && i > 0) continue;
+    const found = modalityOf(token, true);
     if (found) return found;
   }
   return 'asserted';

@@ -3,7 +3,7 @@ import type { EventCode } from './types.ts';
 
 export interface Coding {
   event_type: EventCode['event_type'];
-  sub_event_type: string;
+  sub_event_type: EventCode['sub_event_type'];
   plover: EventCode['plover'];
   mode: string | null;
 }

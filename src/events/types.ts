@@ -6,8 +6,9 @@ export type TriggerRole = 'event' | 'outcome' | 'modifier';
 /** One entry of the event-code table. */
 export interface EventCode {
   name: string;
-  event_type: AcledEventType;
-  sub_event_type: string;
+  /** Null for a PLOVER category with no ACLED counterpart (data/lexicons/plover-triggers.yaml). */
+  event_type: AcledEventType | null;
+  sub_event_type: string | null;
   plover: PloverEventType;
   mode: string | null;
   weight: number;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACLED_EVENT_TYPES } from '../events/event-schema.ts';
+import { ACLED_EVENT_TYPES, PLOVER_EVENT_TYPES } from '../events/event-schema.ts';
 import { DEFAULT_LIMITS } from '../ingest/limits.ts';
 
 /** The API's inputs, validated in one place (docs/api.md is the contract these implement). */
@@ -42,6 +42,10 @@ export const EventQuerySchema = z.strictObject({
   bbox: bbox.optional(),
   event_type: z.enum(ACLED_EVENT_TYPES).optional(),
   sub_event_type: name.optional(),
+  plover_event: z.enum(PLOVER_EVENT_TYPES).optional(),
+  // A query string carries text: only the words "true" and "false" are accepted, not "1" or "yes".
+  acled: z.enum(['true', 'false']).transform((v) => v === 'true').optional()
+    .describe('true: only events with an ACLED type; false: only PLOVER-only events; absent: all.'),
   actor: name.optional(),
   country: name.optional(),
   admin1: name.optional(),

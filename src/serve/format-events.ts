@@ -12,7 +12,7 @@ export const CSV_COLUMNS = [
   'actor1', 'assoc_actor_1', 'inter1', 'actor2', 'assoc_actor_2', 'inter2', 'interaction',
   'country', 'admin1', 'admin2', 'location', 'latitude', 'longitude', 'geo_precision',
   'source', 'notes', 'fatalities',
-  'plover_event', 'mode', 'claimant', 'fatalities_basis', 'injured', 'confidence', 'location_reason', 'article_id',
+  'plover_event', 'mode', 'quad', 'claimant', 'fatalities_basis', 'injured', 'confidence', 'location_reason', 'article_id',
   'neighbourhood',
 ] as const;
 
@@ -54,6 +54,7 @@ function csvRow(event: CodedEvent): (string | number)[] {
     fatalities: event.fatalities,
     plover_event: event.plover_event,
     mode: event.mode,
+    quad: event.quad,
     claimant: event.claimant,
     fatalities_basis: event.fatalities_basis,
     injured: event.injured,

@@ -35,6 +35,8 @@ export function postgresWhere(filter: EventFilter): { where: string; params: Val
   if (filter.to) clauses.push(`e.event_date <= ${$(filter.to)}::date`);
   if (filter.event_type) clauses.push(`e.event_type = ${$(filter.event_type)}`);
   if (filter.sub_event_type) clauses.push(`e.sub_event_type = ${$(filter.sub_event_type)}`);
+  if (filter.plover_event) clauses.push(`e.plover_event = ${$(filter.plover_event)}`);
+  if (filter.acled !== undefined) clauses.push(filter.acled ? 'e.event_type IS NOT NULL' : 'e.event_type IS NULL');
   if (filter.country) clauses.push(`e.country = ${$(filter.country)}`);
   if (filter.admin1) clauses.push(`e.admin1 = ${$(filter.admin1)}`);
   if (filter.bbox) {
@@ -196,10 +198,11 @@ export class PostgresStore implements EventStore {
   private async insertEvent(client: pg.PoolClient, event: CodedEvent): Promise<string> {
     const place = await this.upsertPlace(client, event);
     const result = await client.query<{ seq: string }>(`INSERT INTO events (id, event_date, event_type, sub_event_type, modality,
-      country, admin1, latitude, longitude, place_id, location_key, fatalities, source_count, search, record)
-      VALUES ($1, $2::date, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, to_tsvector('simple', $13), $14) RETURNING seq`, [
+      country, admin1, latitude, longitude, place_id, location_key, fatalities, source_count, search, record, plover_event)
+      VALUES ($1, $2::date, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, to_tsvector('simple', $13), $14, $15) RETURNING seq`, [
       event.event_id, event.event_date, event.event_type, event.sub_event_type, event.modality, event.country, event.admin1,
       event.latitude, event.longitude, place, locationKey(event), event.fatalities, searchBody([event], event), JSON.stringify(event),
+      event.plover_event,
     ]);
     const seq = result.rows[0]!.seq;
     await this.linkActors(client, seq, event);

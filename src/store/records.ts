@@ -112,7 +112,8 @@ export interface DedupArea {
 }
 
 export function dedupArea(report: CodedEvent): DedupArea | null {
-  if (report.modality !== 'asserted' || !report.event_date) return null;
+  // PLOVER-only events (no ACLED type: talks, demands, ...) are not merged across reports.
+  if (report.modality !== 'asserted' || !report.event_date || report.event_type === null) return null;
   const key = locationKey(report);
   let box: DedupArea['box'] = null;
   if (report.latitude !== null && report.longitude !== null) {

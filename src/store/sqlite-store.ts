@@ -33,6 +33,8 @@ export function sqliteWhere(filter: EventFilter): { where: string; params: Param
   if (filter.to) add('e.event_date <= ?', filter.to);
   if (filter.event_type) add('e.event_type = ?', filter.event_type);
   if (filter.sub_event_type) add('e.sub_event_type = ?', filter.sub_event_type);
+  if (filter.plover_event) add('e.plover_event = ?', filter.plover_event);
+  if (filter.acled !== undefined) clauses.push(filter.acled ? 'e.event_type IS NOT NULL' : 'e.event_type IS NULL');
   if (filter.country) add('e.country = ?', filter.country);
   if (filter.admin1) add('e.admin1 = ?', filter.admin1);
   if (filter.bbox) {
@@ -73,12 +75,21 @@ export class SqliteStore implements EventStore {
   private migrate(): void {
     this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
     const applied = new Set((this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
-    for (const migration of loadMigrations('sqlite')) {
-      if (applied.has(migration.version)) continue;
-      this.db.transaction(() => {
-        this.db.exec(migration.sql);
-        this.db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
-      }).immediate();
+    // A migration that rebuilds a table (SQLite's way to change a column) must not cascade its DROP into the
+    // child tables: foreign keys are off while migrating (they cannot change inside a transaction) and checked after.
+    this.db.pragma('foreign_keys = OFF');
+    try {
+      for (const migration of loadMigrations('sqlite')) {
+        if (applied.has(migration.version)) continue;
+        this.db.transaction(() => {
+          this.db.exec(migration.sql);
+          const broken = this.db.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0) throw new Error(`migration ${migration.version}-${migration.name} left ${broken.length} broken foreign keys`);
+          this.db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
+        }).immediate();
+      }
+    } finally {
+      this.db.pragma('foreign_keys = ON');
     }
   }
 
@@ -163,9 +174,10 @@ export class SqliteStore implements EventStore {
 
   private insertEvent(event: CodedEvent): number {
     const result = this.sql(`INSERT INTO events (id, event_date, event_type, sub_event_type, modality, country, admin1,
-      latitude, longitude, place_id, location_key, fatalities, source_count, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 1, ?)`).run(
+      latitude, longitude, place_id, location_key, fatalities, source_count, record, plover_event)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 1, ?, ?)`).run(
       event.event_id, event.event_date, event.event_type, event.sub_event_type, event.modality, event.country, event.admin1,
-      event.latitude, event.longitude, locationKey(event), event.fatalities, JSON.stringify(event),
+      event.latitude, event.longitude, locationKey(event), event.fatalities, JSON.stringify(event), event.plover_event,
     );
     return Number(result.lastInsertRowid);
   }

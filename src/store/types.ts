@@ -41,6 +41,10 @@ export interface EventFilter {
   bbox?: [number, number, number, number];
   event_type?: string;
   sub_event_type?: string;
+  /** A PLOVER category, e.g. "THREATEN". */
+  plover_event?: string;
+  /** true: only events with an ACLED type; false: only PLOVER-only events (no ACLED counterpart); absent: all. */
+  acled?: boolean;
   /** An actor name (case-insensitive) or actor id; matches actor1, actor2 and associated actors. */
   actor?: string;
   country?: string;
@@ -75,7 +79,7 @@ export interface PlaceSummary {
 }
 export interface StoreStats {
   by_day: { date: string; count: number }[];
-  by_type: { event_type: string; count: number }[];
+  by_type: { event_type: string | null; count: number }[];
   by_actor: { actor: string; count: number }[];
   total: number;
 }

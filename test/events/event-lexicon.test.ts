@@ -27,3 +27,26 @@ test('a code with a missing field is rejected naming the field', () => {
   writeFileSync(join(dir, 'event-triggers.yaml'), 'triggers: []\n');
   assert.throws(() => loadEventLexicon(pathToFileURL(`${dir}/`)), /event-codes\.yaml: codes\.broken\.sub_event_type/);
 });
+
+test('PLOVER-only codes have no ACLED type, and no PLOVER-only phrase hides an ACLED predicate inside it', () => {
+  const lexicon = loadEventLexicon();
+  const ploverOnly = [...lexicon.codes.values()].filter((c) => c.event_type === null);
+  assert.ok(ploverOnly.length > 0);
+  assert.ok(ploverOnly.every((c) => c.sub_event_type === null));
+  // Phrases are matched longest first, so a PLOVER-only phrase that contains a whole ACLED phrase after its
+  // first word ("joint patrol" over "patrol") would silently remove an ACLED event.
+  const containsAcled = (words: string[]): boolean => words.some((_, k) => k > 0
+    && (lexicon.byFirstWord.get(words[k]!) ?? []).some((p) => p.code.event_type !== null
+      && p.words.every((w, j) => words[k + j] === w)));
+  const hiding = [...lexicon.byFirstWord.values()].flat()
+    .filter((p) => p.code.event_type === null && containsAcled(p.words))
+    .map((p) => p.words.join(' '));
+  // The deliberate ones: where the manual reads the whole phrase otherwise than its last words (a declared
+  // ceasefire is a concession, a diplomatic protest an accusation, house arrest a restriction, an arrest warrant
+  // a threat, a cyber attack coercion, a missile test or deployment mobilisation, a blockade imposed by a state coercion).
+  const deliberate = ['deploy missiles', 'deployed missiles', 'announced a ceasefire', 'announced a truce', 'imposed a blockade',
+    'declared a ceasefire', 'declared a truce', 'unilateral ceasefire', 'lodged a protest', 'lodge a protest', 'diplomatic protest',
+    'formal protest', 'issued an arrest warrant', 'warrant for the arrest', 'placed under house arrest', 'house arrest',
+    'cyber - attack', 'cyber attack', 'tested a missile'];
+  assert.deepEqual(hiding.filter((h) => !deliberate.includes(h)), []);
+});

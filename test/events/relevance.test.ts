@@ -9,7 +9,7 @@ import { analyseText } from '../../src/text/analyse-text.ts';
 import { loadRelevanceLexicon, nonPoliticalContext } from '../../src/events/relevance.ts';
 
 // Short reports written for these tests.
-function subTypes(text: string): string[] {
+function subTypes(text: string): (string | null)[] {
   return codeArticle({ id: 'relevance-test', origin: 'test', title: null, text, url: null, source: null, published: '2021-06-01', byline: null })
     .map((e) => e.sub_event_type);
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { codeArticle } from '../../src/pipeline.ts';
 
 // Reports of several events, written for these tests: each distinct event is its own coded event.
-function code(text: string): { sub: string; location: string | null; fatalities: number }[] {
+function code(text: string): { sub: string | null; location: string | null; fatalities: number }[] {
   return codeArticle({ id: 'segment-test', origin: 'test', title: null, text, url: null, source: null, published: '2021-06-01', byline: null })
     .map((e) => ({ sub: e.sub_event_type, location: e.location, fatalities: e.fatalities }));
 }

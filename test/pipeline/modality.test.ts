@@ -8,9 +8,10 @@ const article = (text: string): Article => ({ id: 'm', origin: 'test', title: nu
 test('negated, hypothetical and future events are not facts, and come back marked when asked for', () => {
   const text = 'The rebels did not attack the town. The army threatened to shell the village. Protesters will march on Friday. Gunmen attacked a bus.';
   const facts = codeArticle(article(text));
-  // A threat is a statement, not an ACLED event (docs/relevance.md); the shelling it threatens is not a fact either.
-  assert.deepEqual(facts.map((e) => [e.event_type, e.sentence.text.slice(0, 14)]), [
-    ['Violence against civilians', 'Gunmen attacke'],
+  // The threat itself is a fact (PLOVER THREATEN, with no ACLED counterpart); the shelling it threatens is not.
+  assert.deepEqual(facts.map((e) => [e.event_type, e.plover_event, e.sentence.text.slice(0, 14)]), [
+    [null, 'THREATEN', 'The army threa'],
+    ['Violence against civilians', 'ASSAULT', 'Gunmen attacke'],
   ]);
 
   const all = codeArticle(article(text), undefined, { includeFlagged: true });

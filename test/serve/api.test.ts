@@ -93,6 +93,38 @@ test('GET /events filters, pages and answers GeoJSON by Accept or ?format', asyn
   assert.equal(places.places.length, 2);
 });
 
+test('GET /events?acled= and ?plover_event= separate ACLED events from PLOVER-only ones, also in GeoJSON and the OpenAPI', async (t) => {
+  const { store, url } = await serve(t);
+  const shelling = makeArticle('Shelling in Idlib.', { source: 'A' });
+  const threat = makeArticle('The army threatened to shell Idlib.', { source: 'B' });
+  await store.addArticle(shelling, [makeEvent(shelling)]);
+  await store.addArticle(threat, [makeEvent(threat, {
+    event_type: null, sub_event_type: null, plover_event: 'THREATEN', mode: 'violence', quad: 'Verbal conflict',
+  })]);
+  const types = async (query: string): Promise<(string | null)[]> => {
+    const body = await (await fetch(`${url}/events?${query}`)).json() as { events: { event_type: string | null }[] };
+    return body.events.map((e) => e.event_type);
+  };
+  assert.deepEqual(await types('acled=true'), ['Explosions/Remote violence']);
+  assert.deepEqual(await types('acled=false'), [null]);
+  assert.equal((await types('')).length, 2);
+  assert.deepEqual(await types('plover_event=THREATEN'), [null]);
+  assert.deepEqual(await types('plover_event=THREATEN&acled=true'), []);
+  const geo = await (await fetch(`${url}/events?format=geojson&acled=false`)).json() as { features: { properties: { event_type: unknown; quad: unknown } }[] };
+  assert.equal(geo.features.length, 1);
+  assert.equal(geo.features[0]!.properties.event_type, null);
+  assert.equal(geo.features[0]!.properties.quad, 'Verbal conflict');
+
+  for (const bad of ['acled=1', 'acled=yes', 'plover_event=FIGHT']) {
+    const response = await fetch(`${url}/events?${bad}`);
+    assert.equal(response.status, 400, bad);
+    assert.equal(((await response.json()) as { field: string }).field, bad.split('=')[0]);
+  }
+  const openapi = await (await fetch(`${url}/openapi.json`)).json() as { paths: Record<string, { get?: { parameters?: { name: string }[] } }> };
+  const names = openapi.paths['/events']?.get?.parameters?.map((p) => p.name) ?? [];
+  assert.ok(names.includes('acled') && names.includes('plover_event'));
+});
+
 test('bad requests get 4xx JSON naming the field, and the server keeps serving', async (t) => {
   const { url } = await serve(t, { bodyLimit: 64 * 1024 });
   const cases: [string, Promise<Response>, number, string | null][] = [

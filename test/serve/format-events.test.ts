@@ -14,6 +14,7 @@ function event(overrides: Partial<CodedEvent> = {}): CodedEvent {
     location_reason: 'named in the sentence', source: 'Levant Wire', claimant: 'military source', fatalities: 12,
     fatalities_basis: 'exact', injured: 0, confidence: 0.8, evidence: [{ field: 'event_type', start: 10, end: 18, text: 'captured' }],
     sentence: { start: 0, end: 40, text: 'Troops captured Kafr Nabl, "a village", on Tuesday.' },
+    quad: 'Material conflict',
     ...overrides,
   });
 }

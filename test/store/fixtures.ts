@@ -56,6 +56,7 @@ export function makeEvent(article: Article, fields: Partial<CodedEvent> = {}): C
     evidence: [{ field: 'event_type', start: 0, end: Math.min(5, article.text.length), text: article.text.slice(0, 5) }],
     sentence,
     neighbourhood: null,
+    quad: 'Material conflict',
     ...fields,
   };
 }

@@ -118,6 +118,36 @@ export function storeContract(backend: string, open: (t: TestContext) => Promise
     assert.deepEqual(places.map((p) => p.location).sort(), ['Kano', 'Maarat al-Numan']);
   });
 
+  test(`${backend}: a PLOVER-only event (null ACLED type) round-trips, and filters by plover_event and acled`, async (t) => {
+    const store = await open(t);
+    const shelling = makeArticle('Syrian army forces shelled Maarat al-Numan on Monday.');
+    const talks = makeArticle('Syrian and Turkish envoys met in Maarat al-Numan on Monday.');
+    await store.addArticle(shelling, [makeEvent(shelling)]);
+    const talksEvent = makeEvent(talks, {
+      event_type: null, sub_event_type: null, plover_event: 'CONSULT', mode: null, context: ['diplomatic'], quad: 'Verbal cooperation',
+      actor2: null, actor2_id: null, inter2: 0, interaction: 10,
+    });
+    await store.addArticle(talks, [talksEvent]);
+    // Same day and place as the shelling: a PLOVER-only event is never merged into an ACLED one.
+    const all = await store.queryEvents({}, { limit: 10, offset: 0 });
+    assert.equal(all.total, 2);
+    const stored = all.events.find((e) => e.plover_event === 'CONSULT');
+    assert.ok(stored);
+    assert.equal(stored.event_type, null);
+    assert.equal(stored.sub_event_type, null);
+    assert.equal(stored.quad, 'Verbal cooperation');
+    const detail = await store.getEvent(stored.event_id);
+    assert.equal(detail?.event_type, null);
+
+    const ids = async (filter: Parameters<EventStore['queryEvents']>[0]): Promise<string[]> =>
+      (await store.queryEvents(filter, { limit: 10, offset: 0 })).events.map((e) => e.plover_event).sort();
+    assert.deepEqual(await ids({ acled: true }), ['ASSAULT']);
+    assert.deepEqual(await ids({ acled: false }), ['CONSULT']);
+    assert.deepEqual(await ids({ plover_event: 'CONSULT' }), ['CONSULT']);
+    assert.deepEqual(await ids({ plover_event: 'ASSAULT', acled: false }), []);
+    assert.deepEqual(await ids({ event_type: 'Explosions/Remote violence' }), ['ASSAULT']);
+  });
+
   test(`${backend}: an invalid event is refused naming its field, and nothing of that article is stored`, async (t) => {
     const store = await open(t);
     const good = makeArticle('A good report.');

@@ -129,9 +129,9 @@ export function createDetailPanel(container: HTMLElement, onClose: () => void): 
     },
     show(detail) {
       open();
-      const chip = el('span', { class: 'type-chip', text: detail.event_type });
-      chip.style.background = typeColor(detail.event_type);
-      heading.replaceChildren(chip, el('div', { class: 'detail-subtype', text: detail.sub_event_type }));
+      const chip = el('span', { class: 'type-chip', text: detail.event_type ?? detail.plover_event });
+      chip.style.background = typeColor(detail.event_type ?? '');
+      heading.replaceChildren(chip, el('div', { class: 'detail-subtype', text: detail.sub_event_type ?? detail.plover_event }));
       const place = [detail.location, detail.admin2, detail.admin1, detail.country].filter((p, i, all) => p && all.indexOf(p) === i).join(', ');
       const coded = el('dl', { class: 'facts' }, [
         ...fact('Date', detail.event_date ? readableDay(detail.event_date) : 'undated',

@@ -23,17 +23,17 @@ export function placeLine(event: StoredEvent): string {
 
 function row(event: StoredEvent, onSelect: (id: string) => void): HTMLElement {
   const dot = el('span', { class: 'type-dot' });
-  dot.style.background = typeColor(event.event_type);
+  dot.style.background = typeColor(event.event_type ?? '');
   const fatalities = event.fatalities > 0 || event.fatalities_basis === 'unknown'
     ? el('span', { class: 'fatalities', title: 'fatalities', text: event.fatalities_basis === 'unknown' ? 'deaths, no figure' : `${event.fatalities} killed` })
     : null;
   const button = el('button', {
     class: 'event-row',
-    attrs: { type: 'button', role: 'listitem', 'data-event-id': event.event_id, 'data-date': event.event_date ?? '', 'data-type': event.event_type },
+    attrs: { type: 'button', role: 'listitem', 'data-event-id': event.event_id, 'data-date': event.event_date ?? '', 'data-type': event.event_type ?? '' },
   }, [
     el('div', { class: 'row-top' }, [
       dot,
-      el('span', { class: 'row-type', text: event.sub_event_type }),
+      el('span', { class: 'row-type', text: event.sub_event_type ?? event.plover_event }),
       el('span', { class: 'row-date', text: event.event_date ? readableDay(event.event_date) : 'undated' }),
     ]),
     el('div', { class: 'row-actors', text: actorsLine(event) }),

@@ -30,7 +30,7 @@ function markerSize(event: StoredEvent): number {
 
 function markerTooltip(event: StoredEvent): HTMLElement {
   return el('div', { class: 'map-tip' }, [
-    el('div', { class: 'map-tip-type', text: event.sub_event_type }),
+    el('div', { class: 'map-tip-type', text: event.sub_event_type ?? event.plover_event }),
     el('div', { text: [event.location, event.country].filter(Boolean).join(', ') }),
     el('div', { class: 'map-tip-date', text: event.event_date ? readableDay(event.event_date) : 'undated' }),
   ]);
@@ -160,12 +160,12 @@ export function createMapView(container: HTMLElement, onSelect: (id: string) => 
           class: 'marker-dot',
           attrs: {
             'data-event-id': event.event_id,
-            'data-type': event.event_type,
+            'data-type': event.event_type ?? '',
             'data-lat': event.latitude!.toFixed(5),
             'data-lng': event.longitude!.toFixed(5),
           },
         });
-        dot.style.background = typeColor(event.event_type);
+        dot.style.background = typeColor(event.event_type ?? '');
         const marker = L.marker([event.latitude!, event.longitude!], {
           icon: L.divIcon({ html: dot, className: 'event-marker', iconSize: L.point(size, size) }),
           keyboard: true,

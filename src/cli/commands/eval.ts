@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { evaluateAcled, formatEvalReport } from '../../eval/acled-eval.ts';
 import { evaluateCase, formatCaseReport } from '../../eval/case-eval.ts';
+import { evaluatePlover, formatPloverReport } from '../../eval/plover-eval.ts';
 
 /** Each gold data set the `eval` command knows, and how to measure against it. */
 const DATASETS: Record<string, (file: string, options: { json?: boolean; limit?: number }) => Promise<string>> = {
@@ -12,6 +13,10 @@ const DATASETS: Record<string, (file: string, options: { json?: boolean; limit?:
     const report = evaluateCase(file, { limit: options.limit });
     return Promise.resolve(options.json ? `${JSON.stringify(report.figures)}\n` : formatCaseReport(report));
   },
+  plover: (file, options) => {
+    const report = evaluatePlover(file, { limit: options.limit });
+    return Promise.resolve(options.json ? `${JSON.stringify(report.figures)}\n` : formatPloverReport(report));
+  },
 };
 
 export function registerEval(program: Command): void {
@@ -19,7 +24,7 @@ export function registerEval(program: Command): void {
     .command('eval')
     .description('Measure coding accuracy against gold data')
     .argument('<dataset>', `which gold data set: ${Object.keys(DATASETS).map((d) => `"${d}"`).join(', ')}`)
-    .argument('<file>', 'the gold file (acled: ACLED CSV export with notes; case2021: CASE 2021 task 2 TSV)')
+    .argument('<file>', 'the gold file (acled: ACLED CSV export with notes; case2021: CASE 2021 task 2 TSV; plover: PLOVER gold JSONL, one sentence a line)')
     .option('--json', 'print the figures as one JSON object')
     .option('--limit <n>', 'only the first n rows', (v) => Number.parseInt(v, 10))
     .action(async (dataset: string, file: string, options: { json?: boolean; limit?: number }) => {

@@ -13,7 +13,7 @@ const PAGE = 1000;
 
 interface ExportOptions {
   format: ExportFormat; db?: string; store?: string;
-  from?: string; to?: string; bbox?: string; eventType?: string; subEventType?: string;
+  from?: string; to?: string; bbox?: string; eventType?: string; subEventType?: string; ploverEvent?: string; acled?: string;
   actor?: string; country?: string; admin1?: string; source?: string; q?: string;
 }
 
@@ -21,7 +21,7 @@ interface ExportOptions {
 function parseFilter(options: ExportOptions): EventFilter {
   const query = {
     from: options.from, to: options.to, bbox: options.bbox, event_type: options.eventType, sub_event_type: options.subEventType,
-    actor: options.actor, country: options.country, admin1: options.admin1, source: options.source, q: options.q,
+    plover_event: options.ploverEvent, acled: options.acled, actor: options.actor, country: options.country, admin1: options.admin1, source: options.source, q: options.q,
   };
   const parsed = EventQuerySchema.safeParse(Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)));
   if (!parsed.success) {
@@ -49,6 +49,8 @@ export function registerExport(program: Command): void {
     .option('--from <YYYY-MM-DD>', 'first event date').option('--to <YYYY-MM-DD>', 'last event date')
     .option('--bbox <minLon,minLat,maxLon,maxLat>', 'bounding box')
     .option('--event-type <name>', 'ACLED event type').option('--sub-event-type <name>', 'ACLED sub-event type')
+    .option('--plover-event <CATEGORY>', 'PLOVER category, e.g. THREATEN')
+    .option('--acled <true|false>', 'true: only events with an ACLED type; false: only PLOVER-only events')
     .option('--actor <name or id>', 'actor').option('--country <name>', 'country').option('--admin1 <name>', 'admin1')
     .option('--source <outlet>', 'reporting outlet').option('--q <words>', 'words in the sentences or location')
     .action(async (options: ExportOptions) => {
