@@ -37,7 +37,7 @@ export const EventQuerySchema = z.strictObject({
   q: z.string().min(1).max(500).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-  format: z.enum(['json', 'geojson']).optional(),
+  format: z.enum(['json', 'geojson', 'csv']).optional(),
 });
 
 export const EventIdParamsSchema = z.object({ id: z.string().min(1).max(300) });
