@@ -37,23 +37,36 @@ async function fetchJson<T>(path: string): Promise<T | null> {
 
 interface Label { lat: number; lon: number; name: string; kind: 'place' | 'neighbourhood'; rank: number; size: 'l' | 'm' | 's' }
 
-export function addBasemap(map: L.Map): void {
+export interface Basemap {
+  /** Where the shown events are: the places there are named before bigger places nearby. */
+  emphasise(points: { lat: number; lng: number }[]): void;
+}
+
+/** Within this distance (degrees) of an event, a place counts as the event's. */
+const NEAR_EVENT = 0.08;
+
+export function addBasemap(map: L.Map): Basemap {
+  map.createPane('basemap-land').style.zIndex = '200';
   map.createPane('basemap-boundaries').style.zIndex = '250';
   map.createPane('basemap-labels').style.zIndex = '650';
   map.getPane('basemap-labels')!.style.pointerEvents = 'none';
-  const canvas = L.canvas({ padding: 0.3 });
+  // SVG, not the canvas of the event layer: a few long paths draw as fast, and a test can see them drawn.
+  const vectors = L.svg({ pane: 'basemap-boundaries', padding: 0.3 });
+  const countryVectors = L.svg({ pane: 'basemap-land', padding: 0.3 });
 
   const topology = countries as unknown as Topology<{ countries: GeometryCollection }>;
   L.geoJSON(feature(topology, topology.objects.countries), {
     interactive: false,
-    style: { color: '#8f9ba6', weight: 1, fillColor: '#f4f2ec', fillOpacity: 1 },
-  }).addTo(map);
+    pane: 'basemap-land',
+    renderer: countryVectors,
+    style: { color: '#8f9ba6', weight: 1, fillColor: '#f4f2ec', fillOpacity: 1, className: 'country-boundary' },
+  } as L.GeoJSONOptions).addTo(map);
 
   const admin1 = L.layerGroup();
   void fetchJson<number[][]>('basemap/admin1.json').then((lines) => {
     if (!lines) return;
     admin1.addLayer(L.polyline(lines.map(pairs), {
-      renderer: canvas, pane: 'basemap-boundaries', interactive: false, color: '#b49a7a', weight: 1, dashArray: '4 3', opacity: 0.8,
+      renderer: vectors, pane: 'basemap-boundaries', interactive: false, color: '#b49a7a', weight: 1, dashArray: '4 3', opacity: 0.8,
       className: 'admin1-boundary',
     }));
     document.body.dataset.basemapAdmin1 = String(lines.length);
@@ -61,9 +74,8 @@ export function addBasemap(map: L.Map): void {
   });
 
   const neighbourhoods = (aleppo as unknown as { neighbourhoods: Neighbourhood[] }).neighbourhoods;
-  // SVG, not canvas: the outlines are few, and paths in the DOM let a test see them drawn.
   const outlines = L.layerGroup(neighbourhoods.map((n) => L.polygon(n.rings.map(pairs), {
-    renderer: L.svg({ pane: 'basemap-boundaries' }), pane: 'basemap-boundaries', interactive: false,
+    renderer: vectors, pane: 'basemap-boundaries', interactive: false,
     color: '#9c8f7c', weight: 1, fillColor: '#ece6da', fillOpacity: 0.35, className: 'neighbourhood-outline',
   })));
   map.attributionControl.addAttribution('Borders: Natural Earth (world-atlas) · places: GeoNames (CC BY 4.0) · '
@@ -104,6 +116,14 @@ export function addBasemap(map: L.Map): void {
     return rows;
   };
 
+  let eventCells = new Set<string>();
+  const cell = (lat: number, lon: number) => `${Math.round(lat / NEAR_EVENT)}|${Math.round(lon / NEAR_EVENT)}`;
+  const nearEvent = (lat: number, lon: number) => {
+    const r = Math.round(lat / NEAR_EVENT), c = Math.round(lon / NEAR_EVENT);
+    for (let dr = -1; dr <= 1; dr++) for (let dc = -1; dc <= 1; dc++) if (eventCells.has(`${r + dr}|${c + dc}`)) return true;
+    return false;
+  };
+
   const labels = L.layerGroup().addTo(map);
   function drawLabels(): void {
     labels.clearLayers();
@@ -113,7 +133,9 @@ export function addBasemap(map: L.Map): void {
     const addRows = (rows: PlaceRow[]) => {
       for (const [name, lat, lon, population, from] of rows) {
         if (from > zoom || !bounds.contains([lat, lon])) continue;
-        candidates.push({ lat, lon, name, kind: 'place', rank: population, size: from <= 5 ? 'l' : from <= 7 ? 'm' : 's' });
+        // A place where events are is named first: the story's city is never crowded out by a bigger neighbour.
+        const rank = nearEvent(lat, lon) ? population * 1000 + 1e12 : population;
+        candidates.push({ lat, lon, name, kind: 'place', rank, size: from <= 5 ? 'l' : from <= 7 ? 'm' : 's' });
       }
     };
     addRows(major);
@@ -151,4 +173,10 @@ export function addBasemap(map: L.Map): void {
   map.on('zoomend', toggleLayers);
   map.on('moveend', drawLabels);
   toggleLayers();
+  return {
+    emphasise(points) {
+      eventCells = new Set(points.map((p) => cell(p.lat, p.lng)));
+      drawLabels();
+    },
+  };
 }

@@ -13,7 +13,9 @@ export interface MapView {
   /** Draws these events (those with coordinates); `fit` zooms to them. */
   show(events: StoredEvent[], fit: boolean): void;
   /** Zooms to an event's marker and marks it as selected; `coveredRight` pixels of the map are hidden by a panel. */
-  focus(id: string | null, coveredRight?: number): void;
+  focus(id: string | null, coveredRight?: number, move?: boolean): void;
+  /** Zooms to these events (those with coordinates). */
+  showAll(events: StoredEvent[]): void;
   /** Where the map looks: centre and zoom. */
   view(): { lat: number; lng: number; zoom: number };
   setView(view: { lat: number; lng: number; zoom: number }): void;
@@ -105,7 +107,7 @@ export function createMapView(container: HTMLElement, onSelect: (id: string) => 
     .setView([25, 20], 2);
   map.attributionControl.setPrefix(false).setPosition('bottomleft');
   L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
-  addBasemap(map);
+  const basemap = addBasemap(map);
 
   const eventOf = new WeakMap<L.Marker, StoredEvent>();
   const markers = new Map<string, L.Marker>();
@@ -134,7 +136,7 @@ export function createMapView(container: HTMLElement, onSelect: (id: string) => 
           class: 'marker-dot',
           attrs: {
             'data-event-id': event.event_id,
-            'data-type': event.event_type,
+            'data-type': event.event_type ?? '',
             'data-lat': event.latitude!.toFixed(5),
             'data-lng': event.longitude!.toFixed(5),
           },
@@ -154,16 +156,26 @@ export function createMapView(container: HTMLElement, onSelect: (id: string) => 
         return marker;
       });
       clusters.addLayers(layers);
-      if (fit && placed.length > 0) {
-        const bounds = L.latLngBounds(placed.map((e) => L.latLng(e.latitude!, e.longitude!)));
-        map.fitBounds(bounds, { padding: [40, 40], maxZoom: 12 });
-      }
+      basemap.emphasise(placed.map((e) => ({ lat: e.latitude!, lng: e.longitude! })));
+      if (fit) this.showAll(placed);
     },
-    focus(id, coveredRight = 0) {
+    showAll(events) {
+      const placed = events.filter((e) => e.latitude !== null && e.longitude !== null);
+      if (placed.length === 0) return;
+      const bounds = L.latLngBounds(placed.map((e) => L.latLng(e.latitude!, e.longitude!)));
+      // Events at one spot (a city's centroid) open at city scale, where its neighbourhoods are drawn.
+      map.fitBounds(bounds, { padding: [40, 40], maxZoom: 12, animate: false });
+    },
+    focus(id, coveredRight = 0, move = true) {
       setSelectedClass(selected, false);
       selected = id;
       const marker = id ? markers.get(id) : undefined;
       if (!marker) return;
+      // A link that names both the map's position and the event opens both as they were.
+      if (!move) {
+        setSelectedClass(id, true);
+        return;
+      }
       const finish = () => {
         if (selected !== id) return;
         setSelectedClass(id, true);
