@@ -17,7 +17,7 @@ interface Neighbourhood { name: string; name_ar: string | null; centre: [number,
 
 /** Zoom from which neighbourhood outlines are drawn, and from which they are named. */
 const NEIGHBOURHOODS_FROM = 11;
-const NEIGHBOURHOOD_NAMES_FROM = 13;
+const NEIGHBOURHOOD_NAMES_FROM = 12;
 const ADMIN1_FROM = 4;
 
 const pairs = (flat: number[]): L.LatLngExpression[] => {
@@ -62,7 +62,7 @@ export function addBasemap(map: L.Map): Basemap {
     style: { color: '#8f9ba6', weight: 1, fillColor: '#f4f2ec', fillOpacity: 1, className: 'country-boundary' },
   } as L.GeoJSONOptions).addTo(map);
 
-  const admin1 = L.layerGroup();
+  const admin1 = L.featureGroup();
   void fetchJson<number[][]>('basemap/admin1.json').then((lines) => {
     if (!lines) return;
     admin1.addLayer(L.polyline(lines.map(pairs), {
@@ -85,6 +85,8 @@ export function addBasemap(map: L.Map): Basemap {
     const zoom = map.getZoom();
     if (zoom >= ADMIN1_FROM) admin1.addTo(map);
     else admin1.remove();
+    // Faint at continental scale, where the small divisions of some countries would crowd the map.
+    admin1.setStyle({ opacity: zoom < 6 ? 0.4 : 0.85 });
     if (zoom >= NEIGHBOURHOODS_FROM) outlines.addTo(map);
     else outlines.remove();
   };
