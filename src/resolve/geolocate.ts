@@ -28,6 +28,11 @@ export interface ResolvedPlace {
   anchored: boolean;
   /** Set when the event is placed at this place for another's sake (a city for the districts listed). */
   precision?: 1 | 2 | 3;
+  /**
+   * The mention that names the place, when that is not `mention` (a city placed for the districts listed);
+   * null when the text does not name it: then no span of the text is offered as the place's evidence.
+   */
+  namedBy?: FoundPlace | null;
 }
 
 export interface Geolocation {
@@ -320,6 +325,7 @@ function eventPlace(resolved: ResolvedPlace, gazetteer: Gazetteer, how: string):
   const c = resolved.place;
   const point = pointOf(c, gazetteer);
   if (!point) return null;
+  const namedBy = resolved.namedBy === undefined ? resolved.mention : resolved.namedBy;
   return {
     location: locationName(resolved),
     country: c.country,
@@ -330,7 +336,7 @@ function eventPlace(resolved: ResolvedPlace, gazetteer: Gazetteer, how: string):
     geo_precision: resolved.precision ?? precisionOf(c, point.own),
     reason: `${how}; ${resolved.reason}${point.own ? '' : '; no coordinates of its own: placed at its parent'}`,
     confidence: resolved.confidence,
-    span: { start: resolved.mention.start, end: resolved.mention.end, text: resolved.mention.text },
+    span: namedBy ? { start: namedBy.start, end: namedBy.end, text: namedBy.text } : null,
     neighbourhood: neighbourhoodAt(point.lat, point.lon),
   };
 }
@@ -374,6 +380,8 @@ function commonParent(listed: ResolvedPlace[], gazetteer: Gazetteer): ResolvedPl
     container: false,
     reason: `${distinct.length} places of ${shared.name} listed (${distinct.map((p) => p.mention.text).join(', ')})`,
     precision: 2,
+    // The evidence of the place is a mention of the city itself, not of the first district listed.
+    namedBy: listed.find((p) => p.place.id === shared.id)?.mention ?? null,
   };
 }
 

@@ -53,7 +53,7 @@ export const EventQuerySchema = z.strictObject({
   q: z.string().min(1).max(500).optional(),
   limit: count(1, 1000).default(100),
   offset: count(0, 10_000_000).default(0),
-  format: z.enum(['json', 'geojson']).optional(),
+  format: z.enum(['json', 'geojson', 'csv']).optional(),
 }).refine((query) => !query.from || !query.to || query.from <= query.to, { message: 'must not be later than to', path: ['from'] });
 
 /** Routes that take no query parameters answer 400 to any, as /events does to unknown ones. */

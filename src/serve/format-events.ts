@@ -1,5 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { CodedEvent } from '../events/event-schema.ts';
+import { outlets } from '../sources/outlets.ts';
+import { sourceProfile, type SourceProfile } from '../sources/source-profile.ts';
 
 /**
  * Output formats shared by `sitrep code`, `sitrep export` and the HTTP API. Pure: events in, text or
@@ -13,8 +15,19 @@ export const CSV_COLUMNS = [
   'country', 'admin1', 'admin2', 'location', 'latitude', 'longitude', 'geo_precision',
   'source', 'notes', 'fatalities',
   'plover_event', 'mode', 'quad', 'claimant', 'fatalities_basis', 'injured', 'confidence', 'location_reason', 'article_id',
-  'neighbourhood',
+  'neighbourhood', 'source_count', 'independent_outlets', 'source_affiliation', 'single_source',
 ] as const;
+
+/** An event as coded (one report) or as stored (with the number of reports merged into it). */
+type OutputEvent = CodedEvent & { source_count?: number };
+
+/**
+ * The event with how it is sourced (src/sources/source-profile.ts), computed from its merged reports'
+ * outlets and count, never by the coder: every output (API, CSV, GeoJSON, export) carries it.
+ */
+export function withSourceProfile<E extends OutputEvent>(event: E): E & SourceProfile {
+  return { ...event, ...sourceProfile(event.source, event.source_count, outlets()) };
+}
 
 /**
  * Spreadsheets run a cell that starts with = + - @ as a formula. Article text is hostile, so such text
@@ -27,7 +40,8 @@ function safeCell(value: unknown): string | number {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-function csvRow(event: CodedEvent): (string | number)[] {
+function csvRow(coded: OutputEvent): (string | number)[] {
+  const event = withSourceProfile(coded);
   const row: Record<(typeof CSV_COLUMNS)[number], unknown> = {
     event_id_cnty: event.event_id,
     event_date: event.event_date,
@@ -62,11 +76,15 @@ function csvRow(event: CodedEvent): (string | number)[] {
     location_reason: event.location_reason,
     article_id: event.article_id,
     neighbourhood: event.neighbourhood ?? null,
+    source_count: event.source_count,
+    independent_outlets: event.independent_outlets,
+    source_affiliation: event.source_affiliation,
+    single_source: event.single_source ? 'yes' : 'no',
   };
   return CSV_COLUMNS.map((column) => safeCell(row[column]));
 }
 
-export function eventsToCsv(events: CodedEvent[], options: { header?: boolean } = {}): string {
+export function eventsToCsv(events: OutputEvent[], options: { header?: boolean } = {}): string {
   const rows = events.map(csvRow);
   return stringify(options.header === false ? rows : [[...CSV_COLUMNS], ...rows]);
 }
@@ -75,34 +93,34 @@ export interface EventFeature {
   type: 'Feature';
   id: string;
   geometry: { type: 'Point'; coordinates: [number, number] } | null;
-  properties: CodedEvent;
+  properties: CodedEvent & SourceProfile;
 }
 
-export function eventToFeature(event: CodedEvent): EventFeature {
+export function eventToFeature(event: OutputEvent): EventFeature {
   const placed = event.latitude !== null && event.longitude !== null;
   return {
     type: 'Feature',
     id: event.event_id,
     geometry: placed ? { type: 'Point', coordinates: [event.longitude!, event.latitude!] } : null,
-    properties: event,
+    properties: withSourceProfile(event),
   };
 }
 
-export function eventsToGeoJson(events: CodedEvent[]): { type: 'FeatureCollection'; features: EventFeature[] } {
+export function eventsToGeoJson(events: OutputEvent[]): { type: 'FeatureCollection'; features: EventFeature[] } {
   return { type: 'FeatureCollection', features: events.map(eventToFeature) };
 }
 
-export function eventsToJsonl(events: CodedEvent[]): string {
-  return events.map((e) => `${JSON.stringify(e)}\n`).join('');
+export function eventsToJsonl(events: OutputEvent[]): string {
+  return events.map((e) => `${JSON.stringify(withSourceProfile(e))}\n`).join('');
 }
 
 export type EventFormat = 'json' | 'jsonl' | 'csv' | 'geojson';
 export const EVENT_FORMATS: readonly EventFormat[] = ['json', 'jsonl', 'csv', 'geojson'];
 
 /** The whole output of a command in one format. */
-export function formatEvents(events: CodedEvent[], format: EventFormat): string {
+export function formatEvents(events: OutputEvent[], format: EventFormat): string {
   switch (format) {
-    case 'json': return `${JSON.stringify(events, null, 2)}\n`;
+    case 'json': return `${JSON.stringify(events.map(withSourceProfile), null, 2)}\n`;
     case 'jsonl': return eventsToJsonl(events);
     case 'csv': return eventsToCsv(events);
     case 'geojson': return `${JSON.stringify(eventsToGeoJson(events))}\n`;

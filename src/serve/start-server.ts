@@ -14,7 +14,7 @@ import { StoreInputError } from '../store/types.ts';
 import type { ArticleQueue } from '../store/job-queue.ts';
 import { ArticleBodySchema, EventIdParamsSchema, EventQuerySchema, MAX_ARTICLE_CHARS, NoQuerySchema, firstIssue } from './api-schemas.ts';
 import { EventStream } from './event-stream.ts';
-import { eventsToGeoJson } from './format-events.ts';
+import { eventsToCsv, eventsToGeoJson, withSourceProfile } from './format-events.ts';
 import { openApiDocument } from './openapi.ts';
 import { placesToGeoJson } from './format-places.ts';
 import type { PlaceRecord } from '../resolve/place-records.ts';
@@ -167,10 +167,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     const { limit, offset, format, ...filter } = parsed.data;
     const page = await store.queryEvents(filter, { limit, offset });
+    if (format === 'csv') {
+      // "Export this view": the page's filters as a spreadsheet; the paging members travel as headers.
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="sitrep-events.csv"')
+        .header('x-total-count', String(page.total)).send(eventsToCsv(page.events));
+    }
     if (wantsGeoJson(request, format)) {
       return reply.type('application/geo+json').send({ ...eventsToGeoJson(page.events), total: page.total, limit, offset });
     }
-    return { total: page.total, limit, offset, events: page.events };
+    return { total: page.total, limit, offset, events: page.events.map(withSourceProfile) };
   });
 
   app.get('/events/stream', (request, reply) => {
@@ -187,7 +192,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const parsed = EventIdParamsSchema.safeParse(request.params);
     if (!parsed.success) return fail(reply, 400, firstIssue(parsed.error, 'path').error, 'id');
     const event = await store.getEvent(parsed.data.id);
-    return event ?? fail(reply, 404, `no event with id "${parsed.data.id}"`, 'id');
+    return event ? withSourceProfile(event) : fail(reply, 404, `no event with id "${parsed.data.id}"`, 'id');
   });
 
   app.get('/actors', async (request, reply) => (noQuery(request, reply) ? { actors: await store.actors() } : reply));

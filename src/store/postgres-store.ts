@@ -3,9 +3,10 @@ import type pg from 'pg';
 import type { CodedEvent } from '../events/event-schema.ts';
 import type { Article } from '../ingest/types.ts';
 import { findDisagreements, firstMatch, mergeReports } from '../resolve/dedup.ts';
+import { actorIdsFor } from './actor-names.ts';
 import { inTransaction, masked, openPool, poolSize } from './postgres-connection.ts';
 import {
-  ArticleOutcome, actorRefs, checkInput, dedupArea, locationKey, placeKey, searchBody, searchWords, shiftDay, sourceReport,
+  ACTOR_SUMMARY_COLUMNS, ArticleOutcome, actorRefs, checkInput, dedupArea, locationKey, placeKey, searchBody, searchWords, shiftDay, sourceReport,
   textHash, type SourceRow,
 } from './records.ts';
 import {
@@ -49,9 +50,9 @@ export function postgresWhere(filter: EventFilter): { where: string; params: Val
     clauses.push(`${lon} AND e.latitude BETWEEN ${$(minLat)} AND ${$(maxLat)}`);
   }
   if (filter.actor) {
-    const actor = $(filter.actor);
+    const ids = actorIdsFor(filter.actor).map((id) => $(id)).join(', ');
     clauses.push(`e.seq IN (SELECT ea.event_seq FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
-      WHERE a.id = ${actor} OR lower(a.name) = lower(${actor}))`);
+      WHERE a.id IN (${ids}) OR lower(a.name) = lower(${$(filter.actor)}))`);
   }
   if (filter.source) clauses.push(`e.seq IN (SELECT event_seq FROM event_sources WHERE lower(source) = lower(${$(filter.source)}))`);
   if (filter.q) clauses.push(`e.search @@ plainto_tsquery('simple', ${$(searchWords(filter.q).join(' '))})`);
@@ -253,8 +254,9 @@ export class PostgresStore implements EventStore {
     await client.query('DELETE FROM event_actors WHERE event_seq = $1', [seq]);
     // Sorted by id so that concurrent transactions lock actor rows in one order.
     for (const ref of actorRefs(event).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-      await client.query(`INSERT INTO actors (id, name, inter, country) VALUES ($1, $2, $3, NULL)
-        ON CONFLICT (id) DO UPDATE SET name = excluded.name, inter = coalesce(excluded.inter, actors.inter)`, [ref.id, ref.name, ref.inter]);
+      await client.query(`INSERT INTO actors (id, name, inter, country) VALUES ($1, $2, $3, $4)
+        ON CONFLICT (id) DO UPDATE SET name = excluded.name, inter = coalesce(excluded.inter, actors.inter),
+          country = coalesce(actors.country, excluded.country)`, [ref.id, ref.name, ref.inter, ref.country]);
       await client.query('INSERT INTO event_actors (event_seq, actor_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [seq, ref.id, ref.role]);
     }
   }
@@ -292,9 +294,9 @@ export class PostgresStore implements EventStore {
   }
 
   async actors(limit = 500): Promise<ActorSummary[]> {
-    return this.guard(async () => (await this.pool.query<ActorSummary>(`SELECT a.id, a.name, a.inter, a.country,
+    return this.guard(async () => (await this.pool.query<ActorSummary>(`SELECT ${ACTOR_SUMMARY_COLUMNS},
       count(DISTINCT ea.event_seq)::int AS events FROM actors a JOIN event_actors ea ON ea.actor_id = a.id
-      GROUP BY a.id ORDER BY events DESC, a.name LIMIT $1`, [limit])).rows);
+      GROUP BY lower(a.name) ORDER BY events DESC, name LIMIT $1`, [limit])).rows);
   }
 
   async places(limit = 500): Promise<PlaceSummary[]> {

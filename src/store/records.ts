@@ -4,6 +4,7 @@ import type { Article } from '../ingest/types.ts';
 import { normaliseForIdentity } from '../ingest/article-id.ts';
 import { DATE_WINDOW_DAYS, NEARBY_KM } from '../resolve/dedup.ts';
 import { StoreInputError, type EventSourceReport } from './types.ts';
+import { actorCountry } from './actor-names.ts';
 
 /** Backend-independent pieces of the store: input checks, keys and small derived values. */
 
@@ -29,7 +30,7 @@ export function checkInput(article: Article, events: CodedEvent[]): CodedEvent[]
   });
 }
 
-export interface ActorRef { id: string; name: string; inter: number | null; role: string }
+export interface ActorRef { id: string; name: string; inter: number | null; country: string | null; role: string }
 
 function splitNames(names: string | null): string[] {
   return names ? names.split(';').map((n) => n.trim()).filter(Boolean) : [];
@@ -40,7 +41,8 @@ export function actorRefs(event: CodedEvent): ActorRef[] {
   const refs: ActorRef[] = [];
   const add = (id: string | null, name: string | null, inter: number | null, role: string): void => {
     if (!name) return;
-    refs.push({ id: id ?? `name:${name.toLowerCase()}`, name, inter, role });
+    const ref = id ?? `name:${name.toLowerCase()}`;
+    refs.push({ id: ref, name, inter, country: actorCountry(ref, event.country), role });
   };
   add(event.actor1_id, event.actor1, event.inter1, 'actor1');
   add(event.actor2_id, event.actor2, event.inter2, 'actor2');
@@ -177,3 +179,11 @@ export function sourceReport(row: SourceRow, report: CodedEvent, evidence: Event
     article_text_excerpt: excerpt(row.text, report.sentence.start, report.sentence.end),
   };
 }
+
+/**
+ * The columns of GET /actors, one row per name: an actor named by a report without a dictionary id
+ * ("name:civilians (nigeria)", an associated actor) is the same actor as the coded one of that name,
+ * whose id, inter code and country win.
+ */
+export const ACTOR_SUMMARY_COLUMNS = `coalesce(max(CASE WHEN a.id NOT LIKE 'name:%' THEN a.id END), min(a.id)) AS id,
+  min(a.name) AS name, max(a.inter) AS inter, max(a.country) AS country`;

@@ -3,8 +3,9 @@ import type { CodedEvent } from '../events/event-schema.ts';
 import type { Article } from '../ingest/types.ts';
 import { findDisagreements, firstMatch, mergeReports } from '../resolve/dedup.ts';
 import { loadMigrations } from './migrations.ts';
+import { actorIdsFor } from './actor-names.ts';
 import {
-  ArticleOutcome, actorRefs, checkInput, dedupArea, locationKey, placeKey, searchBody, searchWords, sourceReport, textHash,
+  ACTOR_SUMMARY_COLUMNS, ArticleOutcome, actorRefs, checkInput, dedupArea, locationKey, placeKey, searchBody, searchWords, sourceReport, textHash,
   type SourceRow,
 } from './records.ts';
 import type {
@@ -45,8 +46,9 @@ export function sqliteWhere(filter: EventFilter): { where: string; params: Param
     else add(`(e.seq IN (${box}) OR e.seq IN (${box}))`, minLon, 180, minLat, maxLat, -180, maxLon, minLat, maxLat);
   }
   if (filter.actor) {
+    const ids = actorIdsFor(filter.actor);
     add(`e.seq IN (SELECT ea.event_seq FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
-         WHERE a.id = ? OR a.name = ? COLLATE NOCASE)`, filter.actor, filter.actor);
+         WHERE a.id IN (${ids.map(() => '?').join(', ')}) OR a.name = ? COLLATE NOCASE)`, ...ids, filter.actor);
   }
   if (filter.source) add('e.seq IN (SELECT event_seq FROM event_sources WHERE source = ? COLLATE NOCASE)', filter.source);
   if (filter.q) {
@@ -220,11 +222,12 @@ export class SqliteStore implements EventStore {
     this.sql('UPDATE events SET place_id = ? WHERE seq = ?').run(place, seq);
 
     this.sql('DELETE FROM event_actors WHERE event_seq = ?').run(seq);
-    const upsertActor = this.sql(`INSERT INTO actors (id, name, inter, country) VALUES (?, ?, ?, NULL)
-      ON CONFLICT(id) DO UPDATE SET name = excluded.name, inter = coalesce(excluded.inter, actors.inter)`);
+    const upsertActor = this.sql(`INSERT INTO actors (id, name, inter, country) VALUES (?, ?, ?, ?)
+      ON CONFLICT(id) DO UPDATE SET name = excluded.name, inter = coalesce(excluded.inter, actors.inter),
+        country = coalesce(actors.country, excluded.country)`);
     const link = this.sql('INSERT OR IGNORE INTO event_actors (event_seq, actor_id, role) VALUES (?, ?, ?)');
     for (const ref of actorRefs(event)) {
-      upsertActor.run(ref.id, ref.name, ref.inter);
+      upsertActor.run(ref.id, ref.name, ref.inter, ref.country);
       link.run(seq, ref.id, ref.role);
     }
 
@@ -263,8 +266,8 @@ export class SqliteStore implements EventStore {
   }
 
   async actors(limit = 500): Promise<ActorSummary[]> {
-    return this.sql(`SELECT a.id, a.name, a.inter, a.country, count(DISTINCT ea.event_seq) AS events
-      FROM actors a JOIN event_actors ea ON ea.actor_id = a.id GROUP BY a.id ORDER BY events DESC, a.name LIMIT ?`).all(limit) as ActorSummary[];
+    return this.sql(`SELECT ${ACTOR_SUMMARY_COLUMNS}, count(DISTINCT ea.event_seq) AS events
+      FROM actors a JOIN event_actors ea ON ea.actor_id = a.id GROUP BY lower(a.name) ORDER BY events DESC, name LIMIT ?`).all(limit) as ActorSummary[];
   }
 
   async places(limit = 500): Promise<PlaceSummary[]> {

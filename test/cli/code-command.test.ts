@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -57,4 +57,27 @@ test('the input limits are options: a text over --max-text-chars is refused by n
   const bad = sitrep('code', SEED, '--max-file-bytes', 'lots');
   assert.notEqual(bad.status, 0);
   assert.match(bad.stderr, /--max-file-bytes must be a whole number/);
+});
+
+test('sitrep --version prints the version of package.json', () => {
+  const run = sitrep('--version');
+  assert.equal(run.status, 0, run.stderr);
+  const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  assert.equal(run.stdout.trim(), version);
+});
+
+test('sitrep enqueue --help states the default of --max-attempts once', () => {
+  const run = sitrep('enqueue', '--help');
+  assert.equal(run.status, 0, run.stderr);
+  const option = run.stdout.slice(run.stdout.indexOf('--max-attempts'), run.stdout.indexOf('--max-file-bytes'));
+  assert.equal(option.match(/default/g)?.length, 1, option);
+});
+
+test('coding an undated article warns on stderr that --date would date its events; a dated run does not', () => {
+  const undated = sitrep('code', SEED);
+  assert.equal(undated.status, 0, undated.stderr);
+  assert.ok((JSON.parse(undated.stdout) as { event_date: string | null }[]).every((e) => e.event_date === null));
+  assert.match(undated.stderr, /aleppo-2016\.txt.*--date YYYY-MM-DD/);
+  const dated = sitrep('code', SEED, '--date', '2016-08-08');
+  assert.doesNotMatch(dated.stderr, /--date/);
 });

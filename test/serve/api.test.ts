@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { SqliteStore } from '../../src/store/sqlite-store.ts';
 import { startServer, type ServerOptions } from '../../src/serve/start-server.ts';
 import type { Article } from '../../src/ingest/types.ts';
@@ -123,6 +124,57 @@ test('GET /events?acled= and ?plover_event= separate ACLED events from PLOVER-on
   const openapi = await (await fetch(`${url}/openapi.json`)).json() as { paths: Record<string, { get?: { parameters?: { name: string }[] } }> };
   const names = openapi.paths['/events']?.get?.parameters?.map((p) => p.name) ?? [];
   assert.ok(names.includes('acled') && names.includes('plover_event'));
+});
+
+test('every event output tells how the event is sourced, and ?format=csv exports the same filtered events', async (t) => {
+  const { store, url } = await serve(t);
+  // One shelling reported by state media alone; a protest reported by two independent outlets.
+  const state = makeArticle('Shelling hit a market in Idlib.', { source: 'SANA' });
+  await store.addArticle(state, [makeEvent(state)]);
+  const add = async (text: string, source: string) => {
+    const article = makeArticle(text, { source });
+    await store.addArticle(article, [makeEvent(article, {
+      event_type: 'Protests', sub_event_type: 'Peaceful protest', plover_event: 'PROTEST', country: 'Nigeria', admin1: 'Kano',
+      location: 'Kano', latitude: 12, longitude: 8.5, actor1: 'Protesters (Nigeria)', actor1_id: 'protesters:Nigeria', inter1: 6,
+      actor2: null, actor2_id: null, inter2: 0, interaction: 60, event_date: '2020-06-01',
+    })]);
+  };
+  await add('Traders marched in Kano against the market closure.', 'Reuters');
+  await add('Hundreds of traders marched through Kano over the closed market.', 'Premium Times');
+
+  type Sourced = { location: string; source_count: number; independent_outlets: number; source_affiliation: string; single_source: boolean };
+  const list = await (await fetch(`${url}/events`)).json() as { events: Sourced[] };
+  const idlib = list.events.find((e) => e.location === 'Maarat al-Numan');
+  const kano = list.events.find((e) => e.location === 'Kano');
+  assert.deepEqual([idlib?.source_count, idlib?.source_affiliation, idlib?.single_source], [1, 'state', true]);
+  assert.deepEqual([kano?.source_count, kano?.independent_outlets, kano?.source_affiliation, kano?.single_source], [2, 2, 'independent', false]);
+
+  const geo = await (await fetch(`${url}/events?format=geojson&country=Syria`)).json() as { features: { properties: Sourced }[] };
+  assert.deepEqual(geo.features.map((f) => f.properties.source_affiliation), ['state']);
+
+  const csv = await fetch(`${url}/events?format=csv&country=Nigeria`);
+  assert.match(csv.headers.get('content-type') ?? '', /^text\/csv/);
+  assert.equal(csv.headers.get('x-total-count'), '1');
+  const rows = parse(await csv.text(), { columns: true }) as Record<string, string>[];
+  assert.deepEqual(rows.map((r) => [r.location, r.source_count, r.source_affiliation, r.single_source]), [['Kano', '2', 'independent', 'no']]);
+
+  const detail = await (await fetch(`${url}/events?source=SANA`)).json() as { events: { event_id: string }[] };
+  const one = await (await fetch(`${url}/events/${encodeURIComponent(detail.events[0]!.event_id)}`)).json() as Sourced;
+  assert.equal(one.source_affiliation, 'state');
+});
+
+test('GET /events?actor= finds an actor by the name the list shows, whatever name its other events carry', async (t) => {
+  const { store, url } = await serve(t);
+  const add = async (text: string, date: string, name: string) => {
+    const article = makeArticle(text);
+    await store.addArticle(article, [makeEvent(article, { event_date: date, actor1: name, actor1_id: 'hts', inter1: 2 })]);
+  };
+  await add('Tahrir al-Sham fighters shelled Saraqib.', '2020-05-11', 'HTS: Hayat Tahrir al Sham');
+  await add('Fatah al-Sham fighters shelled Saraqib.', '2016-08-06', 'Jabhat Fatah al-Sham');
+  const found = await (await fetch(`${url}/events?actor=${encodeURIComponent('HTS: Hayat Tahrir al Sham')}`)).json() as { total: number };
+  assert.equal(found.total, 2);
+  const actors = await (await fetch(`${url}/actors`)).json() as { actors: { id: string; country: string | null }[] };
+  assert.deepEqual(actors.actors.filter((a) => a.id === 'hts').map((a) => a.country), ['Syria']);
 });
 
 test('bad requests get 4xx JSON naming the field, and the server keeps serving', async (t) => {

@@ -148,6 +148,50 @@ export function storeContract(backend: string, open: (t: TestContext) => Promise
     assert.deepEqual(await ids({ event_type: 'Explosions/Remote violence' }), ['ASSAULT']);
   });
 
+  test(`${backend}: an actor is found by any name it bore, listed once by name, with its country`, async (t) => {
+    const store = await open(t);
+    const add = async (text: string, fields: Parameters<typeof makeEvent>[1]) => {
+      const article = makeArticle(text);
+      await store.addArticle(article, [makeEvent(article, fields)]);
+      return `${article.id}:0:0`;
+    };
+    // The same dictionary actor under the name of each period; the older report is stored last, so the
+    // actor's row carries the older name, and the newer name must still find both.
+    const newer = await add('Tahrir al-Sham fighters clashed with the army near Saraqib.', {
+      event_type: 'Battles', sub_event_type: 'Armed clash', event_date: '2020-05-11',
+      actor1: 'HTS: Hayat Tahrir al Sham', actor1_id: 'hts', inter1: 2,
+    });
+    const older = await add('Fatah al-Sham fighters shelled the army near Saraqib.', {
+      event_date: '2016-08-06', actor1: 'Jabhat Fatah al-Sham', actor1_id: 'hts', inter1: 2,
+    });
+    // Civilians coded as actor2 in one report and named as an associated actor in another.
+    const kano = await add('Gunmen attacked villagers in Kano; traders were among the victims.', {
+      event_type: 'Violence against civilians', sub_event_type: 'Attack', actor1: 'Unidentified Armed Group (Nigeria)',
+      actor1_id: 'unidentified:Nigeria', inter1: 3, actor2: 'Civilians (Nigeria)', actor2_id: 'civilians:Nigeria', inter2: 7,
+      country: 'Nigeria', admin1: 'Kano', location: 'Kano', latitude: 12.0, longitude: 8.52,
+    });
+    await add('Police fired on a crowd in Kano, wounding passers-by.', {
+      event_type: 'Protests', sub_event_type: 'Protest with intervention', event_date: '2020-05-12',
+      actor1: 'Police Forces of Nigeria', actor1_id: 'police:Nigeria', inter1: 1, actor2: 'Protesters (Nigeria)', actor2_id: 'protesters:Nigeria',
+      inter2: 6, assoc_actor_2: 'Civilians (Nigeria)', country: 'Nigeria', admin1: 'Kano', location: 'Kano', latitude: 12.0, longitude: 8.52,
+    });
+    const ids = async (actor: string) =>
+      (await store.queryEvents({ actor }, { limit: 100, offset: 0 })).events.map((e) => e.event_id).sort();
+    assert.deepEqual(await ids('HTS: Hayat Tahrir al Sham'), [newer, older].sort());
+    assert.deepEqual(await ids('jabhat fatah al-sham'), [newer, older].sort());
+    assert.deepEqual(await ids('hts'), [newer, older].sort());
+    assert.equal((await ids('Civilians (Nigeria)')).length, 2);
+    assert.ok((await ids('Civilians (Nigeria)')).includes(kano));
+
+    const actors = await store.actors();
+    const civilians = actors.filter((a) => a.name === 'Civilians (Nigeria)');
+    assert.equal(civilians.length, 1, 'one row per actor name');
+    assert.deepEqual(civilians[0], { id: 'civilians:Nigeria', name: 'Civilians (Nigeria)', inter: 7, country: 'Nigeria', events: 2 });
+    assert.equal(actors.find((a) => a.id === 'hts')?.country, 'Syria');
+    assert.equal(actors.find((a) => a.id === 'police:Nigeria')?.country, 'Nigeria');
+    assert.ok(actors.every((a) => a.country !== null), 'every actor here has a country');
+  });
+
   test(`${backend}: an invalid event is refused naming its field, and nothing of that article is stored`, async (t) => {
     const store = await open(t);
     const good = makeArticle('A good report.');

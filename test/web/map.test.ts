@@ -37,7 +37,8 @@ before(async () => {
   const examples = await ingestPaths(store, [EXAMPLES], { workers: 1 });
   assert.equal(seed.stored, 1, 'the seed report is stored');
   assert.ok(examples.stored >= 5, 'the examples are stored');
-  seedSource = (await store.queryEvents({ from: '2016-08-08', to: '2016-08-08' }, { limit: 1, offset: 0 })).events[0]?.source ?? '';
+  // The seed was stored first: its outlet comes first in an event it shares with the example of the same battle.
+  seedSource = (await store.queryEvents({ from: '2016-08-01', to: '2016-08-08' }, { limit: 1, offset: 0 })).events[0]?.source?.split(';')[0]?.trim() ?? '';
   assert.ok(seedSource, 'the seed report coded at least one event on its publication day');
   server = await startServer({ store, port: 0, host: '127.0.0.1', token: TOKEN, webRoot });
 });
@@ -50,7 +51,8 @@ after(async () => {
 
 interface PageProblems { errors: string[]; dialogs: string[] }
 
-async function openMap(): Promise<{ page: Page; problems: PageProblems; csp: string }> {
+/** Opens the map; by default at world scale (a link naming the view), so that every event is drawn. */
+async function openMap(search = '?map=25,20,2'): Promise<{ page: Page; problems: PageProblems; csp: string }> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
   const problems: PageProblems = { errors: [], dialogs: [] };
   page.on('pageerror', (error) => problems.errors.push(error.message));
@@ -59,7 +61,7 @@ async function openMap(): Promise<{ page: Page; problems: PageProblems; csp: str
     problems.dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  const response = await page.goto(server.url);
+  const response = await page.goto(`${server.url}/${search}`);
   await page.waitForSelector('body[data-state="ready"]', { timeout: 20_000 });
   return { page, problems, csp: (await response?.allHeaders())?.['content-security-policy'] ?? '' };
 }

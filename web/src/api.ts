@@ -10,6 +10,8 @@ export interface EventFilters {
   source?: string;
   from?: string;
   to?: string;
+  /** `true`: only events with an ACLED type (servers that code PLOVER-only events). */
+  acled?: string;
 }
 
 const PAGE = 1000;

@@ -2,6 +2,7 @@ import type { EventDetail, EventSourceReport } from '../../src/store/types.ts';
 import { el, type Child } from './dom.ts';
 import { readableDay } from './days.ts';
 import {
+  sourceFlags, type Sourcing,
   BASIS_LABELS, GEO_PRECISION_LABELS, INTER_LABELS, TIME_PRECISION_LABELS, evidenceLabel, typeColor,
 } from './labels.ts';
 import { excerptOffset, highlightSegments, safeHttpUrl, type Span } from './text-spans.ts';
@@ -96,6 +97,22 @@ function sourceCard(report: EventSourceReport): HTMLElement {
   ]);
 }
 
+/** How the event is sourced: reports, independent outlets, who claims it, and the flags of the list. */
+function sourcing(detail: EventDetail & Sourcing): HTMLElement {
+  const outlets = [...new Set(detail.sources.map((s) => s.source ?? 'unknown outlet'))];
+  const claimants = [...new Set(detail.sources.map((s) => s.claimant).filter((c): c is string => Boolean(c)))];
+  const reports = detail.source_count ?? detail.sources.length;
+  const independent = detail.independent_outlets ?? outlets.length;
+  return el('section', { class: 'sourcing', attrs: { 'data-affiliation': detail.source_affiliation ?? '' } }, [
+    el('h3', { text: 'Sourcing' }),
+    el('div', {}, [
+      `${reports} report${reports === 1 ? '' : 's'} from ${independent} independent outlet${independent === 1 ? '' : 's'} (${outlets.join(', ')})`,
+      ...sourceFlags(detail).map((f) => el('span', { class: `source-flag flag-${f.key}`, text: f.text, title: f.title })),
+    ]),
+    el('div', { class: 'muted', text: claimants.length ? `claimed by ${claimants.join('; ')}` : 'no claimant named' }),
+  ]);
+}
+
 function disagreementList(detail: EventDetail): HTMLElement | null {
   if (detail.disagreements.length === 0) return null;
   return el('section', { class: 'disagreements' }, [
@@ -130,7 +147,7 @@ export function createDetailPanel(container: HTMLElement, onClose: () => void): 
     show(detail) {
       open();
       const chip = el('span', { class: 'type-chip', text: detail.event_type ?? detail.plover_event });
-      chip.style.background = typeColor(detail.event_type ?? '');
+      chip.style.background = typeColor(detail.event_type);
       heading.replaceChildren(chip, el('div', { class: 'detail-subtype', text: detail.sub_event_type ?? detail.plover_event }));
       const place = [detail.location, detail.admin2, detail.admin1, detail.country].filter((p, i, all) => p && all.indexOf(p) === i).join(', ');
       const coded = el('dl', { class: 'facts' }, [
@@ -153,6 +170,7 @@ export function createDetailPanel(container: HTMLElement, onClose: () => void): 
       ]);
       body.replaceChildren(
         coded,
+        sourcing(detail),
         disagreementList(detail) ?? '',
         el('h3', { text: `Reported by ${detail.sources.length} source${detail.sources.length === 1 ? '' : 's'}` }),
         ...detail.sources.map(sourceCard),

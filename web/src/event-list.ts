@@ -1,7 +1,7 @@
 import type { StoredEvent } from '../../src/store/types.ts';
 import { el } from './dom.ts';
 import { readableDay } from './days.ts';
-import { typeColor } from './labels.ts';
+import { sourceFlags, typeColor, type Sourcing } from './labels.ts';
 
 export interface EventList {
   show(events: StoredEvent[]): void;
@@ -21,15 +21,18 @@ export function placeLine(event: StoredEvent): string {
   return parts.length ? parts.join(', ') : 'place unknown';
 }
 
-function row(event: StoredEvent, onSelect: (id: string) => void): HTMLElement {
+function row(event: StoredEvent & Sourcing, onSelect: (id: string) => void): HTMLElement {
   const dot = el('span', { class: 'type-dot' });
-  dot.style.background = typeColor(event.event_type ?? '');
+  dot.style.background = typeColor(event.event_type);
   const fatalities = event.fatalities > 0 || event.fatalities_basis === 'unknown'
     ? el('span', { class: 'fatalities', title: 'fatalities', text: event.fatalities_basis === 'unknown' ? 'deaths, no figure' : `${event.fatalities} killed` })
     : null;
   const button = el('button', {
     class: 'event-row',
-    attrs: { type: 'button', role: 'listitem', 'data-event-id': event.event_id, 'data-date': event.event_date ?? '', 'data-type': event.event_type ?? '' },
+    attrs: {
+      type: 'button', role: 'listitem', 'data-event-id': event.event_id, 'data-date': event.event_date ?? '',
+      'data-type': event.event_type ?? '', 'data-affiliation': event.source_affiliation ?? '',
+    },
   }, [
     el('div', { class: 'row-top' }, [
       dot,
@@ -41,6 +44,7 @@ function row(event: StoredEvent, onSelect: (id: string) => void): HTMLElement {
       el('span', { class: 'row-place', text: placeLine(event) + (event.latitude === null ? ' (not on map)' : '') }),
       fatalities,
       event.source_count > 1 ? el('span', { class: 'sources-badge', text: `${event.source_count} sources` }) : null,
+      ...sourceFlags(event).map((f) => el('span', { class: `source-flag flag-${f.key}`, text: f.text, title: f.title })),
     ]),
   ]);
   button.addEventListener('click', () => onSelect(event.event_id));

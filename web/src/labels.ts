@@ -14,8 +14,29 @@ export const EVENT_TYPES = Object.keys(EVENT_TYPE_COLORS) as AcledEventType[];
 
 const UNKNOWN_COLOR = '#607d8b';
 
-export function typeColor(type: string): string {
-  return (EVENT_TYPE_COLORS as Record<string, string>)[type] ?? UNKNOWN_COLOR;
+/** A type's colour; an event without an ACLED type (PLOVER-only) is grey. */
+export function typeColor(type: string | null | undefined): string {
+  return (type ? (EVENT_TYPE_COLORS as Record<string, string>)[type] : undefined) ?? UNKNOWN_COLOR;
+}
+
+/** How the sourcing of an event is told (fields of GET /events, src/sources/source-profile.ts). */
+export interface Sourcing {
+  source_count?: number;
+  independent_outlets?: number;
+  source_affiliation?: 'state' | 'partly-state' | 'independent' | 'unknown';
+  single_source?: boolean;
+}
+
+/** Short flags for an event's sourcing: single source, state media. */
+export function sourceFlags(event: Sourcing): { key: string; text: string; title: string }[] {
+  const flags: { key: string; text: string; title: string }[] = [];
+  if (event.source_affiliation === 'state') {
+    flags.push({ key: 'state', text: 'state media', title: 'every outlet reporting it is state-run or state-affiliated' });
+  } else if (event.source_affiliation === 'partly-state') {
+    flags.push({ key: 'partly-state', text: 'partly state media', title: 'some outlets reporting it are state-run or state-affiliated' });
+  }
+  if (event.single_source) flags.push({ key: 'single', text: 'single source', title: 'one report, or reports of one owner only' });
+  return flags;
 }
 
 /** ACLED's actor type ("inter") codes. */

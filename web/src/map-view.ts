@@ -3,19 +3,24 @@ import './leaflet-global.ts';
 import 'leaflet.markercluster';
 import 'leaflet/dist/leaflet.css';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import countries from 'world-atlas/countries-50m.json' with { type: 'json' };
 import type { StoredEvent } from '../../src/store/types.ts';
 import { el } from './dom.ts';
 import { EVENT_TYPES, typeColor } from './labels.ts';
 import { readableDay } from './days.ts';
+import { addBasemap } from './basemap.ts';
 
 export interface MapView {
   /** Draws these events (those with coordinates); `fit` zooms to them. */
   show(events: StoredEvent[], fit: boolean): void;
   /** Zooms to an event's marker and marks it as selected; `coveredRight` pixels of the map are hidden by a panel. */
-  focus(id: string | null, coveredRight?: number): void;
+  focus(id: string | null, coveredRight?: number, move?: boolean): void;
+  /** Zooms to these events (those with coordinates). */
+  showAll(events: StoredEvent[]): void;
+  /** Where the map looks: centre and zoom. */
+  view(): { lat: number; lng: number; zoom: number };
+  setView(view: { lat: number; lng: number; zoom: number }): void;
+  /** Called after the map has moved (by the user or by code). */
+  onMove(listener: () => void): void;
 }
 
 const MARKER_SIZE = 14;
@@ -25,7 +30,12 @@ const MAX_FAN_OUT = 40;
 const FAN_OUT_FROM_ZOOM = 6;
 
 function markerSize(event: StoredEvent): number {
-  return MARKER_SIZE + Math.min(10, Math.round(Math.sqrt(event.fatalities) * 2));
+  return sizeFor(event.fatalities);
+}
+
+/** A dot's diameter for a number of fatalities: area grows with the count, up to 100 and more. */
+function sizeFor(fatalities: number): number {
+  return MARKER_SIZE + Math.min(10, Math.round(Math.sqrt(fatalities) * 2));
 }
 
 function markerTooltip(event: StoredEvent): HTMLElement {
@@ -77,6 +87,15 @@ function legendControl(): L.Control {
       swatch.style.background = typeColor(type);
       box.appendChild(el('div', { class: 'legend-row' }, [swatch, type]));
     }
+    box.appendChild(el('div', { class: 'legend-title', text: 'Fatalities' }));
+    const sizes = el('div', { class: 'legend-size' });
+    for (const n of [0, 5, 25]) {
+      const dot = el('span', { class: 'legend-dot', attrs: { 'data-fatalities': String(n) } });
+      dot.style.width = dot.style.height = `${sizeFor(n)}px`;
+      sizes.append(dot, el('span', { text: n === 25 ? '25+' : String(n) }));
+    }
+    box.appendChild(sizes);
+    box.appendChild(el('div', { class: 'legend-note', text: 'Dots join into pies by type when close' }));
     L.DomEvent.disableClickPropagation(box);
     return box;
   };
@@ -84,18 +103,11 @@ function legendControl(): L.Control {
 }
 
 export function createMapView(container: HTMLElement, onSelect: (id: string) => void): MapView {
-  const map = L.map(container, { preferCanvas: true, minZoom: 2, maxZoom: 10, zoomSnap: 0.5, worldCopyJump: true, attributionControl: true })
+  const map = L.map(container, { preferCanvas: true, minZoom: 2, maxZoom: 14, zoomSnap: 0.5, worldCopyJump: true, attributionControl: true })
     .setView([25, 20], 2);
   map.attributionControl.setPrefix(false).setPosition('bottomleft');
-  map.attributionControl.addAttribution('Borders: Natural Earth (world-atlas)');
   L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
-
-  // Offline basemap: country polygons bundled with the page, drawn on one canvas (preferCanvas).
-  const topology = countries as unknown as Topology<{ countries: GeometryCollection }>;
-  L.geoJSON(feature(topology, topology.objects.countries), {
-    interactive: false,
-    style: { color: '#a9b4bd', weight: 0.8, fillColor: '#f4f2ec', fillOpacity: 1 },
-  }).addTo(map);
+  const basemap = addBasemap(map);
 
   const eventOf = new WeakMap<L.Marker, StoredEvent>();
   const markers = new Map<string, L.Marker>();
@@ -107,42 +119,6 @@ export function createMapView(container: HTMLElement, onSelect: (id: string) => 
   }).addTo(map);
   legendControl().addTo(map);
   let selected: string | null = null;
-
-  // Names of the places with events, once zoomed in: the basemap has no towns. Busiest places first;
-  // a name that would overlap one already placed is left out.
-  map.createPane('place-labels').style.zIndex = '450';
-  const placeLabels = L.layerGroup().addTo(map);
-  const LABELS_FROM_ZOOM = 6;
-  let places: { latlng: L.LatLng; name: string; events: number }[] = [];
-  const drawLabels = () => {
-    placeLabels.clearLayers();
-    if (map.getZoom() < LABELS_FROM_ZOOM) return;
-    const taken: L.Point[] = [];
-    for (const place of places) {
-      const point = map.latLngToContainerPoint(place.latlng);
-      if (taken.some((p) => Math.abs(p.x - point.x) < 110 && Math.abs(p.y - point.y) < 18)) continue;
-      taken.push(point);
-      L.marker(place.latlng, {
-        icon: L.divIcon({ html: el('span', { text: place.name }), className: 'place-label', iconSize: undefined, iconAnchor: [-24, 8] }),
-        interactive: false,
-        keyboard: false,
-        pane: 'place-labels',
-      }).addTo(placeLabels);
-    }
-  };
-  map.on('zoomend', drawLabels);
-  const labelPlaces = (events: StoredEvent[]) => {
-    const byPlace = new Map<string, { latlng: L.LatLng; name: string; events: number }>();
-    for (const event of events) {
-      if (event.latitude === null || event.longitude === null || !event.location) continue;
-      const key = `${event.location}|${event.latitude.toFixed(3)}|${event.longitude.toFixed(3)}`;
-      const place = byPlace.get(key) ?? { latlng: L.latLng(event.latitude, event.longitude), name: event.location, events: 0 };
-      place.events++;
-      byPlace.set(key, place);
-    }
-    places = [...byPlace.values()].sort((a, b) => b.events - a.events);
-    drawLabels();
-  };
 
   const setSelectedClass = (id: string | null, on: boolean) => {
     const icon = id ? markers.get(id)?.getElement() : undefined;
@@ -180,17 +156,26 @@ export function createMapView(container: HTMLElement, onSelect: (id: string) => 
         return marker;
       });
       clusters.addLayers(layers);
-      labelPlaces(placed);
-      if (fit && placed.length > 0) {
-        const bounds = L.latLngBounds(placed.map((e) => L.latLng(e.latitude!, e.longitude!)));
-        map.fitBounds(bounds, { padding: [40, 40], maxZoom: 7 });
-      }
+      basemap.emphasise(placed.map((e) => ({ lat: e.latitude!, lng: e.longitude! })));
+      if (fit) this.showAll(placed);
     },
-    focus(id, coveredRight = 0) {
+    showAll(events) {
+      const placed = events.filter((e) => e.latitude !== null && e.longitude !== null);
+      if (placed.length === 0) return;
+      const bounds = L.latLngBounds(placed.map((e) => L.latLng(e.latitude!, e.longitude!)));
+      // Events at one spot (a city's centroid) open at city scale, where its neighbourhoods are drawn.
+      map.fitBounds(bounds, { padding: [40, 40], maxZoom: 12, animate: false });
+    },
+    focus(id, coveredRight = 0, move = true) {
       setSelectedClass(selected, false);
       selected = id;
       const marker = id ? markers.get(id) : undefined;
       if (!marker) return;
+      // A link that names both the map's position and the event opens both as they were.
+      if (!move) {
+        setSelectedClass(id, true);
+        return;
+      }
       const finish = () => {
         if (selected !== id) return;
         setSelectedClass(id, true);
@@ -227,6 +212,16 @@ export function createMapView(container: HTMLElement, onSelect: (id: string) => 
         }
       };
       reveal();
+    },
+    view() {
+      const centre = map.getCenter();
+      return { lat: centre.lat, lng: centre.lng, zoom: map.getZoom() };
+    },
+    setView(view) {
+      map.setView([view.lat, view.lng], view.zoom, { animate: false });
+    },
+    onMove(listener) {
+      map.on('moveend', listener);
     },
   };
 }

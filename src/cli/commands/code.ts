@@ -66,6 +66,13 @@ export function registerCode(program: Command): void {
         problems++;
         process.stderr.write(`sitrep: skipped ${describeProblem(problem)}\n`);
       });
+      const undated = coded.filter((c) => !c.article.published && c.events.some((e) => e.event_date === null));
+      if (undated.length > 0) {
+        // Relative dates ("on Tuesday") need the publication day: without it every event_date is null.
+        const names = undated.slice(0, 3).map((c) => c.article.origin).join(', ');
+        process.stderr.write(`sitrep: ${undated.length} article${undated.length === 1 ? '' : 's'} without a publication date (${names}${undated.length > 3 ? ', …' : ''}): `
+          + 'their events have event_date null; give the day they were published with --date YYYY-MM-DD\n');
+      }
       process.stdout.write(formatEvents(coded.flatMap((c) => c.events), options.format));
       if (problems > 0) process.exitCode = 2;
     });

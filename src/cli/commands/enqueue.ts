@@ -23,7 +23,7 @@ export function registerEnqueue(program: Command): void {
     .argument('<paths...>', 'text, Markdown, HTML, JSONL or RSS/Atom files, or directories of them')
     .option('--store <url>', 'the PostgreSQL store: a postgres:// URL (default $SITREP_STORE)')
     .option('-d, --date <YYYY-MM-DD>', 'publication date for articles that give none', parseDay)
-    .option('--max-attempts <n>', `claims before a failing job is marked failed (default ${DEFAULT_MAX_ATTEMPTS})`,
+    .option('--max-attempts <n>', 'claims before a failing job is marked failed',
       wholeNumber('--max-attempts', 1, 100), DEFAULT_MAX_ATTEMPTS))
     .action(async (paths: string[], options: { store?: string; date?: string; maxAttempts: number } & LimitOptions) => {
       const queue = await PostgresJobQueue.open(queueLocation(options));

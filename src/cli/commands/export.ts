@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { once } from 'node:events';
 import { EventQuerySchema, firstIssue } from '../../serve/api-schemas.ts';
-import { eventsToCsv, eventToFeature } from '../../serve/format-events.ts';
+import { eventsToCsv, eventToFeature, withSourceProfile } from '../../serve/format-events.ts';
 import { openStore, DEFAULT_DB } from '../../store/open-store.ts';
 import type { EventFilter, StoredEvent } from '../../store/types.ts';
 import { storeLocation } from './ingest.ts';
@@ -79,8 +79,8 @@ function chunk(events: StoredEvent[], format: ExportFormat, first: boolean): str
   const lead = first ? '' : ',';
   switch (format) {
     case 'csv': return eventsToCsv(events, { header: first });
-    case 'jsonl': return events.map((e) => `${JSON.stringify(e)}\n`).join('');
-    case 'json': return lead + events.map((e) => JSON.stringify(e)).join(',');
+    case 'jsonl': return events.map((e) => `${JSON.stringify(withSourceProfile(e))}\n`).join('');
+    case 'json': return lead + events.map((e) => JSON.stringify(withSourceProfile(e))).join(',');
     case 'geojson': return lead + events.map((e) => JSON.stringify(eventToFeature(e))).join(',');
   }
 }

@@ -1,0 +1,47 @@
+import { outletKey, type Outlet, type OutletIndex } from './outlets.ts';
+
+/**
+ * How well an event is sourced, from the outlets of the reports merged into it: how many reports, how many
+ * outlets independent of each other, and whether it rests on state media. Pure: the outlet index comes in.
+ */
+
+export type SourceAffiliation = 'state' | 'partly-state' | 'independent' | 'unknown';
+
+export interface SourceProfile {
+  /** Reports merged into the event. */
+  source_count: number;
+  /** Outlets not owned by one another (outlets of one group count once; an unknown outlet counts alone). */
+  independent_outlets: number;
+  /**
+   * `state`: every outlet is state-run or state-affiliated; `partly-state`: some are; `independent`: none is
+   * and all are known; `unknown`: none is known to be state media but some outlet is not in data/outlets.yaml.
+   */
+  source_affiliation: SourceAffiliation;
+  /** One report, or reports of one outlet group only. */
+  single_source: boolean;
+}
+
+/** The outlets of a merged event's `source` ("A; B"), as the store joins them. */
+export function eventOutlets(source: string | null): string[] {
+  return source ? source.split(';').map((s) => s.trim()).filter(Boolean) : [];
+}
+
+const isState = (outlet: Outlet | undefined) => outlet?.ownership === 'state' || outlet?.ownership === 'state-affiliated';
+
+export function sourceProfile(source: string | null, sourceCount: number | undefined, index: OutletIndex): SourceProfile {
+  const names = eventOutlets(source);
+  const known = names.map((name) => index.get(outletKey(name)));
+  const groups = new Set(names.map((name, i) => known[i]?.group ?? known[i]?.name ?? name));
+  const state = known.filter(isState).length;
+  const affiliation: SourceAffiliation = names.length === 0 ? 'unknown'
+    : state === names.length ? 'state'
+      : state > 0 ? 'partly-state'
+        : known.every(Boolean) ? 'independent' : 'unknown';
+  const count = Math.max(sourceCount ?? 1, 1);
+  return {
+    source_count: count,
+    independent_outlets: groups.size,
+    source_affiliation: affiliation,
+    single_source: count === 1 || groups.size <= 1,
+  };
+}
