@@ -1,6 +1,9 @@
 /** Size limits on every document sitrep reads. Article text is hostile input: everything is bounded. */
 export interface IngestLimits {
-  /** Largest file read, in bytes. */
+  /**
+   * Largest file read whole, in bytes (after gunzip): text, HTML, Markdown and feeds. JSONL streams record by
+   * record and has no file limit: maxLineChars and maxTextChars bound each record instead.
+   */
   maxFileBytes: number;
   /** Longest article text coded, in characters; a longer one is refused, never silently cut. */
   maxTextChars: number;
