@@ -1,3 +1,4 @@
+import './heap-flags.ts';
 import { Command } from 'commander';
 import { registerCommands } from './commands/index.ts';
 

@@ -263,8 +263,9 @@ export class PostgresStore implements EventStore {
       [article.id, article.url, textHash(article.text)])).rows.length > 0);
   }
 
-  async *streamEvents(filter: EventFilter): AsyncGenerator<StoredEvent> {
+  async *streamEvents(filter: EventFilter, options: { pageSize?: number } = {}): AsyncGenerator<StoredEvent> {
     const { where, params } = postgresWhere(filter);
+    const pageSize = Math.max(1, Math.floor(options.pageSize ?? STREAM_PAGE));
     const n = params.length;
     const and = where ? `${where} AND` : 'WHERE';
     // Keyset pages on the (event_date DESC NULLS LAST, seq DESC) order: each page starts after the last row
@@ -277,9 +278,9 @@ export class PostgresStore implements EventStore {
       const values: Value[] = after === null ? params : after.date === null ? [...params, after.seq] : [...params, after.seq, after.date];
       const page: (EventRow & { date_key: string | null })[] = await this.guard(async () => (await this.pool.query<EventRow & { date_key: string | null }>(
         `SELECT ${EVENT_COLUMNS}, e.event_date::text AS date_key FROM events e ${keyset}
-         ORDER BY e.event_date DESC NULLS LAST, e.seq DESC LIMIT ${STREAM_PAGE}`, values)).rows);
+         ORDER BY e.event_date DESC NULLS LAST, e.seq DESC LIMIT ${pageSize}`, values)).rows);
       for (const row of page) yield toStored(row);
-      if (page.length < STREAM_PAGE) return;
+      if (page.length < pageSize) return;
       const last = page[page.length - 1]!;
       after = { date: last.date_key, seq: last.seq };
     }

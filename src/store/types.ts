@@ -88,9 +88,10 @@ export interface EventStore {
   queryEvents(filter: EventFilter, page: Page): Promise<{ total: number; events: StoredEvent[] }>;
   /**
    * Every event matching the filter, in queryEvents' order, read with a cursor or in keyset pages: memory stays
-   * flat however many there are, and no page is re-read from the start as OFFSET paging would.
+   * flat however many there are, and no page is re-read from the start as OFFSET paging would. `pageSize`:
+   * events per round trip where the backend reads in pages.
    */
-  streamEvents(filter: EventFilter): AsyncIterable<StoredEvent>;
+  streamEvents(filter: EventFilter, options?: { pageSize?: number }): AsyncIterable<StoredEvent>;
   /** An event by its id, or by the id of any report merged into it; null when unknown. */
   getEvent(id: string): Promise<EventDetail | null>;
   actors(limit?: number): Promise<ActorSummary[]>;
