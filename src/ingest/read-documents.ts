@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { decodeText } from './decode-text.ts';
 import { DEFAULT_LIMITS, type IngestLimits } from './limits.ts';
-import { readFeed } from './read-feed.ts';
+import { readFeedStream } from './read-feed-stream.ts';
 import { readHtml } from './read-html.ts';
 import { readJsonlStream } from './read-jsonl-stream.ts';
 import { innerName, inputChunks, readBoundedInput } from './open-input.ts';
@@ -47,7 +47,8 @@ async function* walk(path: string): AsyncGenerator<{ file: string } | { missing:
  * Every document under `paths` (files or directories, read recursively in name order): text and Markdown,
  * HTML, JSONL (one document per line) and RSS/Atom feeds (one per item). One result per document, or per
  * problem, naming the file (and line) — a bad document never stops the others.
- * JSONL streams line by line (a file of any size; the limits apply per line); any file may be gzip ("a.jsonl.gz").
+ * JSONL and feeds stream record by record (a file of any size; the limits apply per line or item); any file may
+ * be gzip ("a.jsonl.gz"); a single document is read whole, under the per-file limit.
  */
 export async function* readDocuments(paths: string[], options: ReadOptions = {}): AsyncGenerator<IngestResult> {
   const limits: IngestLimits = { ...DEFAULT_LIMITS, ...options };
@@ -63,8 +64,8 @@ export async function* readDocuments(paths: string[], options: ReadOptions = {})
         yield { ok: false, problem: { origin: file, line: null, field: null, reason: `unsupported file type "${extname(file) || '(none)'}" (read: ${Object.keys(FORMATS).join(' ')}, each also as .gz)` } };
         continue;
       }
-      if (format === 'jsonl') {
-        yield* readJsonlStream(inputChunks(file), file, limits);
+      if (format === 'jsonl' || format === 'feed') {
+        yield* (format === 'jsonl' ? readJsonlStream : readFeedStream)(inputChunks(file), file, limits);
         continue;
       }
       let read;
@@ -92,11 +93,8 @@ export async function* readDocuments(paths: string[], options: ReadOptions = {})
   }
 }
 
-function* readContent(content: string, file: string, format: Exclude<Format, 'jsonl'>, limits: IngestLimits): Generator<IngestResult> {
+function* readContent(content: string, file: string, format: Exclude<Format, 'jsonl' | 'feed'>, limits: IngestLimits): Generator<IngestResult> {
   switch (format) {
-    case 'feed':
-      yield* readFeed(content, file, limits);
-      return;
     case 'html':
       yield withinLimit(readHtml(content, file), limits);
       return;
