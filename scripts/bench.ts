@@ -1,6 +1,7 @@
 // `npm run bench`: how fast sitrep codes news text, next to the bare cost of tokenising and tagging it.
 // The corpus is built from ../shared (the seed report and the ACLED notes), repeated to at least 5 MB,
-// and generated one article at a time so memory does not grow with its size.
+// and generated one article at a time so memory does not grow with its size. Its last section (scripts/bench-scale.ts)
+// runs `sitrep code` on a JSONL corpus at 1× and 16× and reports wall time and peak memory of each.
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import winkNLP from 'wink-nlp';
@@ -10,6 +11,7 @@ import type { Article } from '../src/ingest/types.ts';
 import { benchGazetteer, formatGazetteerBench } from './bench-gazetteer.ts';
 import { benchStore, formatStoreBench } from './bench-store.ts';
 import { benchApi, formatApiBench } from './bench-api.ts';
+import { benchScale, formatScaleBench } from './bench-scale.ts';
 
 const SHARED = new URL('../../shared/', import.meta.url);
 const TARGET_BYTES = Number(process.env.BENCH_BYTES ?? 5 * 1024 * 1024);
@@ -125,5 +127,7 @@ if (process.argv.includes('--coding-only')) {
   if (!json) process.stdout.write(formatStoreBench(store));
   const api = await benchApi({ db: store.db });
   if (!json) process.stdout.write(formatApiBench(api));
-  if (json) process.stdout.write(`${JSON.stringify({ ...coding, gazetteer, store, api })}\n`);
+  const scale = await benchScale();
+  if (!json) process.stdout.write(formatScaleBench(scale));
+  if (json) process.stdout.write(`${JSON.stringify({ ...coding, gazetteer, store, api, ...scale })}\n`);
 }

@@ -1,11 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { readDocuments, type ReadOptions } from '../ingest/read-documents.ts';
 import type { Article, IngestResult } from '../ingest/types.ts';
-import type { CodedEvent } from '../events/event-schema.ts';
-import { codeArticle, defaultResources } from '../pipeline.ts';
 import type { EventStore } from '../store/types.ts';
-import { CodingPool, codeInOrder } from './workers/coding-pool.ts';
-import { problemLocation } from './commands/code.ts';
+import { codeStream } from './code-stream.ts';
+import { datedArticle, problemLocation } from './commands/code.ts';
 
 export interface IngestSummary {
   read: number;
@@ -31,19 +29,21 @@ export interface IngestOptions {
   shouldStop?: () => boolean;
 }
 
-async function* codedInProcess(results: AsyncIterable<IngestResult>, articleOf: (r: IngestResult) => Article | null) {
-  const resources = defaultResources();
-  for await (const item of results) {
-    const article = articleOf(item);
-    let events: CodedEvent[] | Error | null = null;
-    if (article) {
-      try {
-        events = codeArticle(article, resources);
-      } catch (error) {
-        events = error as Error;
-      }
-    }
-    yield { item, events };
+/** A read result, and whether its article is already stored (then it is not coded again). */
+interface Read {
+  result: IngestResult;
+  stored: boolean;
+}
+
+/**
+ * Asks the store about each article before it is coded: a re-run after an interruption streams past what is
+ * stored at reading speed, holding one record at a time, and codes only the rest.
+ */
+async function* markStored(documents: AsyncIterable<IngestResult>, store: EventStore): AsyncGenerator<Read> {
+  for await (const result of documents) {
+    // A look-up that fails is no verdict: the article goes on to addArticle, which reports the error itself.
+    const stored = result.ok ? await store.hasArticle(result.article).catch(() => false) : false;
+    yield { result, stored };
   }
 }
 
@@ -53,49 +53,40 @@ async function* codedInProcess(results: AsyncIterable<IngestResult>, articleOf: 
  */
 export async function ingestPaths(store: EventStore, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const summary: IngestSummary = { read: 0, stored: 0, duplicate: 0, failed: [], created: 0, merged: 0, interrupted: false };
-  const articleOf = (result: IngestResult): Article | null => {
-    if (!result.ok) return null;
-    // The given date dates an undated article; a date the document gives itself is never overridden.
-    return result.article.published || !options.date ? result.article : { ...result.article, published: options.date };
-  };
-  const workers = options.workers ?? availableParallelism();
-  const pool = workers > 1 ? new CodingPool(workers) : null;
-  try {
-    const documents = readDocuments(paths, options.limits);
-    const coded = pool ? codeInOrder(documents, articleOf, pool) : codedInProcess(documents, articleOf);
-    let turn = Date.now();
-    for await (const { item, events } of coded) {
-      // Reading a file already in memory and storing in SQLite settle as microtasks only: without a turn of
-      // the event loop now and then, a signal (Ctrl-C) would not be seen before the end of the run.
-      if (Date.now() - turn > 50) {
-        await new Promise((resolve) => setImmediate(resolve));
-        turn = Date.now();
-      }
-      if (options.shouldStop?.()) {
-        summary.interrupted = true;
-        break;
-      }
-      summary.read++;
-      const article = articleOf(item);
-      if (!item.ok || !article) {
-        if (!item.ok) summary.failed.push({ where: problemLocation(item.problem), reason: item.problem.reason });
-      } else if (events instanceof Error || events === null) {
-        summary.failed.push({ where: article.origin, reason: `coding failed: ${events?.message ?? 'no result'}` });
-      } else {
-        try {
-          const result = await store.addArticle(article, events);
-          if (result.duplicate) summary.duplicate++;
-          else summary.stored++;
-          summary.created += result.created.length;
-          summary.merged += result.merged.length;
-        } catch (error) {
-          summary.failed.push({ where: article.origin, reason: (error as Error).message });
-        }
-      }
-      options.onProgress?.(summary);
+  const articleOf = (read: Read): Article | null => (read.stored ? null : datedArticle(read.result, options.date));
+  const documents = markStored(readDocuments(paths, options.limits), store);
+  const coded = codeStream(documents, articleOf, { workers: options.workers ?? availableParallelism() });
+  let turn = Date.now();
+  for await (const { item: { result: item, stored }, events } of coded) {
+    // Reading a file already in memory and storing in SQLite settle as microtasks only: without a turn of
+    // the event loop now and then, a signal (Ctrl-C) would not be seen before the end of the run.
+    if (Date.now() - turn > 50) {
+      await new Promise((resolve) => setImmediate(resolve));
+      turn = Date.now();
     }
-  } finally {
-    await pool?.close();
+    if (options.shouldStop?.()) {
+      summary.interrupted = true;
+      break;
+    }
+    summary.read++;
+    const article = articleOf({ result: item, stored });
+    if (stored) summary.duplicate++;
+    else if (!item.ok || !article) {
+      if (!item.ok) summary.failed.push({ where: problemLocation(item.problem), reason: item.problem.reason });
+    } else if (events instanceof Error || events === null) {
+      summary.failed.push({ where: article.origin, reason: `coding failed: ${events?.message ?? 'no result'}` });
+    } else {
+      try {
+        const result = await store.addArticle(article, events);
+        if (result.duplicate) summary.duplicate++;
+        else summary.stored++;
+        summary.created += result.created.length;
+        summary.merged += result.merged.length;
+      } catch (error) {
+        summary.failed.push({ where: article.origin, reason: (error as Error).message });
+      }
+    }
+    options.onProgress?.(summary);
   }
   return summary;
 }

@@ -25,9 +25,9 @@ export interface LimitOptions {
 
 export function addLimitOptions(command: Command): Command {
   return command
-    .option('--max-file-bytes <n>', `largest file read (default ${DEFAULT_LIMITS.maxFileBytes})`, wholeNumber('--max-file-bytes'))
+    .option('--max-file-bytes <n>', `largest single document (text, HTML, Markdown) read, after gunzip (default ${DEFAULT_LIMITS.maxFileBytes}); JSONL and feeds stream, any size`, wholeNumber('--max-file-bytes'))
     .option('--max-text-chars <n>', `longest article text coded; longer is refused (default ${DEFAULT_LIMITS.maxTextChars})`, wholeNumber('--max-text-chars'))
-    .option('--max-line-chars <n>', `longest JSONL line (default ${DEFAULT_LIMITS.maxLineChars})`, wholeNumber('--max-line-chars'))
+    .option('--max-line-chars <n>', `longest record: a JSONL line or a feed item (default ${DEFAULT_LIMITS.maxLineChars})`, wholeNumber('--max-line-chars'))
     .option('--max-feed-items <n>', `most items read from one feed file (default ${DEFAULT_LIMITS.maxFeedItems})`, wholeNumber('--max-feed-items'));
 }
 

@@ -1,3 +1,4 @@
+import './heap-flags.ts';
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerCommands } from './commands/index.ts';

@@ -1,11 +1,12 @@
 import type { Stats } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { decodeText } from './decode-text.ts';
 import { DEFAULT_LIMITS, type IngestLimits } from './limits.ts';
-import { readFeed } from './read-feed.ts';
+import { readFeedStream } from './read-feed-stream.ts';
 import { readHtml } from './read-html.ts';
-import { readJsonl } from './read-jsonl.ts';
+import { readJsonlStream } from './read-jsonl-stream.ts';
+import { innerName, inputChunks, readBoundedInput } from './open-input.ts';
 import { readPlainText } from './read-plain-text.ts';
 import type { IngestResult } from './types.ts';
 
@@ -52,24 +53,12 @@ async function* walk(path: string): AsyncGenerator<{ file: string } | { missing:
   }
 }
 
-/** The first `max` bytes of a file, and whether there was more. */
-async function readBounded(file: string, max: number): Promise<{ bytes: Uint8Array; tooBig: boolean }> {
-  const handle = await open(file, 'r');
-  try {
-    const size = (await handle.stat()).size;
-    if (size > max) return { bytes: new Uint8Array(), tooBig: true };
-    const buffer = Buffer.alloc(size);
-    const { bytesRead } = await handle.read(buffer, 0, size, 0);
-    return { bytes: buffer.subarray(0, bytesRead), tooBig: false };
-  } finally {
-    await handle.close();
-  }
-}
-
 /**
  * Every document under `paths` (files or directories, read recursively in name order): text and Markdown,
  * HTML, JSONL (one document per line) and RSS/Atom feeds (one per item). One result per document, or per
  * problem, naming the file (and line) — a bad document never stops the others.
+ * JSONL and feeds stream record by record (a file of any size; the limits apply per line or item); any file may
+ * be gzip ("a.jsonl.gz"); a single document is read whole, under the per-file limit.
  */
 export async function* readDocuments(paths: string[], options: ReadOptions = {}): AsyncGenerator<IngestResult> {
   const limits: IngestLimits = { ...DEFAULT_LIMITS, ...options };
@@ -80,14 +69,18 @@ export async function* readDocuments(paths: string[], options: ReadOptions = {})
         continue;
       }
       const file = found.file;
-      const format = FORMATS[extname(file).toLowerCase()];
+      const format = FORMATS[extname(innerName(file)).toLowerCase()];
       if (!format) {
-        yield { ok: false, problem: { origin: file, line: null, field: null, reason: `unsupported file type "${extname(file) || '(none)'}" (read: ${Object.keys(FORMATS).join(' ')})` } };
+        yield { ok: false, problem: { origin: file, line: null, field: null, reason: `unsupported file type "${extname(file) || '(none)'}" (read: ${Object.keys(FORMATS).join(' ')}, each also as .gz)` } };
+        continue;
+      }
+      if (format === 'jsonl' || format === 'feed') {
+        yield* (format === 'jsonl' ? readJsonlStream : readFeedStream)(inputChunks(file), file, limits);
         continue;
       }
       let read;
       try {
-        read = await readBounded(file, limits.maxFileBytes);
+        read = await readBoundedInput(file, limits.maxFileBytes);
       } catch (error) {
         yield { ok: false, problem: { origin: file, line: null, field: null, reason: `cannot read: ${(error as Error).message}` } };
         continue;
@@ -110,14 +103,8 @@ export async function* readDocuments(paths: string[], options: ReadOptions = {})
   }
 }
 
-function* readContent(content: string, file: string, format: Format, limits: IngestLimits): Generator<IngestResult> {
+function* readContent(content: string, file: string, format: Exclude<Format, 'jsonl' | 'feed'>, limits: IngestLimits): Generator<IngestResult> {
   switch (format) {
-    case 'jsonl':
-      yield* readJsonl(content, file, limits);
-      return;
-    case 'feed':
-      yield* readFeed(content, file, limits);
-      return;
     case 'html':
       yield withinLimit(readHtml(content, file), limits);
       return;

@@ -93,7 +93,8 @@ export function parseFeed(xml: string): ParsedFeed {
   return {
     ok: true,
     title: textOf(feed.title) || null,
-    items: items.map((item) => ({
+    // An empty item (`<item/>`) parses as a string, whose `.link` is String.prototype.link: read it as no fields.
+    items: items.map((parsed) => (parsed !== null && typeof parsed === 'object' ? parsed : {})).map((item: Node) => ({
       title: textOf(item.title) || null,
       link: linkOf(item),
       guid: textOf(item.guid) || textOf(item.id) || null,
@@ -116,35 +117,22 @@ export function* readFeed(xml: string, path: string, limits: IngestLimits): Gene
   if (items.length > limits.maxFeedItems) {
     yield { ok: false, problem: { origin: path, line: null, field: null, reason: `${items.length} items; only the first ${limits.maxFeedItems} are read` } };
   }
-  for (const [index, item] of items.slice(0, limits.maxFeedItems).entries()) {
-    const origin = `${path}#item-${index + 1}`;
-    const text = item.html ? htmlToText(item.html) : '';
-    if (!text) {
-      yield { ok: false, problem: { origin, line: null, field: 'description', reason: 'the item has no text' } };
-      continue;
-    }
-    if (text.length > limits.maxTextChars) {
-      yield { ok: false, problem: { origin, line: null, field: 'description', reason: `text longer than ${limits.maxTextChars} characters` } };
-      continue;
-    }
-    const published = publicationDate(item.published);
-    if (!published.ok) {
-      yield { ok: false, problem: { origin, line: null, field: 'pubDate', reason: published.reason } };
-      continue;
-    }
-    const url = item.link;
-    yield {
-      ok: true,
-      article: {
-        id: articleId(url, text),
-        origin,
-        title: item.title,
-        text,
-        url,
-        source,
-        published: published.date,
-        byline: item.author,
-      },
-    };
+  for (const [index, item] of items.slice(0, limits.maxFeedItems).entries()) yield feedItemResult(item, index + 1, path, source, limits);
+}
+
+/** The article of the `number`th item of a feed (from 1), or why it cannot be read. Shared with read-feed-stream.ts. */
+export function feedItemResult(item: FeedItem, number: number, path: string, source: string | null, limits: IngestLimits): IngestResult {
+  const origin = `${path}#item-${number}`;
+  const text = item.html ? htmlToText(item.html) : '';
+  if (!text) return { ok: false, problem: { origin, line: null, field: 'description', reason: 'the item has no text' } };
+  if (text.length > limits.maxTextChars) {
+    return { ok: false, problem: { origin, line: null, field: 'description', reason: `text longer than ${limits.maxTextChars} characters` } };
   }
+  const published = publicationDate(item.published);
+  if (!published.ok) return { ok: false, problem: { origin, line: null, field: 'pubDate', reason: published.reason } };
+  const url = item.link;
+  return {
+    ok: true,
+    article: { id: articleId(url, text), origin, title: item.title, text, url, source, published: published.date, byline: item.author },
+  };
 }

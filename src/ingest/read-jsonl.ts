@@ -20,49 +20,52 @@ export const JsonlArticle = z.object({
 export function* readJsonl(content: string, path: string, limits: IngestLimits): Generator<IngestResult> {
   const lines = content.split('\n');
   for (let index = 0; index < lines.length; index++) {
-    const raw = lines[index]!.trim();
-    const line = index + 1;
-    const origin = `${path}:${line}`;
-    if (!raw) continue;
-    if (raw.length > limits.maxLineChars) {
-      yield { ok: false, problem: { origin: path, line, field: null, reason: `line longer than ${limits.maxLineChars} characters` } };
-      continue;
-    }
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch (error) {
-      yield { ok: false, problem: { origin: path, line, field: null, reason: `not JSON: ${(error as Error).message}` } };
-      continue;
-    }
-    const parsed = JsonlArticle.safeParse(value);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      yield { ok: false, problem: { origin: path, line, field: issue?.path.join('.') || null, reason: issue?.message ?? 'invalid' } };
-      continue;
-    }
-    const item = parsed.data;
-    if (item.text.length > limits.maxTextChars) {
-      yield { ok: false, problem: { origin: path, line, field: 'text', reason: `text longer than ${limits.maxTextChars} characters` } };
-      continue;
-    }
-    const published = publicationDate(item.published);
-    if (!published.ok) {
-      yield { ok: false, problem: { origin: path, line, field: 'published', reason: published.reason } };
-      continue;
-    }
-    yield {
-      ok: true,
-      article: {
-        id: articleId(item.url, item.text),
-        origin,
-        title: item.title,
-        text: item.text.trim(),
-        url: item.url,
-        source: item.source,
-        published: published.date,
-        byline: item.byline,
-      },
-    };
+    const result = jsonlRecord(lines[index]!, path, index + 1, limits);
+    if (result) yield result;
   }
+}
+
+/**
+ * One line of a JSONL file as an article or the problem with it; null for a blank line. Shared by the
+ * whole-file reader above and the streaming one (read-jsonl-stream.ts), so both give the same results.
+ */
+export function jsonlRecord(text: string, path: string, line: number, limits: IngestLimits): IngestResult | null {
+  const raw = text.trim();
+  const origin = `${path}:${line}`;
+  if (!raw) return null;
+  if (raw.length > limits.maxLineChars) return tooLongLine(path, line, limits);
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (error) {
+    return { ok: false, problem: { origin: path, line, field: null, reason: `not JSON: ${(error as Error).message}` } };
+  }
+  const parsed = JsonlArticle.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, problem: { origin: path, line, field: issue?.path.join('.') || null, reason: issue?.message ?? 'invalid' } };
+  }
+  const item = parsed.data;
+  if (item.text.length > limits.maxTextChars) {
+    return { ok: false, problem: { origin: path, line, field: 'text', reason: `text longer than ${limits.maxTextChars} characters` } };
+  }
+  const published = publicationDate(item.published);
+  if (!published.ok) return { ok: false, problem: { origin: path, line, field: 'published', reason: published.reason } };
+  return {
+    ok: true,
+    article: {
+      id: articleId(item.url, item.text),
+      origin,
+      title: item.title,
+      text: item.text.trim(),
+      url: item.url,
+      source: item.source,
+      published: published.date,
+      byline: item.byline,
+    },
+  };
+}
+
+export function tooLongLine(path: string, line: number, limits: IngestLimits): IngestResult {
+  return { ok: false, problem: { origin: path, line, field: null, reason: `line longer than ${limits.maxLineChars} characters` } };
 }

@@ -19,6 +19,8 @@ type Value = string | number | null | string[] | number[];
 interface EventRow { seq: string; id: string; record: CodedEvent; source_count: number }
 
 const EVENT_COLUMNS = 'e.seq, e.id, e.record, e.source_count';
+/** Events read per round trip by streamEvents. */
+const STREAM_PAGE = 1000;
 
 function toStored(row: EventRow): StoredEvent {
   return { ...row.record, source_count: row.source_count };
@@ -258,6 +260,34 @@ export class PostgresStore implements EventStore {
         ON CONFLICT (id) DO UPDATE SET name = excluded.name, inter = coalesce(excluded.inter, actors.inter),
           country = coalesce(actors.country, excluded.country)`, [ref.id, ref.name, ref.inter, ref.country]);
       await client.query('INSERT INTO event_actors (event_seq, actor_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [seq, ref.id, ref.role]);
+    }
+  }
+
+  async hasArticle(article: Article): Promise<boolean> {
+    return this.guard(async () => (await this.pool.query('SELECT 1 FROM articles WHERE id = $1 OR url = $2 OR text_hash = $3 LIMIT 1',
+      [article.id, article.url, textHash(article.text)])).rows.length > 0);
+  }
+
+  async *streamEvents(filter: EventFilter, options: { pageSize?: number } = {}): AsyncGenerator<StoredEvent> {
+    const { where, params } = postgresWhere(filter);
+    const pageSize = Math.max(1, Math.floor(options.pageSize ?? STREAM_PAGE));
+    const n = params.length;
+    const and = where ? `${where} AND` : 'WHERE';
+    // Keyset pages on the (event_date DESC NULLS LAST, seq DESC) order: each page starts after the last row
+    // of the one before, so every page costs the same however deep the export is.
+    let after: { date: string | null; seq: string } | null = null;
+    for (;;) {
+      const keyset: string = after === null ? where
+        : after.date === null ? `${and} e.event_date IS NULL AND e.seq < $${n + 1}`
+          : `${and} (e.event_date < $${n + 2}::date OR (e.event_date = $${n + 2}::date AND e.seq < $${n + 1}) OR e.event_date IS NULL)`;
+      const values: Value[] = after === null ? params : after.date === null ? [...params, after.seq] : [...params, after.seq, after.date];
+      const page: (EventRow & { date_key: string | null })[] = await this.guard(async () => (await this.pool.query<EventRow & { date_key: string | null }>(
+        `SELECT ${EVENT_COLUMNS}, e.event_date::text AS date_key FROM events e ${keyset}
+         ORDER BY e.event_date DESC NULLS LAST, e.seq DESC LIMIT ${pageSize}`, values)).rows);
+      for (const row of page) yield toStored(row);
+      if (page.length < pageSize) return;
+      const last = page[page.length - 1]!;
+      after = { date: last.date_key, seq: last.seq };
     }
   }
 

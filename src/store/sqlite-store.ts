@@ -239,6 +239,19 @@ export class SqliteStore implements EventStore {
     this.sql('INSERT INTO events_fts (rowid, body) VALUES (?, ?)').run(seq, searchBody(reports, event));
   }
 
+  async hasArticle(article: Article): Promise<boolean> {
+    return this.sql('SELECT 1 FROM articles WHERE id = ? OR url = ? OR text_hash = ? LIMIT 1')
+      .get(article.id, article.url, textHash(article.text)) !== undefined;
+  }
+
+  async *streamEvents(filter: EventFilter): AsyncGenerator<StoredEvent> {
+    const { where, params } = sqliteWhere(filter);
+    // iterate() steps the statement one row at a time; leaving the loop early finalises it.
+    const rows = this.db.prepare(`SELECT e.seq, e.id, e.record, e.source_count FROM events e ${where}
+      ORDER BY e.event_date DESC NULLS LAST, e.seq DESC`).iterate(...params) as IterableIterator<EventRow>;
+    for (const row of rows) yield toStored(row);
+  }
+
   async queryEvents(filter: EventFilter, page: Page): Promise<{ total: number; events: StoredEvent[] }> {
     const { where, params } = sqliteWhere(filter);
     const total = (this.sql(`SELECT count(*) AS n FROM events e ${where}`).get(...params) as { n: number }).n;

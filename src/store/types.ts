@@ -87,7 +87,15 @@ export interface StoreStats {
 export interface EventStore {
   /** Stores an article and its coded events in one transaction; idempotent by id, URL and normalised text. */
   addArticle(article: Article, events: CodedEvent[]): Promise<AddArticleResult>;
+  /** Whether the article (same id, URL or normalised text) is stored: what addArticle would call a duplicate. */
+  hasArticle(article: Article): Promise<boolean>;
   queryEvents(filter: EventFilter, page: Page): Promise<{ total: number; events: StoredEvent[] }>;
+  /**
+   * Every event matching the filter, in queryEvents' order, read with a cursor or in keyset pages: memory stays
+   * flat however many there are, and no page is re-read from the start as OFFSET paging would. `pageSize`:
+   * events per round trip where the backend reads in pages.
+   */
+  streamEvents(filter: EventFilter, options?: { pageSize?: number }): AsyncIterable<StoredEvent>;
   /** An event by its id, or by the id of any report merged into it; null when unknown. */
   getEvent(id: string): Promise<EventDetail | null>;
   actors(limit?: number): Promise<ActorSummary[]>;

@@ -73,6 +73,36 @@ export function storeContract(backend: string, open: (t: TestContext) => Promise
     assert.equal((await store.queryEvents({}, { limit: 10, offset: 0 })).total, 5);
   });
 
+  test(`${backend}: streamEvents gives every event in queryEvents' order, across pages, undated last; hasArticle knows what is stored`, async (t) => {
+    const store = await open(t);
+    // Far-apart places keep the reports separate events; two share a date and two are undated, to test the ties.
+    const dates = ['2020-05-01', '2020-05-09', '2020-05-09', null, '2020-04-20', null, '2020-05-30'];
+    for (const [i, date] of dates.entries()) {
+      const article = makeArticle(`Stream report ${i}.`, { source: `S${i}`, url: `https://example.org/stream/${i}` });
+      await store.addArticle(article, [makeEvent(article, {
+        event_date: date, time_precision: date ? 1 : 3, latitude: 10 + i * 3, longitude: 20 + i * 3, location: `Place ${i}`,
+        ...(i % 2 ? { event_type: 'Battles' as const, sub_event_type: 'Armed clash' } : {}),
+      })]);
+    }
+    const ids = (events: { event_id: string }[]): string[] => events.map((e) => e.event_id);
+    const expected = (await store.queryEvents({}, { limit: 100, offset: 0 })).events;
+    assert.equal(expected.length, dates.length);
+    for (const pageSize of [1, 2, 3, 1000]) {
+      const streamed = [];
+      for await (const event of store.streamEvents({}, { pageSize })) streamed.push(event);
+      assert.deepEqual(ids(streamed), ids(expected), `page size ${pageSize}`);
+      assert.deepEqual(streamed, expected);
+    }
+    const battles = [];
+    for await (const event of store.streamEvents({ event_type: 'Battles' }, { pageSize: 2 })) battles.push(event);
+    assert.deepEqual(ids(battles), ids((await store.queryEvents({ event_type: 'Battles' }, { limit: 100, offset: 0 })).events));
+    assert.equal(battles.length, 3);
+
+    assert.equal(await store.hasArticle(makeArticle('Stream report 3.', { url: 'https://example.org/stream/3' })), true);
+    assert.equal(await store.hasArticle(makeArticle('  stream REPORT 4. ')), true, 'the same normalised text');
+    assert.equal(await store.hasArticle(makeArticle('Some other report.', { url: 'https://example.org/elsewhere' })), false);
+  });
+
   test(`${backend}: filters by date, bbox, type, actor, country, source and text`, async (t) => {
     const store = await open(t);
     const add = async (text: string, source: string, fields: Parameters<typeof makeEvent>[1]) => {

@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { readDocuments } from '../../ingest/read-documents.ts';
-import type { Article, IngestProblem } from '../../ingest/types.ts';
-import type { CodedEvent } from '../../events/event-schema.ts';
-import { codeArticle, defaultResources } from '../../pipeline.ts';
-import { EVENT_FORMATS, formatEvents, type EventFormat } from '../../serve/format-events.ts';
-import { addLimitOptions, limitsFrom, type LimitOptions } from '../limit-options.ts';
+import type { Article, IngestProblem, IngestResult } from '../../ingest/types.ts';
+import { EVENT_FORMATS, type EventFormat } from '../../serve/format-events.ts';
+import { codeStream } from '../code-stream.ts';
+import { EventWriter } from '../event-writer.ts';
+import { addLimitOptions, limitsFrom, wholeNumber, type LimitOptions } from '../limit-options.ts';
+import { Progress } from '../progress.ts';
 
 function parseFormat(value: string): EventFormat {
   if (!(EVENT_FORMATS as readonly string[]).includes(value)) {
@@ -32,48 +33,60 @@ export function describeProblem(problem: IngestProblem): string {
   return `${problemLocation(problem)}: ${problem.reason}`;
 }
 
-/** Reads and codes every document under `paths`; problems go to `onProblem`, never stop the run. */
-export async function codePaths(
-  paths: string[],
-  options: { date?: string; flagged?: boolean } & LimitOptions,
-  onProblem: (problem: IngestProblem) => void,
-): Promise<{ article: Article; events: CodedEvent[] }[]> {
-  const resources = defaultResources();
-  const coded: { article: Article; events: CodedEvent[] }[] = [];
-  for await (const result of readDocuments(paths, limitsFrom(options))) {
-    if (!result.ok) {
-      onProblem(result.problem);
-      continue;
-    }
-    // --date dates an undated article; a date the document gives itself is never overridden.
-    const article = result.article.published || !options.date ? result.article : { ...result.article, published: options.date };
-    coded.push({ article, events: codeArticle(article, resources, { includeFlagged: options.flagged ?? false }) });
-  }
-  return coded;
+/** The article of a read result, dated by `date` when it gives no date itself; null for a problem. */
+export function datedArticle(result: IngestResult, date: string | undefined): Article | null {
+  if (!result.ok) return null;
+  // --date dates an undated article; a date the document gives itself is never overridden.
+  return result.article.published || !date ? result.article : { ...result.article, published: date };
 }
 
 export function registerCode(program: Command): void {
   addLimitOptions(program
     .command('code')
-    .description('Code articles (files or directories) into events and print them')
-    .argument('<paths...>', 'text, Markdown, HTML, JSONL or RSS/Atom files, or directories of them')
+    .description('Code articles (files or directories) into events and print them as they are coded')
+    .argument('<paths...>', 'text, Markdown, HTML, JSONL or RSS/Atom files (each also gzipped, .gz), or directories of them')
     .option('-f, --format <format>', `output format: ${EVENT_FORMATS.join(', ')}`, parseFormat, 'json' as EventFormat)
     .option('-d, --date <YYYY-MM-DD>', 'publication date for articles that give none', parseDay)
-    .option('--flagged', 'also print negated, hypothetical and future events (field "modality")'))
-    .action(async (paths: string[], options: { format: EventFormat; date?: string; flagged?: boolean } & LimitOptions) => {
-      let problems = 0;
-      const coded = await codePaths(paths, options, (problem) => {
-        problems++;
-        process.stderr.write(`sitrep: skipped ${describeProblem(problem)}\n`);
-      });
-      const undated = coded.filter((c) => !c.article.published && c.events.some((e) => e.event_date === null));
+    .option('--flagged', 'also print negated, hypothetical and future events (field "modality")')
+    .option('-w, --workers <n>', 'coding threads (default 1: codes in this thread)', wholeNumber('--workers', 1, 256))
+    .option('-q, --quiet', 'no progress display'))
+    .action(async (paths: string[], options: { format: EventFormat; date?: string; flagged?: boolean; workers?: number; quiet?: boolean } & LimitOptions) => {
+      const writer = new EventWriter(options.format);
+      const progress = new Progress('code', '{coded} coded | {events} events | {skipped} skipped', options.quiet);
+      const counts = { coded: 0, events: 0, skipped: 0 };
+      let read = 0;
+      const undated: string[] = [];
+      await writer.start();
+      progress.start(counts);
+      try {
+        const documents = readDocuments(paths, limitsFrom(options));
+        const coded = codeStream(documents, (r) => datedArticle(r, options.date), { workers: options.workers, includeFlagged: options.flagged });
+        for await (const { item, events } of coded) {
+          read++;
+          if (!item.ok) {
+            counts.skipped++;
+            process.stderr.write(`sitrep: skipped ${describeProblem(item.problem)}\n`);
+          } else if (events instanceof Error || events === null) {
+            counts.skipped++;
+            process.stderr.write(`sitrep: failed ${item.article.origin}: coding failed: ${events?.message ?? 'no result'}\n`);
+          } else {
+            counts.coded++;
+            if (!item.article.published && !options.date && events.some((e) => e.event_date === null)) undated.push(item.article.origin);
+            counts.events += events.length;
+            await writer.write(events);
+          }
+          progress.update(read, counts);
+        }
+      } finally {
+        progress.stop();
+      }
+      await writer.end();
       if (undated.length > 0) {
         // Relative dates ("on Tuesday") need the publication day: without it every event_date is null.
-        const names = undated.slice(0, 3).map((c) => c.article.origin).join(', ');
+        const names = undated.slice(0, 3).join(', ');
         process.stderr.write(`sitrep: ${undated.length} article${undated.length === 1 ? '' : 's'} without a publication date (${names}${undated.length > 3 ? ', …' : ''}): `
           + 'their events have event_date null; give the day they were published with --date YYYY-MM-DD\n');
       }
-      process.stdout.write(formatEvents(coded.flatMap((c) => c.events), options.format));
-      if (problems > 0) process.exitCode = 2;
+      if (counts.skipped > 0) process.exitCode = 2;
     });
 }

@@ -60,13 +60,18 @@ export function registerExport(program: Command): void {
         const opening = { csv: '', jsonl: '', json: '[', geojson: '{"type":"FeatureCollection","features":[' }[options.format];
         await write(opening);
         let first = true;
-        for (let offset = 0; ; offset += PAGE) {
-          const { events } = await store.queryEvents(filter, { limit: PAGE, offset });
-          if (events.length === 0) break;
-          await write(chunk(events, options.format, first));
+        let page: StoredEvent[] = [];
+        const flush = async (): Promise<void> => {
+          await write(chunk(page, options.format, first));
           first = false;
-          if (events.length < PAGE) break;
+          page = [];
+        };
+        // The store streams the events; they are formatted and written a page at a time.
+        for await (const event of store.streamEvents(filter)) {
+          page.push(event);
+          if (page.length >= PAGE) await flush();
         }
+        if (page.length > 0) await flush();
         const closing = { csv: first ? eventsToCsv([]) : '', jsonl: '', json: ']\n', geojson: ']}\n' }[options.format];
         await write(closing);
       } finally {

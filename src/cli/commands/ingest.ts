@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import cliProgress from 'cli-progress';
 import { openStore, DEFAULT_DB } from '../../store/open-store.ts';
 import { ingestPaths, describeFailure, describeIngest, ingestExitCode, type IngestSummary } from '../ingest-paths.ts';
 import { parseDay } from './code.ts';
 import { addLimitOptions, limitsFrom, wholeNumber, type LimitOptions } from '../limit-options.ts';
+import { Progress } from '../progress.ts';
 
 /** Where the store is: --store, then SITREP_STORE, then --db, then ./sitrep.db. */
 export function storeLocation(options: { store?: string; db?: string }): string {
@@ -14,7 +14,7 @@ export function registerIngest(program: Command): void {
   addLimitOptions(program
     .command('ingest')
     .description('Code articles and store them, merging reports of the same event (idempotent: re-running skips what is stored)')
-    .argument('<paths...>', 'text, Markdown, HTML, JSONL or RSS/Atom files, or directories of them')
+    .argument('<paths...>', 'text, Markdown, HTML, JSONL or RSS/Atom files (each also gzipped, .gz), or directories of them')
     .option('--db <file>', `SQLite file (default ${DEFAULT_DB})`)
     .option('--store <url>', 'store location: a postgres:// URL or a SQLite file (overrides --db; default $SITREP_STORE)')
     .option('-d, --date <YYYY-MM-DD>', 'publication date for articles that give none', parseDay)
@@ -22,14 +22,8 @@ export function registerIngest(program: Command): void {
     .option('-q, --quiet', 'no progress bar'))
     .action(async (paths: string[], options: { db?: string; store?: string; date?: string; workers?: number; quiet?: boolean } & LimitOptions) => {
       const store = await openStore(storeLocation(options));
-      const bar = new cliProgress.SingleBar({
-        stream: process.stderr,
-        format: 'ingest {value} articles | {duplicate} duplicate | {failed} failed | {created} events created, {merged} merged',
-        noTTYOutput: false,
-        hideCursor: true,
-      });
-      const showBar = !options.quiet && process.stderr.isTTY;
-      if (showBar) bar.start(0, 0, { duplicate: 0, failed: 0, created: 0, merged: 0 });
+      const bar = new Progress('ingest', '{stored} stored | {duplicate} duplicate | {failed} failed | {created} events created, {merged} merged', options.quiet);
+      bar.start({ stored: 0, duplicate: 0, failed: 0, created: 0, merged: 0 });
       let stopping = false;
       const stop = () => { stopping = true; };
       process.once('SIGINT', stop);
@@ -41,14 +35,10 @@ export function registerIngest(program: Command): void {
           workers: options.workers,
           limits: limitsFrom(options),
           shouldStop: () => stopping,
-          onProgress: (s) => {
-            if (!showBar) return;
-            bar.setTotal(s.read);
-            bar.update(s.read, { duplicate: s.duplicate, failed: s.failed.length, created: s.created, merged: s.merged });
-          },
+          onProgress: (s) => bar.update(s.read, { stored: s.stored, duplicate: s.duplicate, failed: s.failed.length, created: s.created, merged: s.merged }),
         });
       } finally {
-        if (showBar) bar.stop();
+        bar.stop();
         await store.close();
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);

@@ -8,7 +8,7 @@ const resources = defaultResources();
 parentPort?.on('message', (request: CodingRequest) => {
   let reply: CodingReply;
   try {
-    reply = { id: request.id, events: codeArticle(request.article, resources) };
+    reply = { id: request.id, events: codeArticle(request.article, resources, { includeFlagged: request.includeFlagged ?? false }) };
   } catch (error) {
     reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
   }

@@ -6,6 +6,8 @@ import type { Article } from '../../ingest/types.ts';
 export interface CodingRequest {
   id: number;
   article: Article;
+  /** Also code negated, hypothetical and future events (`sitrep code --flagged`). */
+  includeFlagged?: boolean;
 }
 
 export type CodingReply = { id: number; events: CodedEvent[] } | { id: number; error: string };
@@ -48,13 +50,13 @@ export class CodingPool {
     return this.workers.length;
   }
 
-  code(article: Article): Promise<CodedEvent[]> {
+  code(article: Article, options: { includeFlagged?: boolean } = {}): Promise<CodedEvent[]> {
     const id = this.nextId++;
     const index = this.load.indexOf(Math.min(...this.load));
     this.load[index]! += 1;
     return new Promise<CodedEvent[]>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.workers[index]!.postMessage({ id, article } satisfies CodingRequest);
+      this.workers[index]!.postMessage({ id, article, includeFlagged: options.includeFlagged } satisfies CodingRequest);
     });
   }
 
@@ -86,11 +88,12 @@ export async function* codeInOrder<T>(
   articleOf: (item: T) => Article | null,
   pool: CodingPool,
   window = pool.size * 4,
+  options: { includeFlagged?: boolean } = {},
 ): AsyncGenerator<{ item: T; events: CodedEvent[] | Error | null }> {
   const inFlight: { item: T; result: Promise<CodedEvent[] | Error | null> }[] = [];
   for await (const item of items) {
     const article = articleOf(item);
-    const result = article ? pool.code(article).catch((error: Error) => error) : Promise.resolve(null);
+    const result = article ? pool.code(article, options).catch((error: Error) => error) : Promise.resolve(null);
     inFlight.push({ item, result });
     if (inFlight.length >= window) {
       const first = inFlight.shift()!;
