@@ -20,7 +20,7 @@ const PERSON_MODIFIERS = new Set(['ADJ', 'NUM', 'NOUN', 'PROPN']);
 const OBJECT_STARTS = new Set(['DET', 'NUM', 'PRON']);
 /** "toll" says deaths only in casualty context ("death toll", "the toll rose"), never in "toll gate". */
 const TOLL = 'toll';
-/** The longest phrase of `subset_before` in the lexicon, in words (its comment says so). */
+/** The longest phrase of `subset_before` and `joiners` in the lexicon, in words (their comments say so). */
 const MAX_PHRASE_BEFORE = 4;
 
 interface Quantity {
