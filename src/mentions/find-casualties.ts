@@ -20,7 +20,7 @@ const PERSON_MODIFIERS = new Set(['ADJ', 'NUM', 'NOUN', 'PROPN']);
 const OBJECT_STARTS = new Set(['DET', 'NUM', 'PRON']);
 /** "toll" says deaths only in casualty context ("death toll", "the toll rose"), never in "toll gate". */
 const TOLL = 'toll';
-/** The longest phrase of `subset_before` in the lexicon, in words (its comment says so). */
+/** The longest phrase of `subset_before` and `joiners` in the lexicon, in words (their comments say so). */
 const MAX_PHRASE_BEFORE = 4;
 
 interface Quantity {
@@ -250,8 +250,17 @@ function outcomeOf(tokens: Token[], q: Quantity, quantities: Map<number, Quantit
       break;
     }
     if (CLAUSE_BREAKS.has(t.normal)) break;
-    // "12 civilians including three children": what follows restates part of this count.
-    if (phraseAt(tokens, j, lexicon.subsetBefore)) break;
+    // "12 civilians including three children": what follows restates part of this count. But "a boy was among
+    // those killed": the count is one of the dead.
+    const subset = phraseAt(tokens, j, lexicon.subsetBefore);
+    if (subset) {
+      if (tokens[j - 1]?.pos !== 'AUX') break;
+      for (let k = j; k < j + subset.length; k++) {
+        const outcome = outcomeAt(tokens, k, lexicon);
+        if (outcome) return { index: k, outcome };
+      }
+      break;
+    }
     // "two brothers, aged 30 and 34, were shot dead": the ages stand aside.
     if (lexicon.ageWords.has(t.normal)) {
       while (tokens[j + 1] && (tokens[j + 1]!.pos === 'NUM' || tokens[j + 1]!.normal === 'and' || tokens[j + 1]!.normal === 'to')) j++;
