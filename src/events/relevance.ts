@@ -92,7 +92,7 @@ function titleCase(tokens: Token[]): boolean {
     words++;
     if (CAPITALISED.test(token.text)) capitalised++;
   }
-  return words >= 3 && capitalised / words >= 0.6;
+  return words >= 4 && capitalised / words >= 0.8;
 }
 
 /**
