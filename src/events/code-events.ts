@@ -57,7 +57,10 @@ function strongest(triggers: TriggerMatch[]): TriggerMatch | undefined {
 function mainEvent(found: TriggerMatch[], sentence?: Sentence): TriggerMatch | undefined {
   const all = found.filter((t) => t.code.role === 'event');
   // "Agreed a ceasefire after weeks of fighting": the fighting is background when the sentence reports another event.
-  const foreground = sentence && all.length > 1 ? all.filter((t) => !isBackground(sentence, t)) : all;
+  // A crowd's act is never background to its protest ("protests after demonstrators clashed with police").
+  const foreground = sentence && all.length > 1
+    ? all.filter((t) => CROWD_EVENTS.has(t.code.event_type) || !isBackground(sentence, t))
+    : all;
   const events = foreground.length > 0 ? foreground : all;
   const best = strongest(events);
   if (best?.code.event_type !== 'Explosions/Remote violence' || best.code.weight >= SPECIFIC_WEAPON_WEIGHT) return best;
