@@ -253,6 +253,9 @@ export function codeEvents(inputs: EventInputs): CodedEvent[] {
         actor2 = inputs.roleActor('police', country);
       }
       if (preliminary.sub_event_type === 'Mob violence' && !actor2) actor2 = inputs.roleActor('civilians', country);
+      // A peaceful protest has no second side: what it protests against ("against the military government") is its
+      // cause, not an actor of the event.
+      if (preliminary.sub_event_type === 'Peaceful protest' && actor2?.inter !== 6) actor2 = null;
     }
     const violent = preliminary.event_type === 'Violence against civilians' || preliminary.event_type === 'Explosions/Remote violence'
       || preliminary.event_type === 'Battles';
@@ -274,7 +277,7 @@ export function codeEvents(inputs: EventInputs): CodedEvent[] {
       ...span('event_type', main),
       ...span('actor1', roles.actor1),
       ...span('assoc_actor_1', roles.assoc1),
-      ...span('actor2', roles.actor2),
+      ...span('actor2', actor2 ? roles.actor2 : null),
       ...span('location', place?.span),
       ...span('event_date', date.span),
       ...casualties.spans.flatMap((s) => span('fatalities', s)),
