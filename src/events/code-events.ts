@@ -60,7 +60,10 @@ function strongest(triggers: TriggerMatch[]): TriggerMatch | undefined {
 function mainEvent(found: TriggerMatch[], sentence?: Sentence): TriggerMatch | undefined {
   const all = found.filter((t) => t.code.role === 'event');
   // "Agreed a ceasefire after weeks of fighting": the fighting is background when the sentence reports another event.
-  const foreground = sentence ? all.filter((t) => !isBackground(sentence, t)) : all;
+  // A crowd's act is never background to its protest ("protests after demonstrators clashed with police").
+  const foreground = sentence && all.length > 1
+    ? all.filter((t) => CROWD_EVENTS.has(t.code.event_type) || !isBackground(sentence, t))
+    : all;
   const events = foreground.length > 0 ? foreground : all;
   const best = strongest(events);
   if (best?.code.event_type !== 'Explosions/Remote violence' || best.code.weight >= SPECIFIC_WEAPON_WEIGHT) return best;
@@ -269,6 +272,9 @@ export function codeEvents(inputs: EventInputs): CodedEvent[] {
         actor2 = inputs.roleActor('police', country);
       }
       if (preliminary.sub_event_type === 'Mob violence' && !actor2) actor2 = inputs.roleActor('civilians', country);
+      // A peaceful protest has no second side: what it protests against ("against the military government") is its
+      // cause, not an actor of the event.
+      if (preliminary.sub_event_type === 'Peaceful protest' && actor2?.inter !== 6) actor2 = null;
     }
     const violent = preliminary.event_type === 'Violence against civilians' || preliminary.event_type === 'Explosions/Remote violence'
       || preliminary.event_type === 'Battles';
@@ -291,7 +297,7 @@ export function codeEvents(inputs: EventInputs): CodedEvent[] {
       ...span('event_type', main),
       ...span('actor1', roles.actor1),
       ...span('assoc_actor_1', roles.assoc1),
-      ...span('actor2', roles.actor2),
+      ...span('actor2', actor2 ? roles.actor2 : null),
       ...span('location', place?.span),
       ...span('event_date', date.span),
       ...casualties.spans.flatMap((s) => span('fatalities', s)),

@@ -34,6 +34,8 @@ interface Context {
 export interface RelevanceLexicon {
   contexts: Context[];
   statementHeads: PhraseIndex;
+  /** The first words of every context's phrases, to pass over the many reports that name none in one look per word. */
+  contextWords: Set<string>;
 }
 
 /** Why an event gets no ACLED type, with the words that say so. */
@@ -63,6 +65,7 @@ export function loadRelevanceLexicon(file: URL = LEXICON_FILE): RelevanceLexicon
       name, phrases: indexPhrases(c.phrases), unless: indexPhrases(c.unless), codes: c.codes ? new Set(c.codes) : null,
     })),
     statementHeads: indexPhrases(data.statement_heads),
+    contextWords: new Set(Object.values(data.contexts).flatMap((c) => c.phrases.map((p) => p.toLowerCase().split(/\s+/)[0]!))),
   };
 }
 
@@ -78,6 +81,20 @@ function wordAt(token: Token | undefined, word: string): boolean {
   return token?.normal === word;
 }
 
+const CAPITALISED = /^\p{Lu}\p{Ll}/u;
+
+/** A headline in title case ("Nepal Earthquake Death Toll Crosses 2,200") capitalises words that are not names. */
+function titleCase(tokens: Token[]): boolean {
+  let words = 0;
+  let capitalised = 0;
+  for (const token of tokens) {
+    if (!/^\p{L}/u.test(token.text) || token.text.length < 4) continue;
+    words++;
+    if (CAPITALISED.test(token.text)) capitalised++;
+  }
+  return words >= 4 && capitalised / words >= 0.8;
+}
+
 /**
  * The length of the longest phrase of `index` starting at token `at`. Phrases are matched on the word as written,
  * with its inflections listed in the lexicon: lemmas would read "stormed" as "storm". A capitalised word inside a
@@ -87,7 +104,7 @@ function phraseAt(tokens: Token[], at: number, index: PhraseIndex): number {
   const token = tokens[at]!;
   const candidates = index.get(token.normal);
   if (!candidates) return 0;
-  if (at > 0 && /^\p{Lu}\p{Ll}/u.test(token.text)) return 0;
+  if (at > 0 && CAPITALISED.test(token.text) && !titleCase(tokens)) return 0;
   let longest = 0;
   for (const words of candidates) {
     if (words.length <= longest) continue;
@@ -113,6 +130,7 @@ function firstIn(sentence: Sentence, index: PhraseIndex, before = sentence.token
  * sentences that report it; none when a word of political violence or protest in those sentences keeps it ACLED's.
  */
 export function nonPoliticalContext(sentences: Sentence[], codeName: string, lexicon: RelevanceLexicon = relevanceLexicon()): NotCoded | null {
+  if (!sentences.some((sentence) => sentence.tokens.some((t) => lexicon.contextWords.has(t.normal)))) return null;
   for (const context of lexicon.contexts) {
     if (context.codes && !context.codes.has(codeName)) continue;
     let found: { start: number; end: number; sentence: Sentence } | null = null;
@@ -138,9 +156,11 @@ export function nonPoliticalContext(sentences: Sentence[], codeName: string, lex
 export function statementOnly(sentences: Sentence[], triggers: TriggerMatch[], lexicon: RelevanceLexicon = relevanceLexicon()): NotCoded | null {
   let head: NotCoded | null = null;
   for (const sentence of sentences) {
+    const all = triggers.filter((t) => t.sentence === sentence.index && t.code.role !== 'modifier');
+    if (all.length === 0) continue;
     // "Imposed", "threatened": the catch-all "Other" words are the statement's own verbs, not an event it reports.
-    const own = triggers.filter((t) => t.sentence === sentence.index && t.code.role !== 'modifier' && t.code.name !== 'other_development');
-    if (own.length === 0) continue;
+    const reported = all.filter((t) => t.code.name !== 'other_development');
+    const own = reported.length > 0 ? reported : all;
     const first = own.reduce((a, b) => (b.firstToken < a.firstToken ? b : a));
     // A head may be the event word itself: "threatened" reports a threat, not an event.
     const found = firstIn(sentence, lexicon.statementHeads, first.firstToken + 1);
