@@ -70,7 +70,9 @@ export function ploverMains(ploverOnly: TriggerMatch[], acled: TriggerMatch[]): 
   for (const t of ploverOnly) {
     const overlaps = acled.some((a) => a.sentence === t.sentence && a.start < t.end && t.start < a.end);
     const protestTopic = t.code.plover === 'REQUEST' && acled.some((a) => a.sentence === t.sentence && a.code.plover === 'PROTEST' && a.code.role === 'event');
-    if (overlaps || protestTopic) continue;
+    // An intention is an event only where nothing else is reported: "protesters demanding the release of" is the protest.
+    const beside = t.code.weight === INTENTION_WEIGHT && acled.some((a) => a.sentence === t.sentence);
+    if (overlaps || protestTopic || beside) continue;
     const current = best.get(t.sentence);
     if (!current || outranks(t, current)) best.set(t.sentence, t);
   }
