@@ -2,7 +2,8 @@ import type { CodedEvent } from '../events/event-schema.ts';
 
 const COLUMNS: { title: string; width: number; value: (e: CodedEvent) => string }[] = [
   { title: 'date', width: 10, value: (e) => e.event_date ?? 'undated' },
-  { title: 'type', width: 34, value: (e) => `${e.event_type} / ${e.sub_event_type}` },
+  // A PLOVER-only event has no ACLED type: its PLOVER category and mode stand in.
+  { title: 'type', width: 34, value: (e) => (e.event_type ? `${e.event_type} / ${e.sub_event_type}` : `PLOVER ${e.plover_event}${e.mode ? ` / ${e.mode}` : ''}`) },
   { title: 'actor1', width: 28, value: (e) => e.actor1 ?? '' },
   { title: 'actor2', width: 28, value: (e) => e.actor2 ?? '' },
   { title: 'location', width: 22, value: (e) => (e.location ? `${e.location}${e.geo_precision ? ` (p${e.geo_precision})` : ''}` : '') },

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { ACLED_EVENT_TYPES, PLOVER_EVENT_TYPES } from './event-schema.ts';
+import { PLOVER_MODES } from './plover-quad.ts';
 import type { EventCode } from './types.ts';
 
 const CodeSchema = z.object({
@@ -14,6 +15,9 @@ const CodeSchema = z.object({
   instrument: z.boolean().default(false),
 }).refine((code) => (code.event_type === null) === (code.sub_event_type === null), {
   message: 'event_type and sub_event_type are both null (a PLOVER-only code) or both set',
+}).refine((code) => code.mode === null || PLOVER_MODES[code.plover].includes(code.mode), {
+  message: "mode must be one of the PLOVER manual's modes of the code's category (src/events/plover-quad.ts)",
+  path: ['mode'],
 });
 
 const CodesFileSchema = z.object({ codes: z.record(z.string(), CodeSchema) });

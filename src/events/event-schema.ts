@@ -45,7 +45,7 @@ export const EventSchema = z.object({
     .describe('ACLED event type; null for a PLOVER event with no ACLED counterpart (talks, demands, accusations, aid, ...).'),
   sub_event_type: z.string().nullable().describe('ACLED sub-event type; null exactly when event_type is null.'),
   plover_event: z.enum(PLOVER_EVENT_TYPES),
-  mode: z.string().nullable().describe('PLOVER mode, e.g. "aerial" for ASSAULT, "demonstrate" for PROTEST.'),
+  mode: z.string().nullable().describe('PLOVER mode (one of the manual\'s modes of the category), e.g. "aerial" for ASSAULT, "demo" for PROTEST.'),
   context: z.array(z.string()).describe('PLOVER contexts, e.g. ["military"].'),
   actor1: z.string().nullable(),
   actor1_id: z.string().nullable(),

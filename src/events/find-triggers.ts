@@ -43,6 +43,7 @@ function candidatesAt(lexicon: EventLexicon, token: Token): readonly TriggerPhra
   const byNormal = lexicon.byFirstWord.get(token.normal) ?? NO_PHRASES;
   if (token.lemma === token.normal) return byNormal;
   const byLemma = lexicon.byFirstWord.get(token.lemma) ?? NO_PHRASES;
+  if (byNormal.length === 0) return byLemma;
   return byLemma.length === 0 ? byNormal : [...byNormal, ...byLemma];
 }
 

@@ -8,8 +8,11 @@ const ContextsFileSchema = z.object({
   contexts: z.record(z.string().regex(/^[a-z_]+$/, 'a PLOVER context name (lower case, underscores)'), z.array(z.string().min(1)).min(1)),
 });
 
-/** Words (one or two) → the contexts they signal, in the file's order. */
-export type ContextLexicon = Map<string, string[]>;
+/** Words (one or two) → the contexts they signal; `pairStarts` holds the first words of the two-word entries. */
+export interface ContextLexicon {
+  words: Map<string, string[]>;
+  pairStarts: Set<string>;
+}
 
 const DEFAULT_FILE = new URL('../../data/lexicons/plover-contexts.yaml', import.meta.url);
 
@@ -20,11 +23,13 @@ export function loadContextLexicon(file: URL = DEFAULT_FILE): ContextLexicon {
     const issue = parsed.error.issues[0];
     throw new Error(`${file.pathname}: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`);
   }
-  const lexicon: ContextLexicon = new Map();
+  const lexicon: ContextLexicon = { words: new Map(), pairStarts: new Set() };
   for (const [context, words] of Object.entries(parsed.data.contexts)) {
     for (const word of words) {
       const key = word.toLowerCase();
-      lexicon.set(key, [...(lexicon.get(key) ?? []), context]);
+      lexicon.words.set(key, [...(lexicon.words.get(key) ?? []), context]);
+      const space = key.indexOf(' ');
+      if (space > 0) lexicon.pairStarts.add(key.slice(0, space));
     }
   }
   return lexicon;
@@ -46,16 +51,18 @@ export function contextLexicon(): ContextLexicon {
 export function contextsOf(sentences: readonly Sentence[], lexicon: ContextLexicon = contextLexicon()): string[] {
   const found = new Set<string>();
   const add = (key: string): void => {
-    for (const context of lexicon.get(key) ?? []) found.add(context);
+    const contexts = lexicon.words.get(key);
+    if (contexts) for (const context of contexts) found.add(context);
   };
   for (const sentence of sentences) {
     const { tokens } = sentence;
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
+      // Forms are listed in the data file (plurals, participles): no lemma look-up per token.
       add(token.normal);
-      if (token.lemma !== token.normal) add(token.lemma);
+      // Two-word entries are looked up only after one of their first words, so no string is built per token.
       const next = tokens[i + 1];
-      if (next) add(`${token.normal} ${next.normal}`);
+      if (next && lexicon.pairStarts.has(token.normal)) add(`${token.normal} ${next.normal}`);
     }
   }
   return [...found].sort();

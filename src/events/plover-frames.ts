@@ -19,8 +19,17 @@ export function isPloverOnly(code: EventCode): boolean {
 const INTENDED_COOPERATION: ReadonlySet<PloverEventType> = new Set(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID']);
 /** Force announced or vowed but not used is a threat: "THREATEN could be ASSAULT + hypothetical" (manual, auxiliary modes). */
 const THREAT_CONTENT: Readonly<Partial<Record<PloverEventType, string>>> = {
-  ASSAULT: 'violence', COERCE: 'arrest', SANCTION: 'relations', MOBILIZE: 'violence',
+  ASSAULT: 'violence', COERCE: 'restrict', SANCTION: 'relations', MOBILIZE: 'violence',
 };
+/** A strike, boycott or blockade announced is a threat to restrict (THREATEN "restrict"); a march announced is not. */
+const RESTRICTING_PROTEST = new Set(['strike', 'hunger', 'boycott', 'obstruct']);
+
+/** The threat's content (THREATEN modes): an arrest threatened is "arrest", a curfew, ban or strike "restrict". */
+function threatMode(code: EventCode): string | null {
+  if (code.plover === 'COERCE' && code.mode === 'arrest') return 'arrest';
+  if (code.plover === 'PROTEST') return code.mode && RESTRICTING_PROTEST.has(code.mode) ? 'restrict' : null;
+  return THREAT_CONTENT[code.plover] ?? null;
+}
 /**
  * An announced act weighs less than any verbal act that frames it: in "called for talks" the event is
  * the call (REQUEST), in "refused to withdraw" the refusal, in "threatened to attack" the threat.
@@ -43,7 +52,7 @@ export function intentions(flagged: TriggerMatch[]): TriggerMatch[] {
     let code: EventCode | null = null;
     if (INTENDED_COOPERATION.has(category)) code = recoded(t.code, 'AGREE', null);
     else if (category === 'RETREAT') code = recoded(t.code, 'CONCEDE', null);
-    else if (THREAT_CONTENT[category]) code = recoded(t.code, 'THREATEN', THREAT_CONTENT[category] ?? null);
+    else if (threatMode(t.code)) code = recoded(t.code, 'THREATEN', threatMode(t.code));
     return code ? [{ ...t, code, modality: 'asserted' }] : [];
   });
 }
@@ -70,7 +79,9 @@ export function ploverMains(ploverOnly: TriggerMatch[], acled: TriggerMatch[]): 
   for (const t of ploverOnly) {
     const overlaps = acled.some((a) => a.sentence === t.sentence && a.start < t.end && t.start < a.end);
     const protestTopic = t.code.plover === 'REQUEST' && acled.some((a) => a.sentence === t.sentence && a.code.plover === 'PROTEST' && a.code.role === 'event');
-    if (overlaps || protestTopic) continue;
+    // An intention is an event only where nothing else is reported: "protesters demanding the release of" is the protest.
+    const beside = t.code.weight === INTENTION_WEIGHT && acled.some((a) => a.sentence === t.sentence);
+    if (overlaps || protestTopic || beside) continue;
     const current = best.get(t.sentence);
     if (!current || outranks(t, current)) best.set(t.sentence, t);
   }

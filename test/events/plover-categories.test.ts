@@ -114,3 +114,13 @@ test('contexts are the manual\'s names, read from the event\'s own words', () =>
   assert.ok(sanction?.context.includes('economic'));
   assert.ok(!sanction?.context.includes('military'));
 });
+
+test('a strike announced is a threat to restrict; a march announced is no event; PROTEST modes are the manual\'s', () => {
+  const [strike] = code('The dockworkers\' union said it would go on strike if wages were cut.');
+  assert.equal(strike?.plover_event, 'THREATEN');
+  assert.equal(strike?.mode, 'restrict');
+  assert.deepEqual(code('Farmers will march to the capital next week.'), []);
+  const [hunger] = code('Five detainees went on hunger strike in the prison of Rabat.');
+  assert.equal(hunger?.plover_event, 'PROTEST');
+  assert.equal(hunger?.mode, 'hunger');
+});

@@ -44,7 +44,7 @@ export function registerDemo(program: Command): void {
         return;
       }
       const stats = await store.stats();
-      const types = stats.by_type.map((t) => `${t.count} ${t.event_type}`).join(', ');
+      const types = stats.by_type.map((t) => `${t.count} ${t.event_type ?? 'PLOVER-only'}`).join(', ');
       process.stdout.write(`store holds ${stats.total} events${types ? ` (${types})` : ''}\n`);
 
       if (!existsSync(join(WEB_DIST, 'index.html'))) {
