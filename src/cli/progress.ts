@@ -9,7 +9,8 @@ export type ProgressCounts = Record<string, number>;
  */
 export class Progress {
   private readonly bar: cliProgress.SingleBar | null;
-  private readonly started = Date.now();
+  /** When the first record was read: loading the coding data beforehand does not count against the rate. */
+  private started: number | null = null;
 
   constructor(label: string, format: string, quiet = false, stream: NodeJS.WriteStream = process.stderr) {
     this.bar = quiet || !stream.isTTY ? null : new cliProgress.SingleBar({
@@ -26,6 +27,7 @@ export class Progress {
 
   update(read: number, counts: ProgressCounts): void {
     if (!this.bar) return;
+    this.started ??= Date.now();
     const seconds = (Date.now() - this.started) / 1000;
     this.bar.setTotal(read);
     this.bar.update(read, { ...counts, rate: seconds > 0 ? Math.round(read / seconds) : 0 });
