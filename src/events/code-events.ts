@@ -62,7 +62,7 @@ function mainEvent(found: TriggerMatch[], sentence?: Sentence): TriggerMatch | u
   // "Agreed a ceasefire after weeks of fighting": the fighting is background when the sentence reports another event.
   // A crowd's act is never background to its protest ("protests after demonstrators clashed with police").
   const foreground = sentence && all.length > 1
-    ? all.filter((t) => CROWD_EVENTS.has(t.code.event_type) || !isBackground(sentence, t))
+    ? all.filter((t) => (t.code.event_type !== null && CROWD_EVENTS.has(t.code.event_type)) || !isBackground(sentence, t))
     : all;
   const events = foreground.length > 0 ? foreground : all;
   const best = strongest(events);
