@@ -254,7 +254,7 @@ export function codeEvents(inputs: EventInputs): CodedEvent[] {
     const preliminary = applyModifiers(refineEventType(main.code, interOf(actor1, country), interOf(actor2, country)), frame, stateForcesNamed);
 
     // "Police dispersed the protesters": in PLOVER the police act on the crowd (read before ACLED puts the crowd first).
-    const stateActsOnCrowd = actor1?.inter === 1;
+    const stateActsOnCrowd = actor1?.inter === 1 || actor2?.inter === 1;
     // ACLED names the crowd by its role and keeps the group it came from as the associated actor.
     if (preliminary.event_type === 'Protests' || preliminary.event_type === 'Riots') {
       const crowd = inputs.roleActor(preliminary.event_type === 'Protests' ? 'protesters' : 'rioters', country);
