@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Article } from '../../src/ingest/types.ts';
 import { codeArticle } from '../../src/pipeline.ts';
-import { CodingPool, codeInOrder } from '../../src/cli/workers/coding-pool.ts';
+import { CodingDeadlineError, CodingPool, codeInOrder } from '../../src/cli/workers/coding-pool.ts';
 
 const rows = parse(readFileSync(new URL('../../../shared/data/acled-2020/dev.csv', import.meta.url)), { columns: true }) as Record<string, string>[];
 const articles: Article[] = rows.slice(0, 150).map((row, i) => ({
@@ -36,6 +36,19 @@ test('an item without an article passes through in its place', async () => {
     const out: (string | null)[] = [];
     for await (const { item, events } of codeInOrder(stream(items), (a) => a, pool)) out.push(item ? item.id : events === null ? 'none' : 'bad');
     assert.deepEqual(out, ['note-0', 'none', 'note-1']);
+  } finally {
+    await pool.close();
+  }
+});
+
+test('an article that outlives its deadline is stopped with a clear error, and the pool codes the next one', async () => {
+  const pool = new CodingPool(1);
+  try {
+    const long: Article = { ...articles[0]!, id: 'long', origin: 'long.txt', text: `${articles[0]!.text} `.repeat(200) };
+    const started = Date.now();
+    await assert.rejects(pool.code(long, 200), (error: Error) => error instanceof CodingDeadlineError && /long\.txt: coding took longer than 200 ms; stopped/.test(error.message));
+    assert.ok(Date.now() - started < 2_000, 'the caller got its answer at the deadline');
+    assert.deepEqual(await pool.code(articles[1]!), codeArticle(articles[1]!));
   } finally {
     await pool.close();
   }

@@ -13,6 +13,16 @@ export type CodingReply = { id: number; events: CodedEvent[] } | { id: number; e
 interface Pending {
   resolve(events: CodedEvent[]): void;
   reject(error: Error): void;
+  worker: number;
+  timer: NodeJS.Timeout | null;
+}
+
+/** An article whose coding outlived its deadline: its thread was stopped (and replaced). */
+export class CodingDeadlineError extends Error {
+  constructor(readonly origin: string, readonly deadlineMs: number) {
+    super(`${origin}: coding took longer than ${deadlineMs} ms; stopped`);
+    this.name = 'CodingDeadlineError';
+  }
 }
 
 const WORKER_URL = new URL('./code-worker.ts', import.meta.url);
@@ -36,26 +46,51 @@ export class CodingPool {
 
   constructor(size: number = availableParallelism()) {
     for (let i = 0; i < Math.max(1, size); i++) {
-      const worker = new Worker(BOOTSTRAP, { eval: true });
-      worker.on('message', (reply: CodingReply) => this.settle(i, reply));
-      worker.on('error', (error) => this.failAll(error));
-      this.workers.push(worker);
+      this.workers.push(this.start(i));
       this.load.push(0);
     }
+  }
+
+  private start(index: number): Worker {
+    const worker = new Worker(BOOTSTRAP, { eval: true });
+    worker.on('message', (reply: CodingReply) => this.settle(index, reply));
+    worker.on('error', (error) => this.failAll(error));
+    return worker;
   }
 
   get size(): number {
     return this.workers.length;
   }
 
-  code(article: Article): Promise<CodedEvent[]> {
+  /**
+   * Codes `article` in a thread. With `deadlineMs`, a coding that takes longer (counted from now, so a fresh
+   * thread's loading counts too) is stopped: the thread is ended and replaced, the article rejected with a
+   * CodingDeadlineError, and any other article queued on that thread rejected as well. The caller's thread
+   * never waits on the coder, so a server or watcher goes on answering meanwhile.
+   */
+  code(article: Article, deadlineMs?: number): Promise<CodedEvent[]> {
     const id = this.nextId++;
     const index = this.load.indexOf(Math.min(...this.load));
     this.load[index]! += 1;
     return new Promise<CodedEvent[]>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      const timer = deadlineMs === undefined ? null : setTimeout(() => this.expire(index, id, article, deadlineMs), deadlineMs);
+      this.pending.set(id, { resolve, reject, worker: index, timer });
       this.workers[index]!.postMessage({ id, article } satisfies CodingRequest);
     });
+  }
+
+  private expire(index: number, id: number, article: Article, deadlineMs: number): void {
+    const stopped = this.workers[index]!;
+    this.workers[index] = this.start(index);
+    this.load[index] = 0;
+    void stopped.terminate();
+    for (const [pendingId, pending] of this.pending) {
+      if (pending.worker !== index) continue;
+      this.pending.delete(pendingId);
+      if (pending.timer) clearTimeout(pending.timer);
+      pending.reject(pendingId === id ? new CodingDeadlineError(article.origin, deadlineMs)
+        : new Error(`the coding thread was stopped for another article (${article.origin}) that outlived its deadline`));
+    }
   }
 
   async close(): Promise<void> {
@@ -63,16 +98,20 @@ export class CodingPool {
   }
 
   private settle(worker: number, reply: CodingReply): void {
-    this.load[worker]! -= 1;
     const pending = this.pending.get(reply.id);
     if (!pending) return;
+    this.load[worker]! -= 1;
     this.pending.delete(reply.id);
+    if (pending.timer) clearTimeout(pending.timer);
     if ('error' in reply) pending.reject(new Error(reply.error));
     else pending.resolve(reply.events);
   }
 
   private failAll(error: Error): void {
-    for (const pending of this.pending.values()) pending.reject(error);
+    for (const pending of this.pending.values()) {
+      if (pending.timer) clearTimeout(pending.timer);
+      pending.reject(error);
+    }
     this.pending.clear();
   }
 }
