@@ -1,17 +1,15 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CodedEvent } from '../../events/event-schema.ts';
-import type { Article } from '../../ingest/types.ts';
+import type { Article, IngestResult } from '../../ingest/types.ts';
 
-export interface CodingRequest {
-  id: number;
-  article: Article;
-}
+/** An article to code, or an HTML page to read into one (so that a page's extraction runs off the caller's thread too). */
+export type CodingRequest = { id: number; article: Article } | { id: number; html: string; origin: string };
 
-export type CodingReply = { id: number; events: CodedEvent[] } | { id: number; error: string };
+export type CodingReply = { id: number; events: CodedEvent[] } | { id: number; read: IngestResult } | { id: number; error: string };
 
 interface Pending {
-  resolve(events: CodedEvent[]): void;
+  resolve(value: CodedEvent[] | IngestResult): void;
   reject(error: Error): void;
   worker: number;
   timer: NodeJS.Timeout | null;
@@ -69,17 +67,26 @@ export class CodingPool {
    * never waits on the coder, so a server or watcher goes on answering meanwhile.
    */
   code(article: Article, deadlineMs?: number): Promise<CodedEvent[]> {
+    return this.send((id) => ({ id, article }), article.origin, deadlineMs) as Promise<CodedEvent[]>;
+  }
+
+  /** Reads an HTML page (src/ingest/read-html.ts) in a thread, under the same kind of deadline as `code`. */
+  readHtml(html: string, origin: string, deadlineMs?: number): Promise<IngestResult> {
+    return this.send((id) => ({ id, html, origin }), origin, deadlineMs) as Promise<IngestResult>;
+  }
+
+  private send(request: (id: number) => CodingRequest, origin: string, deadlineMs?: number): Promise<CodedEvent[] | IngestResult> {
     const id = this.nextId++;
     const index = this.load.indexOf(Math.min(...this.load));
     this.load[index]! += 1;
-    return new Promise<CodedEvent[]>((resolve, reject) => {
-      const timer = deadlineMs === undefined ? null : setTimeout(() => this.expire(index, id, article, deadlineMs), deadlineMs);
+    return new Promise<CodedEvent[] | IngestResult>((resolve, reject) => {
+      const timer = deadlineMs === undefined ? null : setTimeout(() => this.expire(index, id, origin, deadlineMs), deadlineMs);
       this.pending.set(id, { resolve, reject, worker: index, timer });
-      this.workers[index]!.postMessage({ id, article } satisfies CodingRequest);
+      this.workers[index]!.postMessage(request(id));
     });
   }
 
-  private expire(index: number, id: number, article: Article, deadlineMs: number): void {
+  private expire(index: number, id: number, origin: string, deadlineMs: number): void {
     const stopped = this.workers[index]!;
     this.workers[index] = this.start(index);
     this.load[index] = 0;
@@ -88,8 +95,8 @@ export class CodingPool {
       if (pending.worker !== index) continue;
       this.pending.delete(pendingId);
       if (pending.timer) clearTimeout(pending.timer);
-      pending.reject(pendingId === id ? new CodingDeadlineError(article.origin, deadlineMs)
-        : new Error(`the coding thread was stopped for another article (${article.origin}) that outlived its deadline`));
+      pending.reject(pendingId === id ? new CodingDeadlineError(origin, deadlineMs)
+        : new Error(`the coding thread was stopped for another article (${origin}) that outlived its deadline`));
     }
   }
 
@@ -104,7 +111,7 @@ export class CodingPool {
     this.pending.delete(reply.id);
     if (pending.timer) clearTimeout(pending.timer);
     if ('error' in reply) pending.reject(new Error(reply.error));
-    else pending.resolve(reply.events);
+    else pending.resolve('read' in reply ? reply.read : reply.events);
   }
 
   private failAll(error: Error): void {
