@@ -7,7 +7,7 @@ import { DEFAULT_LIMITS } from './limits.ts';
 import { publicationDate } from './publication-date.ts';
 import { htmlToText, readHtml } from './read-html.ts';
 import { parseFeed, type FeedItem } from './read-feed.ts';
-import type { Article } from './types.ts';
+import type { Article, IngestResult } from './types.ts';
 import { emptyFeedState, loadWatchState, MAX_SEEN_PER_FEED, saveWatchState, type FeedState, type PendingItem, type WatchState } from './watch-state.ts';
 
 /** What one poll of one feed did. */
@@ -43,6 +43,11 @@ export interface WatchOptions {
   signal?: AbortSignal;
   /** How host names are resolved (tests); node:dns by default. */
   resolve?: Resolver;
+  /**
+   * How a fetched page becomes an article: readHtml here by default; `sitrep watch` reads pages in a worker
+   * thread under a deadline, so that one page never stalls the polling of the others.
+   */
+  readPage?: (html: string, url: string) => IngestResult | Promise<IngestResult>;
 }
 
 /** Bounds the number of fetches in flight across all feeds. */
@@ -264,7 +269,12 @@ export class FeedWatcher {
         return { ok: false, reason: (error as Error).message, permanent: false };
       }
       if (page.notModified) return { ok: false, reason: 'HTTP 304 to an unconditional request', permanent: false };
-      const read = readHtml(page.text, item.link);
+      let read: IngestResult;
+      try {
+        read = await (this.options.readPage ?? readHtml)(page.text, item.link);
+      } catch (error) {
+        return { ok: false, reason: (error as Error).message, permanent: false };
+      }
       if (!read.ok) return { ok: false, reason: read.problem.reason, permanent: false };
       article = {
         ...read.article,

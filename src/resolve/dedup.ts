@@ -65,19 +65,16 @@ export function isSameEvent(a: CodedEvent, b: CodedEvent): boolean {
     && compatibleActors(a, b);
 }
 
-/** A stored event the store offers as a candidate: its merged record, and whether `report`'s article already reports it. */
-export interface DedupCandidate<K> {
-  key: K;
-  event: CodedEvent;
-  reportedByArticle: boolean;
-}
-
 /**
- * The first candidate, in storage order, that `report` is another report of; null when there is none. An
- * event the report's own article already reports is skipped (one article's two events stay two).
+ * The first candidate, in storage order, that `report` is another report of; null when there is none.
+ * `candidates` are the keys of events stored before the report's article; an event that article already
+ * reports (`taken`: merged into earlier in the same article) is skipped, so one article's two events stay
+ * two. `eventOf` gives a candidate's merged record and is asked only until a match is found, so a store
+ * reads and parses no more records than it must.
  */
-export function firstMatch<K>(candidates: readonly DedupCandidate<K>[], report: CodedEvent): DedupCandidate<K> | null {
-  return candidates.find((c) => !c.reportedByArticle && isSameEvent(c.event, report)) ?? null;
+export function firstMatch<K>(candidates: readonly K[], report: CodedEvent, taken: ReadonlySet<K>, eventOf: (key: K) => CodedEvent): K | null {
+  for (const key of candidates) if (!taken.has(key) && isSameEvent(eventOf(key), report)) return key;
+  return null;
 }
 
 /** A report gives a fatality figure when the text said something about deaths. */

@@ -36,6 +36,7 @@ export class EventStream {
   }
 
   publish(events: StoredEvent[]): void {
+    if (this.clients.size === 0) return; // nothing to serialise for nobody
     for (const event of events) this.write(`event: event\nid: ${event.event_id}\ndata: ${JSON.stringify(event)}\n\n`);
   }
 

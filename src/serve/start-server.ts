@@ -14,6 +14,7 @@ import { StoreInputError } from '../store/types.ts';
 import type { ArticleQueue } from '../store/job-queue.ts';
 import { ArticleBodySchema, EventIdParamsSchema, EventQuerySchema, MAX_ARTICLE_CHARS, NoQuerySchema, firstIssue } from './api-schemas.ts';
 import { EventStream } from './event-stream.ts';
+import { CodingDeadlineError, CodingPool } from '../cli/workers/coding-pool.ts';
 import { eventsToCsv, eventsToGeoJson, withSourceProfile } from './format-events.ts';
 import { openApiDocument } from './openapi.ts';
 import { placesToGeoJson } from './format-places.ts';
@@ -36,8 +37,13 @@ export interface ServerOptions {
   maxTextChars?: number;
   /** When set, POST /articles queues the article for `sitrep worker` processes (202) instead of coding it here. */
   queue?: ArticleQueue | null;
-  /** How an uploaded article is coded; the real pipeline unless a test gives another. */
+  /**
+   * How an uploaded article is coded; the real pipeline unless a test gives another. The real pipeline runs
+   * in a worker thread under a deadline, so the server answers other requests while an article is coded.
+   */
   code?: (article: Article) => CodedEvent[] | Promise<CodedEvent[]>;
+  /** Longest time the coding of one upload may take (default 60 s); a longer one is stopped and refused (422). */
+  codingDeadlineMs?: number;
   logger?: boolean;
   /** Most clients of /events/stream at once (default 1,000); more get 503. */
   maxEventStreams?: number;
@@ -59,11 +65,8 @@ function tokenMatches(expected: string, header: string | undefined): boolean {
   return timingSafeEqual(a, b) && presented.length > 0;
 }
 
-async function defaultCoder(): Promise<(article: Article) => CodedEvent[]> {
-  const { codeArticle, defaultResources } = await import('../pipeline.ts');
-  const resources = defaultResources();
-  return (article) => codeArticle(article, resources);
-}
+/** Time one upload may take to code (default); longer ones are stopped and answered 422. */
+const DEFAULT_CODING_DEADLINE_MS = 60_000;
 
 function fail(reply: FastifyReply, status: number, error: string, field: string | null = null): FastifyReply {
   return reply.code(status).type('application/json').send({ error, field });
@@ -104,7 +107,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const token = options.token ?? null;
   const maxTextChars = options.maxTextChars ?? MAX_ARTICLE_CHARS;
   const stream = new EventStream(options.maxEventStreams);
-  let coder: ((article: Article) => CodedEvent[] | Promise<CodedEvent[]>) | null = options.code ?? null;
+  let pool: CodingPool | null = null;
+  const coder = options.code ?? ((article: Article) => {
+    pool ??= new CodingPool(1);
+    return pool.code(article, { deadlineMs: options.codingDeadlineMs ?? DEFAULT_CODING_DEADLINE_MS });
+  });
 
   const app = Fastify({
     logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, forceCloseConnections: 'idle',
@@ -233,8 +240,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const queued = await options.queue.enqueue(article);
       return reply.code(202).send({ article_id: article.id, queued: true, duplicate: queued.already > 0 });
     }
-    coder ??= await defaultCoder();
-    const result = await store.addArticle(article, await coder(article));
+    let events: CodedEvent[];
+    try {
+      events = await coder(article);
+    } catch (error) {
+      if (error instanceof CodingDeadlineError) return fail(reply, 422, `the article could not be coded within ${error.deadlineMs} ms`, 'text');
+      throw error;
+    }
+    const result = await store.addArticle(article, events);
     const fresh = new Set([...result.created, ...result.merged]);
     stream.publish(result.events.filter((e) => fresh.has(e.event_id)));
     return reply.code(201).send({ article_id: result.article_id, duplicate: result.duplicate, events: result.events });
@@ -248,6 +261,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 
   app.addHook('preClose', async () => stream.close());
+  app.addHook('onClose', async () => pool?.close());
   // A response finished while closing ends its connection: a keep-alive socket would otherwise hold the
   // shutdown open until the client's idle timeout.
   let closing = false;

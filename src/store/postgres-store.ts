@@ -6,7 +6,7 @@ import { findDisagreements, firstMatch, mergeReports } from '../resolve/dedup.ts
 import { actorIdsFor } from './actor-names.ts';
 import { inTransaction, masked, openPool, poolSize } from './postgres-connection.ts';
 import {
-  ACTOR_SUMMARY_COLUMNS, ArticleOutcome, actorRefs, checkInput, dedupArea, locationKey, placeKey, searchBody, searchWords, shiftDay, sourceReport,
+  ACTOR_SUMMARY_COLUMNS, ArticleOutcome, actorRefs, checkInputInSlices, dedupArea, locationKey, placeKey, searchBody, searchWords, shiftDay, sourceReport,
   textHash, type SourceRow,
 } from './records.ts';
 import {
@@ -125,7 +125,7 @@ export class PostgresStore implements EventStore {
   async addArticleWith(
     article: Article, events: CodedEvent[], alsoInTransaction: (client: pg.PoolClient) => Promise<void>,
   ): Promise<AddArticleResult> {
-    const checked = checkInput(article, events);
+    const checked = await checkInputInSlices(article, events);
     refuseNul(article);
     const hash = textHash(article.text);
     const locks = dedupLocks(checked);
@@ -155,13 +155,20 @@ export class PostgresStore implements EventStore {
       article.id, article.url, hash, article.origin, article.title, article.source, article.published, article.byline,
       article.text, events.length,
     ]);
+    // Candidates are the events stored before this article (see SqliteStore.writeArticle): looked up before it
+    // writes any, their records read once each.
+    const candidates: string[][] = [];
+    for (const report of events) candidates.push(await this.candidatesOf(client, report));
+    const records = await this.recordsOf(client, [...new Set(candidates.flat())]);
     const outcome = new ArticleOutcome<string>();
-    for (const report of events) {
-      const match = await this.findMatch(client, report);
-      if (match) {
-        await this.insertReport(client, match.seq, report);
-        await this.refreshEvent(client, match.seq);
-        outcome.noteMerged(match.seq, match.id);
+    const taken = new Set<string>();
+    for (const [index, report] of events.entries()) {
+      const match = firstMatch(candidates[index]!, report, taken, (seq) => records.get(seq)!.record);
+      if (match !== null) {
+        await this.insertReport(client, match, report);
+        await this.refreshEvent(client, match);
+        taken.add(match);
+        outcome.noteMerged(match, records.get(match)!.id);
       } else {
         const seq = await this.insertEvent(client, report);
         await this.insertReport(client, seq, report);
@@ -176,26 +183,27 @@ export class PostgresStore implements EventStore {
     };
   }
 
-  /** A stored event that `report` is another report of (src/resolve/dedup.ts), or null; see SqliteStore.findMatch. */
-  private async findMatch(client: pg.PoolClient, report: CodedEvent): Promise<{ seq: string; id: string } | null> {
+  /** The stored events `report` could be another report of, in storage order; see SqliteStore.candidatesOf. */
+  private async candidatesOf(client: pg.PoolClient, report: CodedEvent): Promise<string[]> {
     const area = dedupArea(report);
-    if (!area) return null;
-    const columns = `e.seq, e.id, e.record,
-      EXISTS (SELECT 1 FROM event_sources s WHERE s.event_seq = e.seq AND s.article_id = $1) AS from_article`;
-    const common = `e.event_type = $2 AND e.modality = 'asserted' AND e.event_date BETWEEN $3::date AND $4::date`;
-    const byName = `SELECT ${columns} FROM events e WHERE e.location_key = $5 AND ${common}`;
-    const params: Value[] = [report.article_id, area.event_type, area.from, area.to, area.location_key];
+    if (!area) return [];
+    const common = `e.event_type = $1 AND e.modality = 'asserted' AND e.event_date BETWEEN $2::date AND $3::date`;
+    const byName = `SELECT e.seq FROM events e WHERE e.location_key = $4 AND ${common}`;
+    const params: Value[] = [area.event_type, area.from, area.to, area.location_key];
     let sql = `${byName} ORDER BY seq`;
     if (area.box) {
       params.push(area.box.minLon, area.box.minLat, area.box.maxLon, area.box.maxLat);
-      sql = `SELECT ${columns} FROM events e WHERE e.longitude BETWEEN $6 AND $8 AND e.latitude BETWEEN $7 AND $9 AND ${common}
+      sql = `SELECT e.seq FROM events e WHERE e.longitude BETWEEN $5 AND $7 AND e.latitude BETWEEN $6 AND $8 AND ${common}
         UNION ALL ${byName} AND e.latitude IS NULL ORDER BY seq`;
     }
-    const candidates = await client.query<EventRow & { from_article: boolean }>(sql, params);
-    const match = firstMatch(candidates.rows.map((c) => ({
-      key: { seq: c.seq, id: c.id }, event: c.record, reportedByArticle: c.from_article,
-    })), report);
-    return match?.key ?? null;
+    return (await client.query<{ seq: string }>(sql, params)).rows.map((r) => r.seq);
+  }
+
+  private async recordsOf(client: pg.PoolClient, seqs: string[]): Promise<Map<string, { id: string; record: CodedEvent }>> {
+    if (seqs.length === 0) return new Map();
+    const rows = await client.query<{ seq: string; id: string; record: CodedEvent }>(
+      'SELECT seq, id, record FROM events WHERE seq = ANY($1::bigint[])', [seqs]);
+    return new Map(rows.rows.map((r) => [r.seq, { id: r.id, record: r.record }]));
   }
 
   private async insertEvent(client: pg.PoolClient, event: CodedEvent): Promise<string> {
@@ -241,11 +249,17 @@ export class PostgresStore implements EventStore {
     await this.linkActors(client, seq, event);
   }
 
+  /**
+   * Place and actor rows are updated only when a value changes: every update of a row within one transaction
+   * leaves a row version that later look-ups of that row walk through, so an article naming one place in
+   * thousands of events would take quadratic time.
+   */
   private async upsertPlace(client: pg.PoolClient, event: CodedEvent): Promise<string | null> {
     const place = placeKey(event);
     if (place) {
       await client.query(`INSERT INTO places (id, location, admin1, admin2, country, latitude, longitude) VALUES ($1, $2, $3, $4, $5, $6, $7)
-        ON CONFLICT (id) DO UPDATE SET latitude = coalesce(places.latitude, excluded.latitude), longitude = coalesce(places.longitude, excluded.longitude)`,
+        ON CONFLICT (id) DO UPDATE SET latitude = coalesce(places.latitude, excluded.latitude), longitude = coalesce(places.longitude, excluded.longitude)
+        WHERE (places.latitude IS NULL AND excluded.latitude IS NOT NULL) OR (places.longitude IS NULL AND excluded.longitude IS NOT NULL)`,
       [place, event.location, event.admin1, event.admin2, event.country, event.latitude, event.longitude]);
     }
     return place;
@@ -258,7 +272,9 @@ export class PostgresStore implements EventStore {
     for (const ref of actorRefs(event).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
       await client.query(`INSERT INTO actors (id, name, inter, country) VALUES ($1, $2, $3, $4)
         ON CONFLICT (id) DO UPDATE SET name = excluded.name, inter = coalesce(excluded.inter, actors.inter),
-          country = coalesce(actors.country, excluded.country)`, [ref.id, ref.name, ref.inter, ref.country]);
+          country = coalesce(actors.country, excluded.country)
+        WHERE actors.name IS DISTINCT FROM excluded.name OR (excluded.inter IS NOT NULL AND actors.inter IS DISTINCT FROM excluded.inter)
+          OR (actors.country IS NULL AND excluded.country IS NOT NULL)`, [ref.id, ref.name, ref.inter, ref.country]);
       await client.query('INSERT INTO event_actors (event_seq, actor_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [seq, ref.id, ref.role]);
     }
   }

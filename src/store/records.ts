@@ -14,20 +14,54 @@ export function textHash(text: string): string {
 
 /** Refuses an article or event that does not match the schema, naming the field; nothing is written then. */
 export function checkInput(article: Article, events: CodedEvent[]): CodedEvent[] {
+  checkArticle(article);
+  return events.map((event, index) => checkEvent(article, event, index));
+}
+
+export function checkArticle(article: Article): void {
   if (typeof article.id !== 'string' || article.id.length === 0) throw new StoreInputError('article.id must be a non-empty string', 'article.id');
   if (typeof article.text !== 'string') throw new StoreInputError('article.text must be a string', 'article.text');
-  return events.map((event, index) => {
-    const parsed = EventSchema.safeParse(event);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const field = `events[${index}].${issue?.path.join('.') ?? ''}`;
-      throw new StoreInputError(`${article.origin}: ${field}: ${issue?.message ?? 'invalid'}`, field);
-    }
-    if (parsed.data.article_id !== article.id) {
-      throw new StoreInputError(`${article.origin}: events[${index}].article_id is ${parsed.data.article_id}, not the article's id ${article.id}`, `events[${index}].article_id`);
-    }
-    return parsed.data;
-  });
+}
+
+/** One coded event of `article` (the `index`th), checked against the schema. */
+export function checkEvent(article: Article, event: CodedEvent, index: number): CodedEvent {
+  const parsed = EventSchema.safeParse(event);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = `events[${index}].${issue?.path.join('.') ?? ''}`;
+    throw new StoreInputError(`${article.origin}: ${field}: ${issue?.message ?? 'invalid'}`, field);
+  }
+  if (parsed.data.article_id !== article.id) {
+    throw new StoreInputError(`${article.origin}: events[${index}].article_id is ${parsed.data.article_id}, not the article's id ${article.id}`, `events[${index}].article_id`);
+  }
+  return parsed.data;
+}
+
+/** checkInput with a turn of the event loop every few milliseconds, for articles with thousands of events. */
+export async function checkInputInSlices(article: Article, events: CodedEvent[]): Promise<CodedEvent[]> {
+  checkArticle(article);
+  const slice = new TimeSlice();
+  const checked: CodedEvent[] = [];
+  for (const [index, event] of events.entries()) {
+    checked.push(checkEvent(article, event, index));
+    await slice.maybeYield();
+  }
+  return checked;
+}
+
+/**
+ * Lets the event loop turn once every few milliseconds of a long synchronous job (storing an article with
+ * thousands of events), so that a server's other requests are answered meanwhile.
+ */
+export class TimeSlice {
+  private last = performance.now();
+  constructor(private readonly ms = 5) {}
+
+  async maybeYield(): Promise<void> {
+    if (performance.now() - this.last < this.ms) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    this.last = performance.now();
+  }
 }
 
 export interface ActorRef { id: string; name: string; inter: number | null; country: string | null; role: string }

@@ -5,7 +5,7 @@ import { findDisagreements, firstMatch, mergeReports } from '../resolve/dedup.ts
 import { loadMigrations } from './migrations.ts';
 import { actorIdsFor } from './actor-names.ts';
 import {
-  ACTOR_SUMMARY_COLUMNS, ArticleOutcome, actorRefs, checkInput, dedupArea, locationKey, placeKey, searchBody, searchWords, sourceReport, textHash,
+  ACTOR_SUMMARY_COLUMNS, ArticleOutcome, TimeSlice, actorRefs, checkInputInSlices, dedupArea, locationKey, placeKey, searchBody, searchWords, sourceReport, textHash,
   type SourceRow,
 } from './records.ts';
 import type {
@@ -14,6 +14,16 @@ import type {
 } from './types.ts';
 
 type Row = Record<string, unknown>;
+
+function prepared(db: Database.Database, cache: Map<string, Database.Statement>, text: string): Database.Statement {
+  let statement = cache.get(text);
+  if (!statement) {
+    statement = db.prepare(text);
+    cache.set(text, statement);
+  }
+  return statement;
+}
+
 type Params = (string | number | null)[];
 
 interface EventRow { seq: number; id: string; record: string; source_count: number }
@@ -64,6 +74,8 @@ export function sqliteWhere(filter: EventFilter): { where: string; params: Param
  */
 export class SqliteStore implements EventStore {
   readonly db: Database.Database;
+  /** Queries go through a second connection: under WAL it reads the last commit while an article is written. */
+  private readonly reader: Database.Database;
 
   constructor(readonly path: string) {
     this.db = new Database(path);
@@ -72,6 +84,13 @@ export class SqliteStore implements EventStore {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 10000');
     this.migrate();
+    if (path === ':memory:' || path === '') {
+      this.reader = this.db; // a private database has no second connection
+    } else {
+      this.reader = new Database(path);
+      this.reader.pragma('busy_timeout = 10000');
+      this.reader.pragma('query_only = ON');
+    }
   }
 
   private migrate(): void {
@@ -96,13 +115,35 @@ export class SqliteStore implements EventStore {
   }
 
   async addArticle(article: Article, events: CodedEvent[]): Promise<AddArticleResult> {
-    const checked = checkInput(article, events);
+    const checked = await checkInputInSlices(article, events);
     const hash = textHash(article.text);
-    // IMMEDIATE: take the write lock before reading, so two processes cannot both decide "not stored yet".
-    return this.db.transaction(() => this.addInTransaction(article, checked, hash)).immediate();
+    // One write at a time through this connection; each in one transaction.
+    const write = this.writing.catch(() => undefined).then(() => this.addInTransaction(article, checked, hash));
+    this.writing = write;
+    return write;
   }
 
-  private addInTransaction(article: Article, events: CodedEvent[], hash: string): AddArticleResult {
+  private writing: Promise<unknown> = Promise.resolve();
+
+  /**
+   * The article in one transaction, written in slices with a turn of the event loop between them, so that a
+   * large article does not stall a server's other requests; they read through their own connection (`reader`),
+   * which sees the last committed state until this transaction commits.
+   */
+  private async addInTransaction(article: Article, events: CodedEvent[], hash: string): Promise<AddArticleResult> {
+    // IMMEDIATE: take the write lock before reading, so two processes cannot both decide "not stored yet".
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await this.writeArticle(article, events, hash);
+      this.db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  private async writeArticle(article: Article, events: CodedEvent[], hash: string): Promise<AddArticleResult> {
     const existing = this.sql('SELECT id FROM articles WHERE id = ? OR url = ? OR text_hash = ? LIMIT 1')
       .get(article.id, article.url, hash) as { id: string } | undefined;
     if (existing) {
@@ -110,68 +151,87 @@ export class SqliteStore implements EventStore {
         JOIN event_sources s ON s.event_seq = e.seq WHERE s.article_id = ? ORDER BY e.seq`).all(existing.id) as EventRow[];
       return { article_id: existing.id, duplicate: true, created: [], merged: [], events: rows.map(toStored) };
     }
+    // Candidates are the events stored before this article, looked up before it writes any: the events it
+    // creates are never candidates for its own reports, so each look-up stays as small as the store's area.
+    const slice = new TimeSlice();
+    const candidates: number[][] = [];
+    for (const report of events) {
+      candidates.push(this.candidatesOf(report));
+      await slice.maybeYield();
+    }
     this.sql(`INSERT INTO articles (id, url, text_hash, origin, title, source, published, byline, text, report_count, ingested_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
       article.id, article.url, hash, article.origin, article.title, article.source, article.published, article.byline,
       article.text, events.length, new Date().toISOString(),
     );
     const outcome = new ArticleOutcome<number>();
-    for (const report of events) {
-      const match = this.findMatch(report);
-      if (match) {
-        this.insertReport(match.seq, report);
-        this.refreshEvent(match.seq);
-        outcome.noteMerged(match.seq, match.id);
+    const taken = new Set<number>();
+    const parsed = new Map<number, CodedEvent>();
+    const eventOf = (seq: number): CodedEvent => {
+      let event = parsed.get(seq);
+      if (!event) {
+        event = JSON.parse((this.sql('SELECT record FROM events WHERE seq = ?').get(seq) as { record: string }).record) as CodedEvent;
+        parsed.set(seq, event);
+      }
+      return event;
+    };
+    for (const [index, report] of events.entries()) {
+      const match = firstMatch(candidates[index]!, report, taken, eventOf);
+      if (match !== null) {
+        this.insertReport(match, report);
+        this.refreshEvent(match);
+        taken.add(match);
+        outcome.noteMerged(match, (this.sql('SELECT id FROM events WHERE seq = ?').get(match) as { id: string }).id);
       } else {
         const seq = this.insertEvent(report);
         this.insertReport(seq, report);
         this.indexEvent(seq, report, [report]);
         outcome.noteCreated(seq, report.event_id);
       }
+      await slice.maybeYield();
     }
-    const rows = outcome.touched.map((seq) => this.sql('SELECT seq, id, record, source_count FROM events WHERE seq = ?').get(seq) as EventRow);
-    return { article_id: article.id, duplicate: false, created: outcome.created, merged: outcome.merged, events: rows.map(toStored) };
+    const stored: StoredEvent[] = [];
+    for (const seq of outcome.touched) {
+      stored.push(toStored(this.sql('SELECT seq, id, record, source_count FROM events WHERE seq = ?').get(seq) as EventRow));
+      await slice.maybeYield();
+    }
+    return { article_id: article.id, duplicate: false, created: outcome.created, merged: outcome.merged, events: stored };
   }
 
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly readStatements = new Map<string, Database.Statement>();
 
   /** Prepared once, reused: the same SQL text always gets the same statement. */
   private sql(text: string): Database.Statement {
-    let statement = this.statements.get(text);
-    if (!statement) {
-      statement = this.db.prepare(text);
-      this.statements.set(text, statement);
-    }
-    return statement;
+    return prepared(this.db, this.statements, text);
+  }
+
+  /** A statement of the read connection (queries never wait for an article being written). */
+  private read(text: string): Database.Statement {
+    return prepared(this.reader, this.readStatements, text);
   }
 
   /**
-   * A stored event that `report` is another report of (see src/resolve/dedup.ts), or null. Candidates come
-   * from the indexes (same type, dates in the window, and within the R*Tree box or with the same location
-   * name); the pure rule then decides.
+   * The stored events `report` could be another report of (see src/resolve/dedup.ts), in storage order: same
+   * type, dates in the window, and within the R*Tree box or with the same location name. The pure rule
+   * (`firstMatch`) then decides.
    */
-  private findMatch(report: CodedEvent): { seq: number; id: string } | null {
+  private candidatesOf(report: CodedEvent): number[] {
     const area = dedupArea(report);
-    if (!area) return null;
-    const columns = 'e.seq, e.id, e.record, EXISTS (SELECT 1 FROM event_sources s WHERE s.event_seq = e.seq AND s.article_id = ?) AS from_article';
+    if (!area) return [];
     const common = `e.event_type = ? AND e.modality = 'asserted' AND e.event_date BETWEEN ? AND ?`;
     const window: Params = [area.event_type, area.from, area.to];
-    const byName = `SELECT ${columns} FROM events e WHERE e.location_key = ? AND ${common}`;
-    let candidates: (EventRow & { from_article: number })[];
+    const byName = `SELECT e.seq FROM events e WHERE e.location_key = ? AND ${common}`;
+    let rows: { seq: number }[];
     if (area.box) {
       const { minLon, maxLon, minLat, maxLat } = area.box;
-      candidates = this.sql(`SELECT ${columns} FROM events e
+      rows = this.sql(`SELECT e.seq FROM events e
         WHERE e.seq IN (SELECT seq FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? AND min_lat >= ? AND max_lat <= ?) AND ${common}
-        UNION ${byName} AND e.latitude IS NULL ORDER BY 1`).all(
-        report.article_id, minLon, maxLon, minLat, maxLat, ...window, report.article_id, area.location_key, ...window,
-      ) as (EventRow & { from_article: number })[];
+        UNION ${byName} AND e.latitude IS NULL ORDER BY 1`).all(minLon, maxLon, minLat, maxLat, ...window, area.location_key, ...window) as { seq: number }[];
     } else {
-      candidates = this.sql(`${byName} ORDER BY e.seq`).all(report.article_id, area.location_key, ...window) as (EventRow & { from_article: number })[];
+      rows = this.sql(`${byName} ORDER BY e.seq`).all(area.location_key, ...window) as { seq: number }[];
     }
-    const match = firstMatch(candidates.map((c) => ({
-      key: { seq: c.seq, id: c.id }, event: JSON.parse(c.record) as CodedEvent, reportedByArticle: c.from_article === 1,
-    })), report);
-    return match?.key ?? null;
+    return rows.map((r) => r.seq);
   }
 
   private insertEvent(event: CodedEvent): number {
@@ -240,7 +300,7 @@ export class SqliteStore implements EventStore {
   }
 
   async hasArticle(article: Article): Promise<boolean> {
-    return this.sql('SELECT 1 FROM articles WHERE id = ? OR url = ? OR text_hash = ? LIMIT 1')
+    return this.read('SELECT 1 FROM articles WHERE id = ? OR url = ? OR text_hash = ? LIMIT 1')
       .get(article.id, article.url, textHash(article.text)) !== undefined;
   }
 
@@ -254,21 +314,21 @@ export class SqliteStore implements EventStore {
 
   async queryEvents(filter: EventFilter, page: Page): Promise<{ total: number; events: StoredEvent[] }> {
     const { where, params } = sqliteWhere(filter);
-    const total = (this.sql(`SELECT count(*) AS n FROM events e ${where}`).get(...params) as { n: number }).n;
-    const rows = this.sql(`SELECT e.seq, e.id, e.record, e.source_count FROM events e ${where}
+    const total = (this.read(`SELECT count(*) AS n FROM events e ${where}`).get(...params) as { n: number }).n;
+    const rows = this.read(`SELECT e.seq, e.id, e.record, e.source_count FROM events e ${where}
       ORDER BY e.event_date DESC NULLS LAST, e.seq DESC LIMIT ? OFFSET ?`).all(...params, page.limit, page.offset) as EventRow[];
     return { total, events: rows.map(toStored) };
   }
 
   async getEvent(id: string): Promise<EventDetail | null> {
-    const row = (this.sql('SELECT seq, id, record, source_count FROM events WHERE id = ?').get(id)
-      ?? this.sql(`SELECT e.seq, e.id, e.record, e.source_count FROM events e JOIN event_sources s ON s.event_seq = e.seq
+    const row = (this.read('SELECT seq, id, record, source_count FROM events WHERE id = ?').get(id)
+      ?? this.read(`SELECT e.seq, e.id, e.record, e.source_count FROM events e JOIN event_sources s ON s.event_seq = e.seq
         WHERE s.report_id = ?`).get(id)) as EventRow | undefined;
     if (!row) return null;
-    const sourceRows = this.sql(`SELECT s.id, s.record, s.claimant, s.fatalities, a.id AS article_id, a.title, a.url,
+    const sourceRows = this.read(`SELECT s.id, s.record, s.claimant, s.fatalities, a.id AS article_id, a.title, a.url,
       a.source, a.published, a.text FROM event_sources s JOIN articles a ON a.id = s.article_id WHERE s.event_seq = ? ORDER BY s.id`)
       .all(row.seq) as Row[];
-    const evidence = this.sql('SELECT field, start, end_offset AS "end", text FROM evidence WHERE report = ? ORDER BY start, field');
+    const evidence = this.read('SELECT field, start, end_offset AS "end", text FROM evidence WHERE report = ? ORDER BY start, field');
     const reports: CodedEvent[] = [];
     const sources: EventSourceReport[] = sourceRows.map((s) => {
       const report = JSON.parse(s.record as string) as CodedEvent;
@@ -279,34 +339,36 @@ export class SqliteStore implements EventStore {
   }
 
   async actors(limit = 500): Promise<ActorSummary[]> {
-    return this.sql(`SELECT ${ACTOR_SUMMARY_COLUMNS}, count(DISTINCT ea.event_seq) AS events
+    return this.read(`SELECT ${ACTOR_SUMMARY_COLUMNS}, count(DISTINCT ea.event_seq) AS events
       FROM actors a JOIN event_actors ea ON ea.actor_id = a.id GROUP BY lower(a.name) ORDER BY events DESC, name LIMIT ?`).all(limit) as ActorSummary[];
   }
 
   async places(limit = 500): Promise<PlaceSummary[]> {
-    return this.sql(`SELECT p.location, p.admin1, p.country, p.latitude, p.longitude, count(*) AS events
+    return this.read(`SELECT p.location, p.admin1, p.country, p.latitude, p.longitude, count(*) AS events
       FROM places p JOIN events e ON e.place_id = p.id GROUP BY p.id ORDER BY events DESC, p.location LIMIT ?`).all(limit) as PlaceSummary[];
   }
 
   async getArticle(id: string): Promise<Article | null> {
-    const row = this.sql('SELECT id, origin, title, text, url, source, published, byline FROM articles WHERE id = ?').get(id) as Article | undefined;
+    const row = this.read('SELECT id, origin, title, text, url, source, published, byline FROM articles WHERE id = ?').get(id) as Article | undefined;
     return row ?? null;
   }
 
   async stats(): Promise<StoreStats> {
     return {
-      by_day: this.sql(`SELECT event_date AS date, count(*) AS count FROM events WHERE event_date IS NOT NULL
+      by_day: this.read(`SELECT event_date AS date, count(*) AS count FROM events WHERE event_date IS NOT NULL
         GROUP BY event_date ORDER BY event_date`).all() as StoreStats['by_day'],
-      by_type: this.sql('SELECT event_type, count(*) AS count FROM events GROUP BY event_type ORDER BY count DESC, event_type')
+      by_type: this.read('SELECT event_type, count(*) AS count FROM events GROUP BY event_type ORDER BY count DESC, event_type')
         .all() as StoreStats['by_type'],
-      by_actor: this.sql(`SELECT a.name AS actor, count(DISTINCT ea.event_seq) AS count FROM event_actors ea
+      by_actor: this.read(`SELECT a.name AS actor, count(DISTINCT ea.event_seq) AS count FROM event_actors ea
         JOIN actors a ON a.id = ea.actor_id WHERE ea.role IN ('actor1', 'actor2') GROUP BY a.id ORDER BY count DESC, a.name LIMIT 50`)
         .all() as StoreStats['by_actor'],
-      total: (this.sql('SELECT count(*) AS n FROM events').get() as { n: number }).n,
+      total: (this.read('SELECT count(*) AS n FROM events').get() as { n: number }).n,
     };
   }
 
   async close(): Promise<void> {
+    await this.writing.catch(() => undefined);
+    if (this.reader !== this.db && this.reader.open) this.reader.close();
     if (this.db.open) this.db.close();
   }
 }

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Article } from '../../src/ingest/types.ts';
 import { codeArticle } from '../../src/pipeline.ts';
-import { CodingPool, codeInOrder } from '../../src/cli/workers/coding-pool.ts';
+import { readHtml } from '../../src/ingest/read-html.ts';
+import { CodingDeadlineError, CodingPool, codeInOrder } from '../../src/cli/workers/coding-pool.ts';
 
 const rows = parse(readFileSync(new URL('../../../shared/data/acled-2020/dev.csv', import.meta.url)), { columns: true }) as Record<string, string>[];
 const articles: Article[] = rows.slice(0, 150).map((row, i) => ({
@@ -36,6 +37,32 @@ test('an item without an article passes through in its place', async () => {
     const out: (string | null)[] = [];
     for await (const { item, events } of codeInOrder(stream(items), (a) => a, pool)) out.push(item ? item.id : events === null ? 'none' : 'bad');
     assert.deepEqual(out, ['note-0', 'none', 'note-1']);
+  } finally {
+    await pool.close();
+  }
+});
+
+test('an article that outlives its deadline is stopped with a clear error, and the pool codes the next one', async () => {
+  const pool = new CodingPool(1);
+  try {
+    const long: Article = { ...articles[0]!, id: 'long', origin: 'long.txt', text: `${articles[0]!.text} `.repeat(200) };
+    const started = Date.now();
+    await assert.rejects(pool.code(long, { deadlineMs: 200 }), (error: Error) => error instanceof CodingDeadlineError && /long\.txt: coding took longer than 200 ms; stopped/.test(error.message));
+    assert.ok(Date.now() - started < 2_000, 'the caller got its answer at the deadline');
+    assert.deepEqual(await pool.code(articles[1]!), codeArticle(articles[1]!));
+  } finally {
+    await pool.close();
+  }
+});
+
+test('an HTML page is read in the thread as readHtml reads it, and a deadline stops a slow read', async () => {
+  const pool = new CodingPool(1);
+  try {
+    const page = `<html><body>${'<div>'.repeat(3_000)}<p>Rebels attacked Homs on 4 May 2016.</p>${'</div>'.repeat(3_000)}</body></html>`;
+    assert.deepEqual(await pool.readHtml(page, 'deep.html'), readHtml(page, 'deep.html'));
+    await assert.rejects(pool.readHtml(page, 'slow.html', 1), CodingDeadlineError);
+    const again = await pool.readHtml('<html><body><p>Police dispersed protesters in Lagos.</p></body></html>', 'lagos.html');
+    assert.ok(again.ok && again.article.text === 'Police dispersed protesters in Lagos.');
   } finally {
     await pool.close();
   }

@@ -62,6 +62,27 @@ test('HTML nested 10,000 levels deep: read without a crash', async () => {
   assert.match(await readText(file('deep.html', html)), /Gunmen attacked a checkpoint/);
 });
 
+test('HTML nested 2,000 and 5,000 levels deep is read within 5 s (Readability, cubic in depth, is passed over)', async () => {
+  for (const levels of [2_000, 5_000]) {
+    const html = `<html><body>${'<div>'.repeat(levels)}<p>Rebels attacked Homs on 4 May 2016.</p>${'</div>'.repeat(levels)}</body></html>`;
+    const started = Date.now();
+    assert.match(await readText(file(`nested-${levels}.html`, html)), /Rebels attacked Homs on 4 May 2016\./);
+    assert.ok(Date.now() - started < 5_000, `${levels} levels took ${Date.now() - started} ms`);
+  }
+});
+
+test('HTML nested 50,000 levels deep is refused at once, naming the depth', async () => {
+  const html = `<html><body>${'<span>'.repeat(50_000)}<p>Rebels attacked Homs.</p>${'</span>'.repeat(50_000)}</body></html>`;
+  const started = Date.now();
+  await refused(file('nested-50000.html', html), /HTML nested 50002 levels deep \(more than 20000\): refused as pathological markup/);
+  assert.ok(Date.now() - started < 5_000);
+});
+
+test('a page of 22,000 unclosed <p> and <li> tags is not taken for deep nesting', async () => {
+  const html = `<html><body>${'<p>Rebels attacked Homs.'.repeat(2_000)}<ul>${'<li>x'.repeat(20_000)}</ul></body></html>`;
+  assert.match(await readText(file('unclosed.html', html)), /Rebels attacked Homs/);
+});
+
 test('HTML with scripts, frames and event handlers: only the words reach the text', async () => {
   const html = `<html><head><title>t</title><script>window.x=1</script></head><body><article>
     <p onclick="steal()">Police dispersed protesters in Lagos.<img src=x onerror="alert(1)"></p>

@@ -156,3 +156,24 @@ test('an event-stream client that stops reading is disconnected before its buffe
   }
   assert.equal(stream.size, 0, 'every paused client was dropped');
 });
+
+test('an upload is coded in a worker thread under a deadline: past it, 422 naming "text", and the server answers meanwhile', async (t) => {
+  const store = new SqliteStore(join(tempDir(t), 'deadline.db'));
+  const server = await startServer({ store, port: 0, host: '127.0.0.1', token: TOKEN, codingDeadlineMs: 300 });
+  t.after(async () => {
+    await server.close();
+    await store.close();
+  });
+  const upload = fetch(`${server.url}/articles`, {
+    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+    body: JSON.stringify({ text: 'Rebels shelled the town of Saraqib on 4 May 2016, killing four civilians. '.repeat(2_000) }),
+  });
+  const started = Date.now();
+  assert.equal((await fetch(`${server.url}/stats`)).status, 200);
+  assert.ok(Date.now() - started < 1_000, 'the server answered while the upload was being coded');
+  const response = await upload;
+  assert.equal(response.status, 422);
+  const body = await errorBody(response);
+  assert.equal(body.field, 'text');
+  assert.match(body.error, /could not be coded within 300 ms/);
+});

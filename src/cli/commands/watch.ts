@@ -2,11 +2,14 @@ import type { Command } from 'commander';
 import { FeedConfigError, loadFeedConfig } from '../../ingest/feed-config.ts';
 import type { Article } from '../../ingest/types.ts';
 import { FeedWatcher, type FeedPollReport } from '../../ingest/watch-feeds.ts';
-import { codeArticle, defaultResources } from '../../pipeline.ts';
+import { CodingPool } from '../workers/coding-pool.ts';
 import { isPostgresUrl, openStore, DEFAULT_DB } from '../../store/open-store.ts';
 import { parseDay } from './code.ts';
 import { storeLocation } from './ingest.ts';
 import { PostgresJobQueue } from '../../store/job-queue.ts';
+
+/** Longest time reading one page, or coding one article, may take; longer is stopped, logged and retried on a later poll. */
+const CODING_DEADLINE_MS = 60_000;
 
 /** The state file's default place: beside a SQLite store, else in the working directory. */
 export function defaultStatePath(store: string): string {
@@ -46,10 +49,11 @@ export function registerWatch(program: Command): void {
       }
       const location = storeLocation(options);
       const store = await openStore(location);
-      const resources = defaultResources();
       const counts: StoreCounts = { stored: 0, duplicate: 0, created: 0, merged: 0, queued: 0 };
       // On PostgreSQL, articles become jobs for `sitrep worker` processes; on SQLite they are coded here.
       const queue = isPostgresUrl(location) ? await PostgresJobQueue.open(location) : null;
+      // Reading pages and coding run in a thread under a deadline: one pathological page never stalls the others.
+      const coding = new CodingPool(1);
       const submit = async (article: Article): Promise<void> => {
         // --date dates an undated article; a date the page or feed gives is never overridden.
         const dated = article.published || !options.date ? article : { ...article, published: options.date };
@@ -58,7 +62,7 @@ export function registerWatch(program: Command): void {
           counts.queued += queued.queued + queued.requeued;
           return;
         }
-        const result = await store.addArticle(dated, codeArticle(dated, resources));
+        const result = await store.addArticle(dated, await coding.code(dated, { deadlineMs: CODING_DEADLINE_MS }));
         if (result.duplicate) counts.duplicate++;
         else counts.stored++;
         counts.created += result.created.length;
@@ -74,6 +78,7 @@ export function registerWatch(program: Command): void {
           config,
           statePath: options.state ?? defaultStatePath(location),
           submit,
+          readPage: (html, url) => coding.readHtml(html, url, CODING_DEADLINE_MS),
           signal: controller.signal,
           onPoll: (report) => {
             if (report.status === 'failed' || report.failed > 0 || report.gaveUp > 0) failures++;
@@ -86,6 +91,7 @@ export function registerWatch(program: Command): void {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
         await queue?.close();
+        await coding.close();
         await store.close();
       }
       if (controller.signal.aborted) process.stdout.write('sitrep watch: stopped\n');

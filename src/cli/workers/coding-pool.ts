@@ -1,20 +1,29 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CodedEvent } from '../../events/event-schema.ts';
-import type { Article } from '../../ingest/types.ts';
+import type { Article, IngestResult } from '../../ingest/types.ts';
 
-export interface CodingRequest {
-  id: number;
-  article: Article;
-  /** Also code negated, hypothetical and future events (`sitrep code --flagged`). */
-  includeFlagged?: boolean;
-}
+/**
+ * An article to code (with `includeFlagged`, also its negated, hypothetical and future events, as `sitrep code
+ * --flagged`), or an HTML page to read into one (so that a page's extraction runs off the caller's thread too).
+ */
+export type CodingRequest = { id: number; article: Article; includeFlagged?: boolean } | { id: number; html: string; origin: string };
 
-export type CodingReply = { id: number; events: CodedEvent[] } | { id: number; error: string };
+export type CodingReply = { id: number; events: CodedEvent[] } | { id: number; read: IngestResult } | { id: number; error: string };
 
 interface Pending {
-  resolve(events: CodedEvent[]): void;
+  resolve(value: CodedEvent[] | IngestResult): void;
   reject(error: Error): void;
+  worker: number;
+  timer: NodeJS.Timeout | null;
+}
+
+/** An article whose coding outlived its deadline: its thread was stopped (and replaced). */
+export class CodingDeadlineError extends Error {
+  constructor(readonly origin: string, readonly deadlineMs: number) {
+    super(`${origin}: coding took longer than ${deadlineMs} ms; stopped`);
+    this.name = 'CodingDeadlineError';
+  }
 }
 
 const WORKER_URL = new URL('./code-worker.ts', import.meta.url);
@@ -38,26 +47,61 @@ export class CodingPool {
 
   constructor(size: number = availableParallelism()) {
     for (let i = 0; i < Math.max(1, size); i++) {
-      const worker = new Worker(BOOTSTRAP, { eval: true });
-      worker.on('message', (reply: CodingReply) => this.settle(i, reply));
-      worker.on('error', (error) => this.failAll(error));
-      this.workers.push(worker);
+      this.workers.push(this.start(i));
       this.load.push(0);
     }
+  }
+
+  private start(index: number): Worker {
+    const worker = new Worker(BOOTSTRAP, { eval: true });
+    worker.on('message', (reply: CodingReply) => this.settle(index, reply));
+    worker.on('error', (error) => this.failAll(error));
+    return worker;
   }
 
   get size(): number {
     return this.workers.length;
   }
 
-  code(article: Article, options: { includeFlagged?: boolean } = {}): Promise<CodedEvent[]> {
+  /**
+   * Codes `article` in a thread. With `deadlineMs`, a coding that takes longer (counted from now, so a fresh
+   * thread's loading counts too) is stopped: the thread is ended and replaced, the article rejected with a
+   * CodingDeadlineError, and any other article queued on that thread rejected as well. The caller's thread
+   * never waits on the coder, so a server or watcher goes on answering meanwhile.
+   */
+  code(article: Article, options: { includeFlagged?: boolean; deadlineMs?: number } = {}): Promise<CodedEvent[]> {
+    const { includeFlagged, deadlineMs } = options;
+    return this.send((id) => ({ id, article, includeFlagged }), article.origin, deadlineMs) as Promise<CodedEvent[]>;
+  }
+
+  /** Reads an HTML page (src/ingest/read-html.ts) in a thread, under the same kind of deadline as `code`. */
+  readHtml(html: string, origin: string, deadlineMs?: number): Promise<IngestResult> {
+    return this.send((id) => ({ id, html, origin }), origin, deadlineMs) as Promise<IngestResult>;
+  }
+
+  private send(request: (id: number) => CodingRequest, origin: string, deadlineMs?: number): Promise<CodedEvent[] | IngestResult> {
     const id = this.nextId++;
     const index = this.load.indexOf(Math.min(...this.load));
     this.load[index]! += 1;
-    return new Promise<CodedEvent[]>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.workers[index]!.postMessage({ id, article, includeFlagged: options.includeFlagged } satisfies CodingRequest);
+    return new Promise<CodedEvent[] | IngestResult>((resolve, reject) => {
+      const timer = deadlineMs === undefined ? null : setTimeout(() => this.expire(index, id, origin, deadlineMs), deadlineMs);
+      this.pending.set(id, { resolve, reject, worker: index, timer });
+      this.workers[index]!.postMessage(request(id));
     });
+  }
+
+  private expire(index: number, id: number, origin: string, deadlineMs: number): void {
+    const stopped = this.workers[index]!;
+    this.workers[index] = this.start(index);
+    this.load[index] = 0;
+    void stopped.terminate();
+    for (const [pendingId, pending] of this.pending) {
+      if (pending.worker !== index) continue;
+      this.pending.delete(pendingId);
+      if (pending.timer) clearTimeout(pending.timer);
+      pending.reject(pendingId === id ? new CodingDeadlineError(origin, deadlineMs)
+        : new Error(`the coding thread was stopped for another article (${origin}) that outlived its deadline`));
+    }
   }
 
   async close(): Promise<void> {
@@ -65,16 +109,20 @@ export class CodingPool {
   }
 
   private settle(worker: number, reply: CodingReply): void {
-    this.load[worker]! -= 1;
     const pending = this.pending.get(reply.id);
     if (!pending) return;
+    this.load[worker]! -= 1;
     this.pending.delete(reply.id);
+    if (pending.timer) clearTimeout(pending.timer);
     if ('error' in reply) pending.reject(new Error(reply.error));
-    else pending.resolve(reply.events);
+    else pending.resolve('read' in reply ? reply.read : reply.events);
   }
 
   private failAll(error: Error): void {
-    for (const pending of this.pending.values()) pending.reject(error);
+    for (const pending of this.pending.values()) {
+      if (pending.timer) clearTimeout(pending.timer);
+      pending.reject(error);
+    }
     this.pending.clear();
   }
 }
