@@ -67,6 +67,7 @@ export function addBasemap(map: L.Map): Basemap {
 
   const admin1 = L.featureGroup();
   void fetchJson<number[][]>('basemap/admin1.json').then((lines) => {
+    document.body.dataset.basemapAdmin1 = '0';
     if (!lines) return;
     admin1.addLayer(L.polyline(lines.map(pairs), {
       renderer: vectors, pane: 'basemap-boundaries', interactive: false, color: '#b49a7a', weight: 1, dashArray: '4 3', opacity: 0.8,
