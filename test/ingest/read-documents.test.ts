@@ -41,7 +41,7 @@ test('a directory is read recursively, in name order, each format by its extensi
   const results = await collect([EXAMPLES]);
   assert.deepEqual(problems(results), []);
   const read = articles(results);
-  assert.equal(read.length, 8); // five articles and three JSONL lines
+  assert.equal(read.length, 9); // six articles and three JSONL lines
   const html = read.find((a) => a.origin.endsWith('claim-shabaab.html'));
   assert.equal(html?.source, 'Horn Report');
   assert.equal(html?.published, '2020-05-02');

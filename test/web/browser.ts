@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +25,11 @@ export function temporaryDirectory(prefix: string): string {
 
 /** Builds the web map from source into `outDir` (so that the tests never see a stale web/dist). */
 export async function buildWebMap(outDir: string): Promise<string> {
+  // The basemap files are built at install time (postinstall); build them when a clean removed them.
+  if (!existsSync(join(ROOT, 'web', 'public', 'basemap', 'admin1.json'))) {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-basemap.ts'], { cwd: ROOT, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`scripts/build-basemap.ts failed: ${run.stderr}`);
+  }
   await build({
     configFile: join(ROOT, 'web', 'vite.config.ts'),
     logLevel: 'error',

@@ -50,6 +50,9 @@ export function addBasemap(map: L.Map): Basemap {
   map.createPane('basemap-boundaries').style.zIndex = '250';
   map.createPane('basemap-labels').style.zIndex = '650';
   map.getPane('basemap-labels')!.style.pointerEvents = 'none';
+  // Neighbourhood names lie under the markers: there are many, and a cluster's count matters more.
+  map.createPane('basemap-minor-labels').style.zIndex = '590';
+  map.getPane('basemap-minor-labels')!.style.pointerEvents = 'none';
   // SVG, not the canvas of the event layer: a few long paths draw as fast, and a test can see them drawn.
   const vectors = L.svg({ pane: 'basemap-boundaries', padding: 0.3 });
   const countryVectors = L.svg({ pane: 'basemap-land', padding: 0.3 });
@@ -64,6 +67,7 @@ export function addBasemap(map: L.Map): Basemap {
 
   const admin1 = L.featureGroup();
   void fetchJson<number[][]>('basemap/admin1.json').then((lines) => {
+    document.body.dataset.basemapAdmin1 = '0';
     if (!lines) return;
     admin1.addLayer(L.polyline(lines.map(pairs), {
       renderer: vectors, pane: 'basemap-boundaries', interactive: false, color: '#b49a7a', weight: 1, dashArray: '4 3', opacity: 0.8,
@@ -165,7 +169,7 @@ export function addBasemap(map: L.Map): Basemap {
           iconSize: undefined,
           iconAnchor: label.kind === 'place' ? [-5, 8] : [0, 8],
         }),
-        interactive: false, keyboard: false, pane: 'basemap-labels',
+        interactive: false, keyboard: false, pane: label.kind === 'place' ? 'basemap-labels' : 'basemap-minor-labels',
       }).addTo(labels);
       if (drawn >= 220) break;
     }
