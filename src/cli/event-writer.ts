@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { CodedEvent } from '../events/event-schema.ts';
-import { eventToFeature, eventsToCsv, eventsToJsonl, type EventFormat } from '../serve/format-events.ts';
+import { eventToFeature, eventsToCsv, eventsToJsonl, withSourceProfile, type EventFormat } from '../serve/format-events.ts';
 
 /**
  * Writes events as they are coded, in any output format, byte for byte what formatEvents gives for all of
@@ -26,7 +26,7 @@ export class EventWriter {
     switch (this.format) {
       case 'json': {
         // JSON.stringify(array, null, 2) indents each element one level: two spaces before each of its lines.
-        const items = events.map((e) => `  ${JSON.stringify(e, null, 2).replace(/\n/g, '\n  ')}`).join(',\n');
+        const items = events.map((e) => `  ${JSON.stringify(withSourceProfile(e), null, 2).replace(/\n/g, '\n  ')}`).join(',\n');
         return this.put(`${first ? '[\n' : ',\n'}${items}`);
       }
       case 'jsonl': return this.put(eventsToJsonl(events));

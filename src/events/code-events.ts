@@ -227,9 +227,13 @@ export function codeEvents(inputs: EventInputs): CodedEvent[] {
   ];
   const events: CodedEvent[] = [];
   for (const frame of frames) {
-    const { main } = frame;
-    const sentence = doc.sentences[main.sentence];
-    if (!sentence || (main.modality === 'asserted' && notCodedByAcled(frame, doc, inputs.triggers))) continue;
+    const sentence = doc.sentences[frame.main.sentence];
+    if (!sentence) continue;
+    const notCoded = frame.main.modality === 'asserted' ? notCodedByAcled(frame, doc, inputs.triggers) : null;
+    // Not an ACLED event. A statement whose own act is a verbal one in PLOVER ("threatened to attack": THREATEN)
+    // is still that PLOVER event, with no ACLED type; accidents, disasters, crime and claims are no event at all.
+    if (notCoded && !(notCoded.reason === 'statement' && QUAD_OF[frame.main.code.plover].startsWith('Verbal'))) continue;
+    const main = notCoded ? { ...frame.main, code: { ...frame.main.code, event_type: null, sub_event_type: null } } : frame.main;
     const participants = actors.filter((a) => !sources.has(a) && !(a.sentence === main.sentence && accusers.has(a)));
     let roles = assignRoles(sentence, main, participants);
     const ploverOnlyEvent = isPloverOnly(main.code);
@@ -288,7 +292,8 @@ export function codeEvents(inputs: EventInputs): CodedEvent[] {
     if (preliminary.event_type === 'Violence against civilians') actor2 ??= inputs.roleActor('civilians', country);
     const inter1 = interOf(actor1, country);
     const inter2 = interOf(actor2, country);
-    const coding = ploverOfCrowdControl(applyModifiers(refineEventType(main.code, inter1, inter2), frame, stateForcesNamed), stateActsOnCrowd);
+    const refined = ploverOfCrowdControl(applyModifiers(refineEventType(main.code, inter1, inter2), frame, stateForcesNamed), stateActsOnCrowd);
+    const coding = notCoded ? { ...refined, event_type: null, sub_event_type: null } : refined;
     const date = inputs.dateFor(main.sentence);
     // A verbal act's casualties are those of the act it speaks of, coded as that act's own event.
     const casualties = ploverOnlyEvent ? NO_CASUALTIES : inputs.casualtiesFor(frame.sentences);

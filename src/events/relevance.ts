@@ -159,7 +159,7 @@ export function statementOnly(sentences: Sentence[], triggers: TriggerMatch[], l
     const all = triggers.filter((t) => t.sentence === sentence.index && t.code.role !== 'modifier');
     if (all.length === 0) continue;
     // "Imposed", "threatened": the catch-all "Other" words are the statement's own verbs, not an event it reports.
-    const reported = all.filter((t) => t.code.name !== 'other_development');
+    const reported = all.filter((t) => t.code.name !== 'other_development' && t.code.event_type !== null);
     const own = reported.length > 0 ? reported : all;
     const first = own.reduce((a, b) => (b.firstToken < a.firstToken ? b : a));
     // A head may be the event word itself: "threatened" reports a threat, not an event.

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteStore } from '../../src/store/sqlite-store.ts';
+import { withSourceProfile } from '../../src/serve/format-events.ts';
 import { makeArticle, makeEvent, tempDir } from '../store/fixtures.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -20,8 +21,9 @@ test('sitrep export streams every stored event, over several pages, in the order
       ...(i % 3 === 0 ? { event_type: 'Battles' as const, sub_event_type: 'Armed clash' } : {}),
     })]);
   }
-  const expected = (await store.queryEvents({}, { limit: 5000, offset: 0 })).events;
-  const battles = (await store.queryEvents({ event_type: 'Battles' }, { limit: 5000, offset: 0 })).events;
+  // The export, like the API, tells how each event is sourced.
+  const expected = (await store.queryEvents({}, { limit: 5000, offset: 0 })).events.map(withSourceProfile);
+  const battles = (await store.queryEvents({ event_type: 'Battles' }, { limit: 5000, offset: 0 })).events.map(withSourceProfile);
   await store.close();
   assert.equal(expected.length, 1250);
 

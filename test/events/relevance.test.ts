@@ -8,9 +8,11 @@ import { codeArticle } from '../../src/pipeline.ts';
 import { analyseText } from '../../src/text/analyse-text.ts';
 import { loadRelevanceLexicon, nonPoliticalContext } from '../../src/events/relevance.ts';
 
-// Short reports written for these tests.
+// Short reports written for these tests. The ACLED sub-types of what is coded: a statement may still be a PLOVER-only
+// event (an accusation, a threat, a sanction), whose ACLED type is null.
 function subTypes(text: string): (string | null)[] {
   return codeArticle({ id: 'relevance-test', origin: 'test', title: null, text, url: null, source: null, published: '2021-06-01', byline: null })
+    .filter((e) => e.event_type !== null)
     .map((e) => e.sub_event_type);
 }
 
