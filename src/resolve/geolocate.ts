@@ -301,15 +301,18 @@ function countrySaid(mention: FoundPlace): { country: string | null; weight: num
   return found;
 }
 
-/** ACLED's precision: 1 the place itself, 2 a containing or nearby place, 3 only a province or the country. */
-function precisionOf(c: PlaceCandidate, ownPoint: boolean): 1 | 2 | 3 {
-  if (c.kind === 'country' || c.kind === 'admin1') return 3;
-  if (c.kind === 'admin2' || !ownPoint) return 2;
+/**
+ * ACLED's precision: 1 the place itself, 2 a containing or nearby place, 3 only a province or the country. The local
+ * layer's governorates count as provinces, its subdistricts as districts.
+ */
+export function precisionOf(c: PlaceCandidate, ownPoint: boolean): 1 | 2 | 3 {
+  if (c.kind === 'country' || c.kind === 'admin1' || c.localKind === 'governorate') return 3;
+  if (c.kind === 'admin2' || c.localKind === 'subdistrict' || !ownPoint) return 2;
   return 1;
 }
 
 /** A local place without coordinates stands at its parent's point. */
-function pointOf(c: PlaceCandidate, gazetteer: Gazetteer): { lat: number; lon: number; own: boolean } | null {
+export function pointOf(c: PlaceCandidate, gazetteer: Gazetteer): { lat: number; lon: number; own: boolean } | null {
   if (c.lat !== null && c.lon !== null) return { lat: c.lat, lon: c.lon, own: true };
   let parent = c.parentId !== null ? gazetteer.place(c.parentId) : null;
   for (let depth = 0; parent && depth < 5; depth++) {
