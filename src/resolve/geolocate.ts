@@ -333,6 +333,17 @@ function locationName(resolved: ResolvedPlace): string {
   return ownSpelling ? text : c.name;
 }
 
+/**
+ * A place finer than a city (a neighbourhood, a landmark, a village in its outskirts) standing at its own point: only
+ * such a point says which neighbourhood an event is in. An event placed at a city's or a division's point (Aleppo's
+ * centre lies in Sheikh Abu Bakr) is in the city, in no neighbourhood in particular.
+ */
+function withinCity(c: PlaceCandidate, ownPoint: boolean): boolean {
+  if (!ownPoint) return false;
+  if (c.kind === 'local') return c.localKind !== 'city' && c.localKind !== 'governorate' && c.localKind !== 'subdistrict';
+  return (c.kind === 'populated' && c.population < CITY_POPULATION) || c.kind === 'site';
+}
+
 function eventPlace(resolved: ResolvedPlace, gazetteer: Gazetteer, how: string): EventPlace | null {
   const c = resolved.place;
   const point = pointOf(c, gazetteer);
@@ -348,7 +359,7 @@ function eventPlace(resolved: ResolvedPlace, gazetteer: Gazetteer, how: string):
     reason: `${how}; ${resolved.reason}${point.own ? '' : '; no coordinates of its own: placed at its parent'}`,
     confidence: resolved.confidence,
     span: { start: resolved.mention.start, end: resolved.mention.end, text: resolved.mention.text },
-    neighbourhood: neighbourhoodAt(point.lat, point.lon),
+    neighbourhood: withinCity(c, point.own) ? neighbourhoodAt(point.lat, point.lon) : null,
   };
 }
 
