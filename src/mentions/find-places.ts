@@ -108,6 +108,14 @@ function hintOf(tokens: Token[], first: number, last: number): PlaceHint {
   return null;
 }
 
+/**
+ * "(Bossaso, Bari)", "(Nefza, Beja)": the last name of a parenthesis, after a comma, is the division the names before
+ * it lie in, as news and ACLED write a place's district and province.
+ */
+function lastInParentheses(tokens: Token[], first: number, last: number): PlaceHint {
+  return tokens[first - 1]?.normal === ',' && tokens[last + 1]?.normal === ')' ? 'division' : null;
+}
+
 /** Words that join the words of one name ("Qasr Bin Ghashir", "Jabal al-Zawiya"); "of" rather separates two names. */
 const NAME_INTERNAL = new Set([...JOINERS, ...ARTICLES].filter((w) => w !== 'of'));
 
@@ -249,7 +257,8 @@ export function findPlaces(doc: AnalysedText, gazetteer: Gazetteer, exclude: { s
         if (isOpening && !span.candidates.some((c) => c.kind === 'country' || c.kind === 'admin1')) continue;
         inSentence.push({
           kind: 'place', sentence: sentence.index, start, end, text, key: span.key,
-          candidates: span.candidates, hint: hintOf(tokens, span.first, span.last), containers: [], partial: span.partial,
+          candidates: span.candidates, hint: hintOf(tokens, span.first, span.last) ?? lastInParentheses(tokens, span.first, span.last),
+          containers: [], partial: span.partial,
         });
       }
     }

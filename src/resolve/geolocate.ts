@@ -112,6 +112,8 @@ function contains(container: PlaceCandidate, place: PlaceCandidate, gazetteer: G
 interface Context {
   /** Share of the article's evidence for each country. */
   countries: Map<string, number>;
+  /** Ids of the places the article's names may mean by their own spelling: a city named anywhere in it. */
+  named: Set<number>;
   /** Share of the article's confidently placed names in each first-level division ("SY.09"). */
   divisions: Map<string, number>;
 }
@@ -157,6 +159,17 @@ function score(c: PlaceCandidate, mention: FoundPlace, inside: boolean, context:
 
 /** A town this many times bigger than a namesake outweighs the namesake's spelling being its own name. */
 const BIGGER_NAMESAKE = 5;
+
+/**
+ * A part of a city in the local layer (a neighbourhood, a landmark: "al-'Arqoub", "Sulaymaniyah") is that part only in
+ * an article that names its city: the same names are towns and quarters elsewhere ("Sulaymaniyah city" in Iraq). A
+ * subdistrict of the Syrian layer, only in an article about its country.
+ */
+function localPartBelieved(c: PlaceCandidate, context: Context, gazetteer: Gazetteer): boolean {
+  if (c.kind !== 'local' || c.localKind === 'city' || c.localKind === 'governorate') return true;
+  if (c.localKind === 'subdistrict') return inArticleCountry(c, context);
+  return ancestry(c, gazetteer).slice(1).some((a) => context.named.has(a.id));
+}
 
 /** A skeleton this long is distinctive enough to stand alone when it matches a single place. */
 const SOLE_SKELETON_LENGTH = 8;
@@ -221,10 +234,11 @@ function choose(mention: FoundPlace, containers: FoundPlace[], context: Context,
   let believable = 0;
   for (const c of candidates) {
     const inside = containers.length > 0 && inWrittenContainer(c, containers, gazetteer);
-    const believed = mention.partial
+    const believed = (mention.partial
       ? inside
       : strongMatch(c, mention) || inArticleCountry(c, context) || inside
-        || dominantCity(c, candidates, largest) || soleInWorld(c, mention, unknownCountry);
+        || dominantCity(c, candidates, largest) || soleInWorld(c, mention, unknownCountry))
+      && localPartBelieved(c, context, gazetteer);
     if (!believed) continue;
     believable++;
     const s = score(c, mention, inside, context, largestTown);
@@ -292,15 +306,18 @@ function countrySaid(mention: FoundPlace): { country: string | null; weight: num
   return found;
 }
 
-/** ACLED's precision: 1 the place itself, 2 a containing or nearby place, 3 only a province or the country. */
-function precisionOf(c: PlaceCandidate, ownPoint: boolean): 1 | 2 | 3 {
-  if (c.kind === 'country' || c.kind === 'admin1') return 3;
-  if (c.kind === 'admin2' || !ownPoint) return 2;
+/**
+ * ACLED's precision: 1 the place itself, 2 a containing or nearby place, 3 only a province or the country. The local
+ * layer's governorates count as provinces, its subdistricts as districts.
+ */
+export function precisionOf(c: PlaceCandidate, ownPoint: boolean): 1 | 2 | 3 {
+  if (c.kind === 'country' || c.kind === 'admin1' || c.localKind === 'governorate') return 3;
+  if (c.kind === 'admin2' || c.localKind === 'subdistrict' || !ownPoint) return 2;
   return 1;
 }
 
 /** A local place without coordinates stands at its parent's point. */
-function pointOf(c: PlaceCandidate, gazetteer: Gazetteer): { lat: number; lon: number; own: boolean } | null {
+export function pointOf(c: PlaceCandidate, gazetteer: Gazetteer): { lat: number; lon: number; own: boolean } | null {
   if (c.lat !== null && c.lon !== null) return { lat: c.lat, lon: c.lon, own: true };
   let parent = c.parentId !== null ? gazetteer.place(c.parentId) : null;
   for (let depth = 0; parent && depth < 5; depth++) {
@@ -321,6 +338,17 @@ function locationName(resolved: ResolvedPlace): string {
   return ownSpelling ? text : c.name;
 }
 
+/**
+ * A place finer than a city (a neighbourhood, a landmark, a village in its outskirts) standing at its own point: only
+ * such a point says which neighbourhood an event is in. An event placed at a city's or a division's point (Aleppo's
+ * centre lies in Sheikh Abu Bakr) is in the city, in no neighbourhood in particular.
+ */
+function withinCity(c: PlaceCandidate, ownPoint: boolean): boolean {
+  if (!ownPoint) return false;
+  if (c.kind === 'local') return c.localKind !== 'city' && c.localKind !== 'governorate' && c.localKind !== 'subdistrict';
+  return (c.kind === 'populated' && c.population < CITY_POPULATION) || c.kind === 'site';
+}
+
 function eventPlace(resolved: ResolvedPlace, gazetteer: Gazetteer, how: string): EventPlace | null {
   const c = resolved.place;
   const point = pointOf(c, gazetteer);
@@ -337,7 +365,7 @@ function eventPlace(resolved: ResolvedPlace, gazetteer: Gazetteer, how: string):
     reason: `${how}; ${resolved.reason}${point.own ? '' : '; no coordinates of its own: placed at its parent'}`,
     confidence: resolved.confidence,
     span: namedBy ? { start: namedBy.start, end: namedBy.end, text: namedBy.text } : null,
-    neighbourhood: neighbourhoodAt(point.lat, point.lon),
+    neighbourhood: withinCity(c, point.own) ? neighbourhoodAt(point.lat, point.lon) : null,
   };
 }
 
@@ -506,7 +534,9 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
   // ambiguous names. A name found only by a spelling variant counts too: it was only chosen where the article's
   // country or its container vouched for it, or where it was the one place with that long a skeleton.
   // A piece of a longer name ("Hassan" of "Hassan Dabouq", a person) written after a place is not its container.
-  const firstContext: Context = { countries: normalised(weights), divisions: new Map() };
+  const named = new Set<number>();
+  for (const m of mentions) for (const c of m.candidates) if (c.exact && !m.partial) named.add(c.id);
+  const firstContext: Context = { countries: normalised(weights), divisions: new Map(), named };
   const divisions = new Map<string, number>();
   const writtenContainers = mentions.map((m) => containersOf(m, mentions));
   for (const [index, m] of mentions.entries()) {
@@ -515,7 +545,7 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
     vote(weights, choice.place.country, choice.confidence);
     if (choice.confidence >= 0.6) vote(divisions, choice.place.division, choice.confidence);
   }
-  const context: Context = { countries: normalised(weights), divisions: normalised(divisions) };
+  const context: Context = { countries: normalised(weights), divisions: normalised(divisions), named };
   const country = [...context.countries.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 
   const containerIndices = new Set<number>();

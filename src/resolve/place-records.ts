@@ -1,5 +1,5 @@
 import type { AnalysedText } from '../text/types.ts';
-import type { Geolocation, ResolvedPlace } from './geolocate.ts';
+import { pointOf, precisionOf, type Geolocation, type ResolvedPlace } from './geolocate.ts';
 import type { Gazetteer, PlaceCandidate } from './gazetteer/open-gazetteer.ts';
 import { SYNTHETIC_ID_BASE } from './gazetteer/build-world.ts';
 
@@ -48,29 +48,15 @@ function featureOf(c: PlaceCandidate): string | null {
   }
 }
 
-function precisionOf(c: PlaceCandidate, own: boolean): 1 | 2 | 3 {
-  if (c.kind === 'country' || c.kind === 'admin1' || c.localKind === 'governorate') return 3;
-  if (c.kind === 'admin2' || c.localKind === 'subdistrict' || !own) return 2;
-  return 1;
-}
-
-/** A place's point, or its nearest ancestor's for a local place without one. */
-function pointOf(c: PlaceCandidate, gazetteer: Gazetteer): { lat: number; lon: number; own: boolean } | null {
-  // A country stands at its own point, as geoparsers and GeoNames put it, not at its capital (where events known
-  // only to their country stand).
+/** A mention's point: a country at its own point, as geoparsers and GeoNames put it, not at its capital (where events
+ * known only to their country stand); any other place where events stand. */
+function mentionPoint(c: PlaceCandidate, gazetteer: Gazetteer): { lat: number; lon: number; own: boolean } | null {
   const country = c.kind === 'country' && c.countryCode ? gazetteer.countryPoint(c.countryCode) : null;
-  if (country) return { ...country, own: true };
-  if (c.lat !== null && c.lon !== null) return { lat: c.lat, lon: c.lon, own: true };
-  let parent = c.parentId !== null ? gazetteer.place(c.parentId) : null;
-  for (let depth = 0; parent && depth < 5; depth++) {
-    if (parent.lat !== null && parent.lon !== null) return { lat: parent.lat, lon: parent.lon, own: false };
-    parent = parent.parentId !== null ? gazetteer.place(parent.parentId) : null;
-  }
-  return null;
+  return country ? { ...country, own: true } : pointOf(c, gazetteer);
 }
 
 function record(articleId: string, span: { start: number; end: number; text: string }, c: PlaceCandidate, reason: string, gazetteer: Gazetteer): PlaceRecord {
-  const point = pointOf(c, gazetteer);
+  const point = mentionPoint(c, gazetteer);
   return {
     article_id: articleId, start: span.start, end: span.end, text: span.text, name: c.name,
     latitude: point ? Math.round(point.lat * 1e5) / 1e5 : null, longitude: point ? Math.round(point.lon * 1e5) / 1e5 : null,

@@ -95,6 +95,8 @@ test('the seed report, dated by the analyst, gives the events a reader finds in 
   assert.equal(strikes.latitude, 36.21667, 'the districts listed stand at the city');
   assert.equal(tunnel.location, 'Aleppo', 'the tunnel names no place in the city');
   assert.deepEqual([tunnel.latitude, tunnel.longitude], [36.21667, 37.16667]);
+  assert.equal(tunnel.neighbourhood, null, 'an event at the city\'s point is in no neighbourhood in particular');
+  assert.equal(sheikhSaeed.neighbourhood, 'Sheikh Saeed');
 
   for (const e of events) {
     assert.equal(e.source, 'FarsNews');

@@ -56,3 +56,18 @@ test('a place that is in the named province is still the place itself', () => {
   assert.equal(place?.location, 'Azaz');
   assert.equal(place.geo_precision, 1);
 });
+
+test('the last name of a parenthesis after a comma is read as the division: "(Bossaso, Bari)" is Somalia\'s Bari', () => {
+  const place = placeOf('Gunmen attacked a police post in Bossaso town (Bossaso, Bari) on Friday.', 'attacked');
+  assert.equal(place?.country, 'Somalia', 'not Bari in Italy');
+  assert.equal(place.admin1, 'Bari');
+});
+
+test('a neighbourhood of the local layer is only that neighbourhood in an article that names its city', () => {
+  const iraq = placeOf('Thousands protested in Sulaymaniyah city against unpaid salaries.', 'protested');
+  assert.equal(iraq?.country, 'Iraq', 'not the Sulaymaniyah quarter of Aleppo');
+  const aleppo = placeOf('Shells fell on the Sulaymaniyah neighbourhood of Aleppo, wounding two children.', 'Shells');
+  assert.equal(aleppo?.country, 'Syria');
+  assert.equal(aleppo.location, 'Sulaymaniyah');
+  assert.equal(aleppo.neighbourhood, 'Sulaymaniyah');
+});

@@ -238,13 +238,14 @@ function addLocalLayer(db: ReturnType<typeof openDatabase>, writer: PlaceWriter,
 /**
  * Syria's divisions as OpenSyria lists them. A governorate's or district's spellings (English and Arabic) are added
  * to GeoNames' division of the same GeoNames id or name, which keeps its seat as its point. A subdistrict stands at
- * its centroid, as a local place of kind "subdistrict", unless a Syrian town has its name: the town (its seat) is
- * then what the name means in news.
+ * its centroid, as a local place of kind "subdistrict", unless a Syrian town has its name or its skeleton: the town (its seat) is
+ * then what the name means in news, and gains the subdistrict's spellings (English and Arabic).
  */
 function addSyriaAdmin(db: ReturnType<typeof openDatabase>, writer: PlaceWriter, divisions: SyriaDivision[], firstId: number): number {
   const admin1 = db.prepare(`SELECT id, name, admin1_code FROM places WHERE kind = 'admin1' AND country_code = 'SY'`).all() as { id: number; name: string; admin1_code: string }[];
   const admin2 = db.prepare(`SELECT id, admin1_code, admin2_code FROM places WHERE kind = 'admin2' AND country_code = 'SY' AND admin2_code = ?`);
-  const town = db.prepare(`SELECT 1 FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ? AND p.country_code = 'SY' AND p.kind = 'populated' LIMIT 1`);
+  const town = db.prepare(`SELECT p.id FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ? AND p.country_code = 'SY' AND p.kind = 'populated'
+    ORDER BY p.population DESC LIMIT 1`).pluck();
   const byPcode = new Map<string, { id: number; a1: string | null; a2: string | null }>();
   let nextId = firstId;
   for (const d of divisions) {
@@ -256,11 +257,21 @@ function addSyriaAdmin(db: ReturnType<typeof openDatabase>, writer: PlaceWriter,
       byPcode.set(d.pcode, { id: match.id, a1: match.admin1_code, a2: null });
     } else if (d.level === 'district') {
       const match = d.geonameid !== null ? admin2.get(String(d.geonameid)) as { id: number; admin1_code: string; admin2_code: string } | undefined : undefined;
-      if (!match) continue;
+      if (!match) {
+        // A district GeoNames lacks still gives its subdistricts their governorate.
+        const governorate = d.parentPcode ? byPcode.get(d.parentPcode) : undefined;
+        if (governorate) byPcode.set(d.pcode, governorate);
+        continue;
+      }
       writer.addNames(match.id, d.names.flatMap(divisionNames), [], true);
       byPcode.set(d.pcode, { id: match.id, a1: match.admin1_code, a2: match.admin2_code });
     } else {
-      if (town.get(placeNameKey(d.name))) continue;
+      const namesake = (town.get(placeNameKey(d.name)) ?? town.get(`~${placeNameSkeleton(d.name)}`)) as number | undefined;
+      if (namesake !== undefined) {
+        // The town the subdistrict is named after is what news means by the name: it gains the subdistrict's spellings.
+        writer.addNames(namesake, d.names.flatMap(divisionNames), [], true);
+        continue;
+      }
       const parent = d.parentPcode ? byPcode.get(d.parentPcode) : undefined;
       writer.add({ name: d.name, kind: 'local', local_kind: 'subdistrict', country_code: 'SY', admin1_code: parent?.a1 ?? null, admin2_code: parent?.a2 ?? null,
         lat: d.lat, lon: d.lon, population: 0, feature_code: null, parent_id: parent?.id ?? null, source: `opensyria:${d.pcode}`,
