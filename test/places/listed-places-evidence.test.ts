@@ -17,7 +17,7 @@ function placeOf(text: string, predicate: string): EventPlace | null {
 }
 
 test('a city placed for its listed districts offers no district as the evidence of its place', () => {
-  const text = 'The army shelled rebel posts in Salahuddin, Sheikh Saeed, Ramouseh and Bustan al-Pasha on Sunday.';
+  const text = 'The army shelled rebel posts in the Salahuddin, Sheikh Saeed, Ramouseh and Bustan al-Pasha districts of Aleppo on Sunday.';
   const place = placeOf(text, 'shelled');
   assert.ok(place, 'the event has a place');
   if (place.geo_precision === 2 && /listed/.test(place.reason)) {
