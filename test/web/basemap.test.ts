@@ -24,7 +24,8 @@ after(async () => {
 });
 
 async function allEvents(filter: Parameters<DemoView['store']['queryEvents']>[0] = {}): Promise<StoredEvent[]> {
-  return (await demo.store.queryEvents(filter, { limit: 1000, offset: 0 })).events;
+  // The map shows ACLED events unless asked for PLOVER-only ones too (its "PLOVER-only events" toggle).
+  return (await demo.store.queryEvents({ acled: true, ...filter }, { limit: 1000, offset: 0 })).events;
 }
 
 interface Drawn { labels: string[]; neighbourhoodLabels: string[]; countryPaths: number; admin1Paths: number; neighbourhoodPaths: number }

@@ -67,7 +67,8 @@ async function openMap(search = '?map=25,20,2'): Promise<{ page: Page; problems:
 }
 
 async function allEvents(filter: Parameters<EventStore['queryEvents']>[0] = {}): Promise<StoredEvent[]> {
-  return (await store.queryEvents(filter, { limit: 1000, offset: 0 })).events;
+  // The map shows ACLED events unless asked for PLOVER-only ones too (its "PLOVER-only events" toggle).
+  return (await store.queryEvents({ acled: true, ...filter }, { limit: 1000, offset: 0 })).events;
 }
 
 /** Resolves once the page has drawn one more set of events than `before` (actions refresh asynchronously). */
