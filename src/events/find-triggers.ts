@@ -17,25 +17,38 @@ function phraseMatchesAt(tokens: Token[], at: number, phrase: TriggerPhrase): bo
 
 const NO_PHRASES: readonly TriggerPhrase[] = [];
 
-/** The words and adjacent-word pairs within `window` tokens of [first, last], to test `when_near` lists. */
-function nearbyWords(tokens: Token[], first: number, last: number, window: number, afterOnly = false): Set<string> {
-  const words = new Set<string>();
+/** Whether a word list holds two-word entries ("armed group"), which are tested against adjacent-word pairs. */
+const HAS_PAIRS = new WeakMap<ReadonlySet<string>, boolean>();
+function hasPairs(words: ReadonlySet<string>): boolean {
+  let pairs = HAS_PAIRS.get(words);
+  if (pairs === undefined) {
+    pairs = false;
+    for (const word of words) if (word.includes(' ')) pairs = true;
+    HAS_PAIRS.set(words, pairs);
+  }
+  return pairs;
+}
+
+/**
+ * Whether a word (normal form or lemma) or adjacent-word pair of `words` stands within `window` tokens of [first, last]
+ * (with `afterOnly`, only after it), to test `when_near`, `unless_near` and `only_near` lists. It reads the window
+ * token by token without building a set of its words: conditional phrases are common ("open", "demand").
+ */
+function anyNear(tokens: Token[], first: number, last: number, window: number, words: ReadonlySet<string>, afterOnly = false): boolean {
+  if (words.size === 0) return false;
+  const pairs = hasPairs(words);
   const from = afterOnly ? last + 1 : Math.max(0, first - window);
   const to = Math.min(tokens.length - 1, last + window);
   for (let i = from; i <= to; i++) {
     if (i >= first && i <= last) continue;
     const token = tokens[i];
     if (!token) continue;
-    words.add(token.normal);
-    words.add(token.lemma);
-    const next = tokens[i + 1];
-    if (next && i + 1 <= to) words.add(`${token.normal} ${next.normal}`);
+    if (words.has(token.normal) || words.has(token.lemma)) return true;
+    if (pairs && i + 1 <= to) {
+      const next = tokens[i + 1];
+      if (next && words.has(`${token.normal} ${next.normal}`)) return true;
+    }
   }
-  return words;
-}
-
-function intersects(a: Set<string>, b: Set<string>): boolean {
-  for (const word of a) if (b.has(word)) return true;
   return false;
 }
 
@@ -69,24 +82,17 @@ function triggersInSentence(sentence: Sentence, lexicon: EventLexicon): TriggerM
     const last = i + longest - 1;
     const lastToken = tokens[last] ?? token;
     const seen = new Set<string>();
-    // The words around the phrase, read once per window width and only for phrases with conditions on them.
-    const around = new Map<number, Set<string>>();
     for (const phrase of matched) {
       let code = phrase.code;
       if (phrase.unlessNear.size > 0 || phrase.whenNear.length > 0 || phrase.onlyNear.size > 0) {
-        const wordsAround = (afterOnly: boolean): Set<string> => {
-          const key = afterOnly ? -phrase.window : phrase.window;
-          let near = around.get(key);
-          if (!near) {
-            near = nearbyWords(tokens, i, last, phrase.window, afterOnly);
-            around.set(key, near);
+        if (anyNear(tokens, i, last, phrase.window, phrase.unlessNear)) continue;
+        if (phrase.onlyNear.size > 0 && !anyNear(tokens, i, last, phrase.window, phrase.onlyNear)) continue;
+        for (const when of phrase.whenNear) {
+          if (anyNear(tokens, i, last, phrase.window, when.words, when.after)) {
+            code = when.code;
+            break;
           }
-          return near;
-        };
-        const near = wordsAround(false);
-        if (intersects(phrase.unlessNear, near)) continue;
-        if (phrase.onlyNear.size > 0 && !intersects(phrase.onlyNear, near)) continue;
-        code = phrase.whenNear.find((s) => intersects(s.words, s.after ? wordsAround(true) : near))?.code ?? phrase.code;
+        }
       }
       if (seen.has(code.name)) continue;
       seen.add(code.name);
