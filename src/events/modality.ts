@@ -42,7 +42,7 @@ export function modalityAt(tokens: Token[], index: number): Modality {
   for (let i = index - 1; i >= 0 && i >= index - LOOKBACK; i--) {
     const token = tokens[i];
     if (!token || CLAUSE_BREAKS.has(token.normal)) break;
-    // "On 5 May 2020 workers protested": a capitalised "May" inside a sentence is the month.
+    // "On 12 May teachers marched": a capitalised "May" inside a sentence is the month.
     if (token.text === 'May' && i > 0) continue;
     const found = modalityOf(token, true);
     if (found) return found;

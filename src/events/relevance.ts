@@ -83,7 +83,7 @@ function wordAt(token: Token | undefined, word: string): boolean {
 
 const CAPITALISED = /^\p{Lu}\p{Ll}/u;
 
-/** A headline in title case ("Nepal Earthquake Death Toll Crosses 2,200") capitalises words that are not names. */
+/** A headline in title case ("Flood Death Toll Rises To 40 In Coastal Towns") capitalises words that are not names. */
 function titleCase(tokens: Token[]): boolean {
   let words = 0;
   let capitalised = 0;

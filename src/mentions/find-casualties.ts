@@ -131,7 +131,7 @@ function quantityAt(tokens: Token[], i: number, lexicon: CasualtyLexicon): Quant
   return null;
 }
 
-/** The singular person noun a determiner introduces, past adjectives, ages and other nouns ("a taxi bike driver"). */
+/** The singular person noun a determiner introduces, past adjectives, ages and other nouns ("a young market trader"). */
 function personAfter(tokens: Token[], i: number, lexicon: CasualtyLexicon): number | null {
   for (let k = i + 1; k <= i + 6 && k < tokens.length; k++) {
     const t = tokens[k]!;
