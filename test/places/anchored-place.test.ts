@@ -1,19 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { gazetteer, placeOf } from './place-of.ts';
 import { analyseText } from '../../src/text/analyse-text.ts';
-import { openGazetteer } from '../../src/resolve/gazetteer/open-gazetteer.ts';
 import { geolocate } from '../../src/resolve/geolocate.ts';
-import type { EventPlace } from '../../src/events/types.ts';
 
 // A place written with its container ("Celaya, Guanajuato") anchors the sentence's event.
-const gazetteer = openGazetteer();
-
-function placeOf(text: string, predicate: string): EventPlace | null {
-  const doc = analyseText(text);
-  const offset = text.indexOf(predicate);
-  const sentence = doc.sentences.find((s) => s.start <= offset && offset < s.end)!;
-  return geolocate(doc, gazetteer, { countries: [], source: null }).placeFor(sentence.index, offset);
-}
 
 test('a neighbourhood the gazetteer lacks does not pull the event to a namesake far from the city written with its state', () => {
   // El Tepeyac is a village in Hidalgo; the Tepeyac of this sentence is a neighbourhood of Celaya.

@@ -1,20 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyseText } from '../../src/text/analyse-text.ts';
-import { openGazetteer } from '../../src/resolve/gazetteer/open-gazetteer.ts';
-import { geolocate } from '../../src/resolve/geolocate.ts';
-import type { EventPlace } from '../../src/events/types.ts';
+import { placeOf } from './place-of.ts';
 
 // The containment rule: a name that the gazetteer does not know inside the division the text puts it in stands at
 // that division, with the division's precision, never at a namesake elsewhere.
-const gazetteer = openGazetteer();
-
-function placeOf(text: string, predicate: string): EventPlace | null {
-  const doc = analyseText(text);
-  const offset = text.indexOf(predicate);
-  const sentence = doc.sentences.find((s) => s.start <= offset && offset < s.end)!;
-  return geolocate(doc, gazetteer, { countries: [], source: null }).placeFor(sentence.index, offset);
-}
 
 test('"the Sahar district of Saada province" stands in Saada province, not at the Sahar of Sanaa governorate', () => {
   const place = placeOf('Coalition aircraft struck a market in the Sahar district of Saada province on Monday, killing four civilians.', 'struck');

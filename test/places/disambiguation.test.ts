@@ -1,22 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { gazetteer, placeOf } from './place-of.ts';
 import { analyseText } from '../../src/text/analyse-text.ts';
-import { openGazetteer } from '../../src/resolve/gazetteer/open-gazetteer.ts';
 import { geolocate } from '../../src/resolve/geolocate.ts';
 import { distanceKm } from '../../src/resolve/distance.ts';
 import type { EventPlace } from '../../src/events/types.ts';
-
-// The installation's gazetteer (world base + local layer), built on first use.
-const gazetteer = openGazetteer();
-
-/** The place of an event whose predicate is the word `predicate` of the text. */
-function placeOf(text: string, predicate: string, countries: string[] = []): EventPlace | null {
-  const doc = analyseText(text);
-  const offset = text.indexOf(predicate);
-  assert.ok(offset >= 0, `"${predicate}" is in the text`);
-  const sentence = doc.sentences.find((s) => s.start <= offset && offset < s.end)!;
-  return geolocate(doc, gazetteer, { countries, source: null }).placeFor(sentence.index, offset);
-}
 
 const TRIPOLI_LIBYA = { lat: 32.8872, lon: 13.1913 };
 const TRIPOLI_LEBANON = { lat: 34.4367, lon: 35.8497 };

@@ -1,0 +1,17 @@
+import assert from 'node:assert/strict';
+import { analyseText } from '../../src/text/analyse-text.ts';
+import { openGazetteer } from '../../src/resolve/gazetteer/open-gazetteer.ts';
+import { geolocate } from '../../src/resolve/geolocate.ts';
+import type { EventPlace } from '../../src/events/types.ts';
+
+/** The installation's gazetteer (world base + local layer), built on first use. */
+export const gazetteer = openGazetteer();
+
+/** The place geolocation gives the event whose predicate is the first `predicate` in `text` (the shipped gazetteer). */
+export function placeOf(text: string, predicate: string, countries: string[] = []): EventPlace | null {
+  const doc = analyseText(text);
+  const offset = text.indexOf(predicate);
+  assert.ok(offset >= 0, `"${predicate}" is in the text`);
+  const sentence = doc.sentences.find((s) => s.start <= offset && offset < s.end)!;
+  return geolocate(doc, gazetteer, { countries, source: null }).placeFor(sentence.index, offset);
+}
