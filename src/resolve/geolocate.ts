@@ -564,9 +564,11 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
     if (containers.length > 0 && !m.candidates.some((c) => cityDespiteDivisions(c, m, containers))
       && !m.candidates.some((c) => inWrittenContainer(c, containers, gazetteer))) {
       const inside = gazetteer.variants(withoutDivisionWord(m.text)).filter((c) => inWrittenContainer(c, containers, gazetteer));
-      if (inside.length === 0) fallback = containerFallback(m, containers, context, gazetteer);
-      else m = { ...m, candidates: inside };
-      if (inside.length === 0 && !fallback) return;
+      if (inside.length > 0) m = { ...m, candidates: inside };
+      else {
+        fallback = containerFallback(m, containers, context, gazetteer);
+        if (!fallback) return;
+      }
     }
     const choice = fallback ?? choose(m, writtenContainers[index]!, context, gazetteer, true);
     if (!choice) return;

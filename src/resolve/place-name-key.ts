@@ -67,11 +67,14 @@ function foldName(name: string): string {
   return (words.length > 1 ? words.map((w) => COMPASS.get(w) ?? w) : words).join(' ');
 }
 
-/** Arabic letters written in several forms for one sound, and the marks that are not letters (rule 5). */
+/**
+ * Arabic letters written in several forms for one sound (rule 5), on text already in NFKD: that has split أ إ آ ؤ ئ
+ * into their base letter and a hamza or madda mark, which the caller removes with the short vowels (\p{M}). Left
+ * here: the tatweel (a stretching stroke, not a mark), ٱ, ة and ى, which NFKD keeps whole.
+ */
 function foldArabic(name: string): string {
   if (!/[\u0600-\u06ff]/.test(name)) return name;
-  return name.replace(/[\u064b-\u065f\u0670\u0640]/g, '').replace(/[أإآٱ]/g, 'ا').replace(/ة/g, 'ه').replace(/ى/g, 'ي')
-    .replace(/ؤ/g, 'و').replace(/ئ/g, 'ي');
+  return name.replace(/\u0640/g, '').replace(/ٱ/g, 'ا').replace(/ة/g, 'ه').replace(/ى/g, 'ي');
 }
 
 /** The Arabic article written onto a word (الشيخ → شيخ), when a word of its own is left. */

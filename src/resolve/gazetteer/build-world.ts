@@ -249,11 +249,12 @@ function addSyriaAdmin(db: ReturnType<typeof openDatabase>, writer: PlaceWriter,
   const byPcode = new Map<string, { id: number; a1: string | null; a2: string | null }>();
   let nextId = firstId;
   for (const d of divisions) {
+    const names = d.names.flatMap(divisionNames);
     if (d.level === 'governorate') {
       const keys = new Set(d.names.map(withoutDivisionWord).map(placeNameSkeleton));
       const match = admin1.find((a) => keys.has(placeNameSkeleton(withoutDivisionWord(a.name))));
       if (!match) continue;
-      writer.addNames(match.id, d.names.flatMap(divisionNames), [], true);
+      writer.addNames(match.id, names, [], true);
       byPcode.set(d.pcode, { id: match.id, a1: match.admin1_code, a2: null });
     } else if (d.level === 'district') {
       const match = d.geonameid !== null ? admin2.get(String(d.geonameid)) as { id: number; admin1_code: string; admin2_code: string } | undefined : undefined;
@@ -263,19 +264,19 @@ function addSyriaAdmin(db: ReturnType<typeof openDatabase>, writer: PlaceWriter,
         if (governorate) byPcode.set(d.pcode, governorate);
         continue;
       }
-      writer.addNames(match.id, d.names.flatMap(divisionNames), [], true);
+      writer.addNames(match.id, names, [], true);
       byPcode.set(d.pcode, { id: match.id, a1: match.admin1_code, a2: match.admin2_code });
     } else {
       const namesake = (town.get(placeNameKey(d.name)) ?? town.get(`~${placeNameSkeleton(d.name)}`)) as number | undefined;
       if (namesake !== undefined) {
         // The town the subdistrict is named after is what news means by the name: it gains the subdistrict's spellings.
-        writer.addNames(namesake, d.names.flatMap(divisionNames), [], true);
+        writer.addNames(namesake, names, [], true);
         continue;
       }
       const parent = d.parentPcode ? byPcode.get(d.parentPcode) : undefined;
       writer.add({ name: d.name, kind: 'local', local_kind: 'subdistrict', country_code: 'SY', admin1_code: parent?.a1 ?? null, admin2_code: parent?.a2 ?? null,
         lat: d.lat, lon: d.lon, population: 0, feature_code: null, parent_id: parent?.id ?? null, source: `opensyria:${d.pcode}`,
-        names: d.names.flatMap(divisionNames), arabic: true }, nextId++);
+        names, arabic: true }, nextId++);
     }
   }
   return nextId;
