@@ -101,14 +101,14 @@ function buildFrames(
     const modifiers = found.filter((t) => t.code.role === 'modifier');
     const sentenceOf = doc.sentences[sentence];
     const event = mainEvent(found, sentenceOf);
-    // A second attack in another town, a protest in a second city: each is its own event (segment-events.ts).
     const outcome = strongest(found.filter((t) => t.code.role === 'outcome'));
     // A second attack in another town, a protest in a second city, "another man was shot dead": each is its own
     // event (segment-events.ts). A bare outcome ("3 were killed in X") opens one only when the words say so.
-    const separate = previous !== undefined && sentenceOf !== undefined
+    // Asked only of a sentence close enough to go on the event before: the place look-ups it makes are not free.
+    const separate = (): boolean => previous !== undefined && sentenceOf !== undefined
       && ((event !== undefined && opensNewEvent(sentenceOf, event, previous.main, placeNamed))
         || (event === undefined && outcome !== undefined && marksNewEvent(sentenceOf, outcome)));
-    const near = gap <= FOLLOW_UP_WINDOW && !separate ? previous : undefined;
+    const near = gap <= FOLLOW_UP_WINDOW && !separate() ? previous : undefined;
     const hasOwnActors = actors.some((a) => a.sentence === sentence && !a.loaded);
     const refersBack = event !== undefined && BACK_REFERENCE.has(doc.sentences[sentence]?.tokens[event.firstToken - 1]?.normal ?? '');
     const crowdGoesOn = near !== undefined && event !== undefined && family(near.main.code.event_type) === 'crowd' && family(event.code.event_type) === 'crowd';

@@ -14,7 +14,7 @@ const HYPOTHETICAL = new Set(['would', 'could', 'might', 'may', 'if', 'threatene
  */
 const IRREALIS_FRAMES = new Set(['must', 'should', 'swore', 'sworn', 'prepared', 'ready', 'demand', 'demands', 'demanded', 'demanding', 'urge', 'urges', 'urging', 'ask', 'asks', 'asked', 'asking', 'request', 'requested',
   'appeal', 'appealed', 'offer', 'offered', 'offers', 'promise', 'promised', 'promises', 'pledge', 'pledged', 'vow', 'vowed', 'vows',
-  'refuse', 'refused', 'refuses', 'reject', 'rejected', 'rejects', 'warn', 'warns', 'warning', 'threatening', 'ready', 'willing']);
+  'refuse', 'refused', 'refuses', 'reject', 'rejected', 'rejects', 'warn', 'warns', 'warning', 'threatening', 'willing']);
 const FUTURE = new Set(['will', "'ll", 'shall', 'tomorrow', 'upcoming']);
 const CLAUSE_BREAKS = new Set([',', ';', ':', 'and', 'but', 'after', 'before', 'when', 'while', 'which', 'who', 'that', '(', ')']);
 const LOOKBACK = 5;

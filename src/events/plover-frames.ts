@@ -52,7 +52,10 @@ export function intentions(flagged: TriggerMatch[]): TriggerMatch[] {
     let code: EventCode | null = null;
     if (INTENDED_COOPERATION.has(category)) code = recoded(t.code, 'AGREE', null);
     else if (category === 'RETREAT') code = recoded(t.code, 'CONCEDE', null);
-    else if (threatMode(t.code)) code = recoded(t.code, 'THREATEN', threatMode(t.code));
+    else {
+      const mode = threatMode(t.code);
+      if (mode) code = recoded(t.code, 'THREATEN', mode);
+    }
     return code ? [{ ...t, code, modality: 'asserted' }] : [];
   });
 }

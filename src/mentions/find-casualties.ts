@@ -182,7 +182,7 @@ function isDeathToll(tokens: Token[], j: number, lexicon: CasualtyLexicon): bool
 }
 
 /** The outcome the token at `j` says, if any. */
-export function outcomeAt(tokens: Token[], j: number, lexicon: CasualtyLexicon): Outcome | null {
+function outcomeAt(tokens: Token[], j: number, lexicon: CasualtyLexicon): Outcome | null {
   const token = tokens[j]!;
   const outcome = lexicon.outcomes.get(token.normal);
   if (!outcome) return null;
