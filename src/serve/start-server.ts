@@ -14,7 +14,7 @@ import { StoreInputError } from '../store/types.ts';
 import type { ArticleQueue } from '../store/job-queue.ts';
 import { ArticleBodySchema, EventIdParamsSchema, EventQuerySchema, MAX_ARTICLE_CHARS, NoQuerySchema, firstIssue } from './api-schemas.ts';
 import { EventStream } from './event-stream.ts';
-import { CodingDeadlineError, CodingPool } from '../cli/workers/coding-pool.ts';
+import { CodingDeadlineError, CodingPool, DEFAULT_CODING_DEADLINE_MS } from '../cli/workers/coding-pool.ts';
 import { eventsToCsv, eventsToGeoJson, withSourceProfile } from './format-events.ts';
 import { openApiDocument } from './openapi.ts';
 import { placesToGeoJson } from './format-places.ts';
@@ -65,9 +65,6 @@ function tokenMatches(expected: string, header: string | undefined): boolean {
   return timingSafeEqual(a, b) && presented.length > 0;
 }
 
-/** Time one upload may take to code (default); longer ones are stopped and answered 422. */
-const DEFAULT_CODING_DEADLINE_MS = 60_000;
-
 function fail(reply: FastifyReply, status: number, error: string, field: string | null = null): FastifyReply {
   return reply.code(status).type('application/json').send({ error, field });
 }
@@ -85,17 +82,6 @@ function rawClientError(error: Error & { code?: string }, socket: Duplex): void 
   socket.destroy();
 }
 
-/** `GET /articles/:id/places`: the article's place mentions, resolved by the same pipeline as its events (loaded on first use). */
-let placeFinder: ((article: Article) => PlaceRecord[]) | null = null;
-async function articlePlacesOf(article: Article): Promise<PlaceRecord[]> {
-  if (!placeFinder) {
-    const { articlePlaces, defaultResources } = await import('../pipeline.ts');
-    const resources = defaultResources();
-    placeFinder = (a) => articlePlaces(a, resources);
-  }
-  return placeFinder(article);
-}
-
 function wantsGeoJson(request: FastifyRequest, format: string | undefined): boolean {
   if (format) return format === 'geojson';
   return /application\/geo\+json/i.test(request.headers.accept ?? '');
@@ -107,11 +93,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const token = options.token ?? null;
   const maxTextChars = options.maxTextChars ?? MAX_ARTICLE_CHARS;
   const stream = new EventStream(options.maxEventStreams);
+  // Coding and place resolution run in a worker thread under a deadline: the event loop never waits on one article.
   let pool: CodingPool | null = null;
+  const deadlineMs = options.codingDeadlineMs ?? DEFAULT_CODING_DEADLINE_MS;
   const coder = options.code ?? ((article: Article) => {
     pool ??= new CodingPool(1);
-    return pool.code(article, { deadlineMs: options.codingDeadlineMs ?? DEFAULT_CODING_DEADLINE_MS });
+    return pool.code(article, { deadlineMs });
   });
+  const placesOf = (article: Article): Promise<PlaceRecord[]> => {
+    pool ??= new CodingPool(1);
+    return pool.places(article, deadlineMs);
+  };
 
   const app = Fastify({
     logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, forceCloseConnections: 'idle',
@@ -211,7 +203,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!parsed.success) return fail(reply, 400, firstIssue(parsed.error, 'path').error, 'id');
     const article = await store.getArticle(parsed.data.id);
     if (!article) return fail(reply, 404, `no article with id "${parsed.data.id}"`, 'id');
-    const places = await articlePlacesOf(article);
+    let places: PlaceRecord[];
+    try {
+      places = await placesOf(article);
+    } catch (error) {
+      if (error instanceof CodingDeadlineError) return fail(reply, 422, `the article's places could not be resolved within ${error.deadlineMs} ms`, 'text');
+      throw error;
+    }
     const { format } = request.query as { format?: string };
     if (wantsGeoJson(request, format)) return reply.type('application/geo+json').send(placesToGeoJson(places));
     return { article_id: article.id, places };

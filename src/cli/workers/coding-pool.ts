@@ -2,17 +2,26 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CodedEvent } from '../../events/event-schema.ts';
 import type { Article, IngestResult } from '../../ingest/types.ts';
+import type { PlaceRecord } from '../../resolve/place-records.ts';
 
 /**
  * An article to code (with `includeFlagged`, also its negated, hypothetical and future events, as `sitrep code
- * --flagged`), or an HTML page to read into one (so that a page's extraction runs off the caller's thread too).
+ * --flagged`), an HTML page to read into one (so that a page's extraction runs off the caller's thread too), or an
+ * article whose place mentions to resolve (`GET /articles/:id/places`).
  */
-export type CodingRequest = { id: number; article: Article; includeFlagged?: boolean } | { id: number; html: string; origin: string };
+export type CodingRequest = { id: number; article: Article; includeFlagged?: boolean } | { id: number; html: string; origin: string }
+  | { id: number; places: Article };
 
-export type CodingReply = { id: number; events: CodedEvent[] } | { id: number; read: IngestResult } | { id: number; error: string };
+export type CodingReply = { id: number; events: CodedEvent[] } | { id: number; read: IngestResult } | { id: number; places: PlaceRecord[] }
+  | { id: number; error: string };
+
+type CodingResult = CodedEvent[] | IngestResult | PlaceRecord[];
+
+/** How long `sitrep serve` and `sitrep watch` let one article be coded (or one page read) before refusing it. */
+export const DEFAULT_CODING_DEADLINE_MS = 60_000;
 
 interface Pending {
-  resolve(value: CodedEvent[] | IngestResult): void;
+  resolve(value: CodingResult): void;
   reject(error: Error): void;
   worker: number;
   timer: NodeJS.Timeout | null;
@@ -79,11 +88,16 @@ export class CodingPool {
     return this.send((id) => ({ id, html, origin }), origin, deadlineMs) as Promise<IngestResult>;
   }
 
-  private send(request: (id: number) => CodingRequest, origin: string, deadlineMs?: number): Promise<CodedEvent[] | IngestResult> {
+  /** Resolves every place mention of `article` (src/pipeline.ts articlePlaces) in a thread, under the same kind of deadline. */
+  places(article: Article, deadlineMs?: number): Promise<PlaceRecord[]> {
+    return this.send((id) => ({ id, places: article }), article.origin, deadlineMs) as Promise<PlaceRecord[]>;
+  }
+
+  private send(request: (id: number) => CodingRequest, origin: string, deadlineMs?: number): Promise<CodingResult> {
     const id = this.nextId++;
     const index = this.load.indexOf(Math.min(...this.load));
     this.load[index]! += 1;
-    return new Promise<CodedEvent[] | IngestResult>((resolve, reject) => {
+    return new Promise<CodingResult>((resolve, reject) => {
       const timer = deadlineMs === undefined ? null : setTimeout(() => this.expire(index, id, origin, deadlineMs), deadlineMs);
       this.pending.set(id, { resolve, reject, worker: index, timer });
       this.workers[index]!.postMessage(request(id));
@@ -115,7 +129,7 @@ export class CodingPool {
     this.pending.delete(reply.id);
     if (pending.timer) clearTimeout(pending.timer);
     if ('error' in reply) pending.reject(new Error(reply.error));
-    else pending.resolve('read' in reply ? reply.read : reply.events);
+    else pending.resolve('read' in reply ? reply.read : 'places' in reply ? reply.places : reply.events);
   }
 
   private failAll(error: Error): void {
