@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { readDocuments, type ReadOptions } from '../ingest/read-documents.ts';
 import type { Article, IngestResult } from '../ingest/types.ts';
 import type { EventStore } from '../store/types.ts';
+import { TimeSlice } from '../store/records.ts';
 import { codeStream } from './code-stream.ts';
 import { datedArticle, problemLocation } from './commands/code.ts';
 
@@ -56,14 +57,11 @@ export async function ingestPaths(store: EventStore, paths: string[], options: I
   const articleOf = (read: Read): Article | null => (read.stored ? null : datedArticle(read.result, options.date));
   const documents = markStored(readDocuments(paths, options.limits), store);
   const coded = codeStream(documents, articleOf, { workers: options.workers ?? availableParallelism() });
-  let turn = Date.now();
+  // Reading a file already in memory and storing in SQLite settle as microtasks only: without a turn of
+  // the event loop now and then, a signal (Ctrl-C) would not be seen before the end of the run.
+  const turns = new TimeSlice(50);
   for await (const { item: { result: item, stored }, events } of coded) {
-    // Reading a file already in memory and storing in SQLite settle as microtasks only: without a turn of
-    // the event loop now and then, a signal (Ctrl-C) would not be seen before the end of the run.
-    if (Date.now() - turn > 50) {
-      await new Promise((resolve) => setImmediate(resolve));
-      turn = Date.now();
-    }
+    await turns.maybeYield();
     if (options.shouldStop?.()) {
       summary.interrupted = true;
       break;

@@ -306,8 +306,9 @@ export class SqliteStore implements EventStore {
 
   async *streamEvents(filter: EventFilter): AsyncGenerator<StoredEvent> {
     const { where, params } = sqliteWhere(filter);
-    // iterate() steps the statement one row at a time; leaving the loop early finalises it.
-    const rows = this.db.prepare(`SELECT e.seq, e.id, e.record, e.source_count FROM events e ${where}
+    // iterate() steps the statement one row at a time; leaving the loop early finalises it. A fresh statement on the
+    // reading connection, like every other query: an open iterator holds its connection, and writes use the other.
+    const rows = this.reader.prepare(`SELECT e.seq, e.id, e.record, e.source_count FROM events e ${where}
       ORDER BY e.event_date DESC NULLS LAST, e.seq DESC`).iterate(...params) as IterableIterator<EventRow>;
     for (const row of rows) yield toStored(row);
   }

@@ -33,11 +33,14 @@ export function describeProblem(problem: IngestProblem): string {
   return `${problemLocation(problem)}: ${problem.reason}`;
 }
 
+/** The article dated by `date` when it gives no date itself (--date); a date the document gives is never overridden. */
+export function withDate(article: Article, date: string | undefined): Article {
+  return article.published || !date ? article : { ...article, published: date };
+}
+
 /** The article of a read result, dated by `date` when it gives no date itself; null for a problem. */
 export function datedArticle(result: IngestResult, date: string | undefined): Article | null {
-  if (!result.ok) return null;
-  // --date dates an undated article; a date the document gives itself is never overridden.
-  return result.article.published || !date ? result.article : { ...result.article, published: date };
+  return result.ok ? withDate(result.article, date) : null;
 }
 
 export function registerCode(program: Command): void {

@@ -3,7 +3,7 @@ import { readDocuments } from '../../ingest/read-documents.ts';
 import type { Article } from '../../ingest/types.ts';
 import { DEFAULT_MAX_ATTEMPTS, PostgresJobQueue, type EnqueueCounts } from '../../store/job-queue.ts';
 import { isPostgresUrl } from '../../store/open-store.ts';
-import { describeProblem, parseDay } from './code.ts';
+import { describeProblem, parseDay, withDate } from './code.ts';
 import { storeLocation } from './ingest.ts';
 import { addLimitOptions, limitsFrom, wholeNumber, type LimitOptions } from '../limit-options.ts';
 
@@ -46,7 +46,7 @@ export function registerEnqueue(program: Command): void {
             continue;
           }
           // --date dates an undated article; a date the document gives itself is never overridden.
-          batch.push(result.article.published || !options.date ? result.article : { ...result.article, published: options.date });
+          batch.push(withDate(result.article, options.date));
           if (batch.length >= BATCH) await flush();
         }
         if (batch.length > 0) await flush();

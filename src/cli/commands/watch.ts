@@ -2,14 +2,13 @@ import type { Command } from 'commander';
 import { FeedConfigError, loadFeedConfig } from '../../ingest/feed-config.ts';
 import type { Article } from '../../ingest/types.ts';
 import { FeedWatcher, type FeedPollReport } from '../../ingest/watch-feeds.ts';
-import { CodingPool } from '../workers/coding-pool.ts';
+import { CodingPool, DEFAULT_CODING_DEADLINE_MS } from '../workers/coding-pool.ts';
 import { isPostgresUrl, openStore, DEFAULT_DB } from '../../store/open-store.ts';
-import { parseDay } from './code.ts';
+import { parseDay, withDate } from './code.ts';
 import { storeLocation } from './ingest.ts';
 import { PostgresJobQueue } from '../../store/job-queue.ts';
 
 /** Longest time reading one page, or coding one article, may take; longer is stopped, logged and retried on a later poll. */
-const CODING_DEADLINE_MS = 60_000;
 
 /** The state file's default place: beside a SQLite store, else in the working directory. */
 export function defaultStatePath(store: string): string {
@@ -56,13 +55,13 @@ export function registerWatch(program: Command): void {
       const coding = new CodingPool(1);
       const submit = async (article: Article): Promise<void> => {
         // --date dates an undated article; a date the page or feed gives is never overridden.
-        const dated = article.published || !options.date ? article : { ...article, published: options.date };
+        const dated = withDate(article, options.date);
         if (queue) {
           const queued = await queue.enqueue(dated);
           counts.queued += queued.queued + queued.requeued;
           return;
         }
-        const result = await store.addArticle(dated, await coding.code(dated, { deadlineMs: CODING_DEADLINE_MS }));
+        const result = await store.addArticle(dated, await coding.code(dated, { deadlineMs: DEFAULT_CODING_DEADLINE_MS }));
         if (result.duplicate) counts.duplicate++;
         else counts.stored++;
         counts.created += result.created.length;
@@ -78,7 +77,7 @@ export function registerWatch(program: Command): void {
           config,
           statePath: options.state ?? defaultStatePath(location),
           submit,
-          readPage: (html, url) => coding.readHtml(html, url, CODING_DEADLINE_MS),
+          readPage: (html, url) => coding.readHtml(html, url, DEFAULT_CODING_DEADLINE_MS),
           signal: controller.signal,
           onPoll: (report) => {
             if (report.status === 'failed' || report.failed > 0 || report.gaveUp > 0) failures++;
