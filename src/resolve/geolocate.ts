@@ -459,7 +459,7 @@ function nearAnchors(p: ResolvedPlace, anchors: ResolvedPlace[]): boolean {
 /** The place of a sentence's places that an event whose predicate is at `offset` happened at. */
 function pickPlace(list: ResolvedPlace[], offset: number, gazetteer: Gazetteer): ResolvedPlace | undefined {
   const candidates = list.filter((p) => !p.container);
-  // "In Celaya, Guanajuato, a man was found dead in Colonia Gobernadores": when the sentence writes a place
+  // "In Celaya, Guanajuato, police found two bodies in Colonia Tepeyac": when the sentence writes a place
   // with its container, a name it does not anchor that lies away from it (a namesake of a neighbourhood the
   // gazetteer lacks, a town of the same name elsewhere) is not where the event is.
   const anchors = candidates.filter((p) => p.anchored);

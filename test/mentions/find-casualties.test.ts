@@ -18,7 +18,7 @@ test('vague quantities follow the documented table (tens 10, dozens 12, hundreds
   assert.deepEqual(counts('The terrorists have sustained tens of casualties.'), [['casualties', 10, 'vague']]);
   assert.deepEqual(counts('Dozens of people were wounded.'), [['injured', 12, 'vague']]);
   assert.deepEqual(counts('Hundreds died in the siege.'), [['killed', 100, 'vague']]);
-  assert.deepEqual(counts('A number of militants were killed in the tunnel.'), [['killed', 3, 'vague']]);
+  assert.deepEqual(counts('A number of fighters were killed in the raid.'), [['killed', 3, 'vague']]);
   assert.deepEqual(counts('Several soldiers died.'), [['killed', 3, 'vague']]);
 });
 
@@ -29,7 +29,7 @@ test('a range counts its lower figure', () => {
 
 test('one victim: "a man was shot dead", "killing him"', () => {
   assert.deepEqual(counts('A man was shot dead in the market.'), [['killed', 1, 'exact']]);
-  assert.deepEqual(counts('A gendarme shot and killed a taxi bike driver.'), [['killed', 1, 'exact']]);
+  assert.deepEqual(counts('A police officer shot and killed a delivery van driver.'), [['killed', 1, 'exact']]);
   assert.deepEqual(counts('Police said they killed him.'), [['killed', 1, 'exact']]);
 });
 
