@@ -170,7 +170,7 @@ export function createMapView(container: HTMLElement, onSelect: (id: string) => 
       setSelectedClass(selected, false);
       selected = id;
       const marker = id ? markers.get(id) : undefined;
-      if (!marker) return;
+      if (!id || !marker) return;
       // A link that names both the map's position and the event opens both as they were.
       if (!move) {
         setSelectedClass(id, true);
@@ -180,7 +180,7 @@ export function createMapView(container: HTMLElement, onSelect: (id: string) => 
         if (selected !== id) return;
         setSelectedClass(id, true);
         // Keep the marker inside the part of the map the detail panel leaves visible.
-        const point = map.latLngToContainerPoint(marker.getLatLng());
+        const point = map.latLngToContainerPoint((markers.get(id) ?? marker).getLatLng());
         const visibleWidth = Math.max(120, map.getSize().x - coveredRight);
         if (point.x > visibleWidth * 0.75 || point.x < 40) map.panBy([point.x - visibleWidth / 2, 0]);
       };
@@ -188,6 +188,9 @@ export function createMapView(container: HTMLElement, onSelect: (id: string) => 
       // zoomed in to regional scale, rather than zooming down to street level; a big cluster is zoomed into.
       const reveal = () => {
         if (selected !== id) return;
+        // A new list may have replaced the markers while the map was animating: reveal the event's marker of now.
+        const marker = markers.get(id);
+        if (!marker || !clusters.hasLayer(marker)) return;
         // Clusters cannot be fanned out or looked into while they are being rebuilt after a zoom.
         if (container.querySelector('.leaflet-cluster-anim, .leaflet-zoom-anim')) {
           clusters.once('animationend', reveal);
