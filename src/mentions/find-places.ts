@@ -1,7 +1,7 @@
 import type { AnalysedText, Sentence, Token } from '../text/types.ts';
 import type { Gazetteer, PlaceCandidate } from '../resolve/gazetteer/open-gazetteer.ts';
 import type { PlaceMention } from './types.ts';
-import { placeNameKey } from '../resolve/place-name-key.ts';
+import { placeNameKey, placeNameSkeleton } from '../resolve/place-name-key.ts';
 import { BoundedCache } from '../bounded-cache.ts';
 
 /** What the words around a name say about it: "Idlib province", "Salahuddin district", "the town of X". */
@@ -21,6 +21,8 @@ export interface FoundPlace extends PlaceMention {
 }
 
 const ARTICLES = new Set(['al', 'el', 'ad', 'adh', 'ar', 'as', 'ash', 'at', 'ath', 'az', 'an', 'ed', 'es', 'et', 'ez', 'er', 'en', 'ud', 'ul', 'ad-', 'al-']);
+/** Joiners that are also places' names of their own when capitalised ("Anzuma (Beni, Nord-Kivu)", "Bani, Burkina Faso"). */
+const JOINERS_ALSO_NAMES = new Set(['beni', 'bani']);
 const JOINERS = new Set(['-', 'de', 'del', 'da', 'do', 'dos', 'das', 'di', 'la', 'las', 'los', 'le', 'les', 'du', 'of', 'bin', 'ibn', 'abu', 'bani', 'beni', "'", '’']);
 /** Lower-case words that belong to a place's name when they follow it ("Aleppo international airport"). */
 // Without a prototype, so that words such as "constructor" are not read as feature words.
@@ -55,9 +57,14 @@ const NOT_ALONE = new Set(['on', 'in', 'the', 'a', 'an', 'at', 'around', 'betwee
 
 function capitalised(token: Token): boolean {
   const code = token.text.charCodeAt(0);
-  if (code < 128) return code >= 65 && code <= 90; // ASCII: A-Z
+  if (code < 128) return (code >= 65 && code <= 90) || lowerPrefixed(token.text); // ASCII: A-Z
   const first = token.text[0]!;
   return first !== first.toLowerCase();
+}
+
+/** Bantu names written with their lower-case prefix ("eThekwini", "iLembe", "kwaMashu"): a capital follows it. */
+function lowerPrefixed(text: string): boolean {
+  return /^(?:e|i|kwa|ka|u|o|ku|um|isi|ama|aba)[A-Z][a-z]/.test(text);
 }
 
 /** Runs of tokens that may name a place: capitalised words joined by articles, hyphens and "de"/"of", with feature words. */
@@ -156,6 +163,25 @@ interface NamedSpan {
   partial: boolean;
 }
 
+/** The feature words of administrative divisions (not "neighbourhood", "quarter": parts of towns the gazetteer lacks). */
+const DIVISION_FEATURES = new Set(['province', 'governorate', 'region', 'state', 'county', 'prefecture', 'department', 'oblast', 'division',
+  'district', 'municipality', 'lga', 'subdistrict', 'tehsil', 'taluka', 'commune', 'woreda', 'raion', 'rayon', 'wilaya', 'territory',
+  'chiefdom', 'subcounty', 'township']);
+/** Shorter than this, a skeleton matches too many divisions even for a name written as one. */
+const DIVISION_SKELETON = 4;
+
+/**
+ * The places the gazetteer knows by this spelling; for a name written as a division ("(Bulo Burto, Hiraan)",
+ * "Rajouri district") and not known by its spelling, the divisions of its skeleton, however short ("Hiiraan",
+ * "Rajauri"): there are few divisions, and news spell them as they please. The gazetteer guesses by skeleton
+ * alone only for long names.
+ */
+function spelledOrDivision(gazetteer: Gazetteer, text: string, asDivision: boolean): PlaceCandidate[] {
+  const found = gazetteer.lookup(text);
+  if (found.length > 0 || !asDivision || placeNameSkeleton(text).length < DIVISION_SKELETON) return found;
+  return gazetteer.variants(text).filter((c) => c.kind === 'admin1' || c.kind === 'admin2');
+}
+
 /** Sub-spans of a run that the gazetteer knows, longest first and without overlap. */
 function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazetteer, asContainer: boolean): NamedSpan[] {
   const tokens = sentence.tokens;
@@ -173,12 +199,12 @@ function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazett
       const first = tokens[i]!;
       const end = tokens[last]!;
       // A name starts and ends with a word of its own, not a joiner or a lone feature word.
-      if (JOINERS.has(end.normal) || (!capitalised(first) && !ARTICLES.has(first.normal))) continue;
+      if ((JOINERS.has(end.normal) && !(capitalised(end) && JOINERS_ALSO_NAMES.has(end.normal))) || (!capitalised(first) && !ARTICLES.has(first.normal))) continue;
       // A lone capitalised common word, or a short acronym ("UP"), is not read as a place on its own; an acronym
       // written as a container is ("Madurai district, TN)": the abbreviations the gazetteer knows for divisions).
       if (last === i && (NOT_ALONE.has(first.normal) || first.normal in FEATURE_WORDS || (/^[A-Z]{1,3}$/.test(first.text) && !asContainer))) continue;
       const text = sentence.text.slice(first.start - sentence.start, end.end - sentence.start);
-      const candidates = gazetteer.lookup(text);
+      const candidates = spelledOrDivision(gazetteer, text, asContainer || DIVISION_FEATURES.has(tokens[last + 1]?.normal ?? ''));
       if (candidates.length === 0) continue;
       // A spelling-variant match on a piece of a longer name ("Sanguun" in "Bar-Sanguun") is a guess too far.
       const rest = [...tokens.slice(run[0], i), ...tokens.slice(last + 1, run[1] + 1)];
@@ -269,7 +295,7 @@ export function findPlaces(doc: AnalysedText, gazetteer: Gazetteer, exclude: { s
         const gap = doc.text.slice(inSentence[m - 1]!.end, inSentence[m]!.start);
         // "X (A, B)", "X municipality, A", "X district of A", "X in A"
         const joined = m === k + 1
-          ? /^\s*(?:[a-z]+\s*)?(?:\(|,)\s*$|^\s+(?:(?:district|province|governorate|neighbou?rhoods?|area|city|town|village)\s+)?(?:of|in)\s+$/.test(gap)
+          ? /^\s*(?:(?:[a-z]+|[A-Z]{2,5})\s*)?(?:\(|,)\s*$|^\s+(?:(?:district|province|governorate|neighbou?rhoods?|area|city|town|village)\s+)?(?:of|in)\s+$/.test(gap)
           : /^\s*,\s*$/.test(gap);
         if (!joined) break;
         place.containers.push(offset + m);

@@ -4,7 +4,7 @@ import { findPlaces, type FoundPlace } from '../mentions/find-places.ts';
 import type { Gazetteer, PlaceCandidate } from './gazetteer/open-gazetteer.ts';
 import { distanceKm } from './distance.ts';
 import { neighbourhoodAt } from './neighbourhood-at.ts';
-import { placeNameKey, placeNameSkeleton, withoutDivisionWord } from './place-name-key.ts';
+import { divisionKey, placeNameSkeleton, withoutDivisionWord } from './place-name-key.ts';
 
 export interface GeolocationHints {
   /** Countries of the actors named in the article (strongest first), for disambiguation. */
@@ -72,9 +72,12 @@ function inDivisionNamed(c: PlaceCandidate, key: string): boolean {
   return namesDivision(c.admin1, key) || namesDivision(c.admin2, key) || namesDivision(c.country, key);
 }
 
-/** A division name (folded when first needed: most candidates are never asked) matches this key. */
+/**
+ * A division name (folded when first needed: most candidates are never asked) matches this key; without the words
+ * GeoNames writes around it ("Province du Soum" is "Soum").
+ */
 function namesDivision(name: string | null, key: string): boolean {
-  return name !== null && sameDivision(placeNameKey(name), key);
+  return name !== null && sameDivision(divisionKey(name), key);
 }
 
 /** A place this near a bigger town of the same name context is read as in it (its suburbs and villages). */
@@ -89,7 +92,7 @@ function contains(container: PlaceCandidate, place: PlaceCandidate, gazetteer: G
   if (container.id === place.id) return false;
   if (container.kind === 'country') return container.countryCode === place.countryCode;
   if (container.kind === 'admin1' || container.kind === 'admin2') {
-    return container.countryCode === place.countryCode && inDivisionNamed(place, container.key);
+    return container.countryCode === place.countryCode && inDivisionNamed(place, divisionKey(container.name));
   }
   if ((container.kind === 'populated' || container.kind === 'site') && container.countryCode === place.countryCode && place.kind !== 'local') {
     // "Kafr Takharim in Idleb": a town that gives its name to its division stands for the division.
@@ -170,6 +173,9 @@ function localPartBelieved(c: PlaceCandidate, context: Context, gazetteer: Gazet
   if (c.localKind === 'subdistrict') return inArticleCountry(c, context);
   return ancestry(c, gazetteer).slice(1).some((a) => context.named.has(a.id));
 }
+
+/** A name missing inside its written container is looked for there by a skeleton of at least this many letters. */
+const RESCUE_SKELETON = 4;
 
 /** A skeleton this long is distinctive enough to stand alone when it matches a single place. */
 const SOLE_SKELETON_LENGTH = 8;
@@ -551,6 +557,7 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
   const containerIndices = new Set<number>();
   const places: ResolvedPlace[] = [];
   const mentionOf = new Map<ResolvedPlace, number>();
+  const settled = new Map<string, NonNullable<ReturnType<typeof choose>>>();
   mentions.forEach((written, index) => {
     let m = written;
     const containers = writtenContainers[index]!.filter((c) => c.candidates.some((k) => k.kind === 'admin1' || k.kind === 'admin2' || k.kind === 'country'));
@@ -563,15 +570,26 @@ export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: Geoloc
     let fallback: ReturnType<typeof choose> = null;
     if (containers.length > 0 && !m.candidates.some((c) => cityDespiteDivisions(c, m, containers))
       && !m.candidates.some((c) => inWrittenContainer(c, containers, gazetteer))) {
-      const inside = gazetteer.variants(withoutDivisionWord(m.text)).filter((c) => inWrittenContainer(c, containers, gazetteer));
+      // "Hays city (Al Hudaydah)": the name without its feature word, by its spelling or its skeleton.
+      const bare = withoutDivisionWord(m.text);
+      // A skeleton of three letters ("Pepe" ~ Papaya) finds some village inside most provinces.
+      const variants = placeNameSkeleton(bare).length >= RESCUE_SKELETON ? gazetteer.variants(bare) : [];
+      const inside = [...new Map([...(bare !== m.text ? gazetteer.lookup(bare) : []), ...variants].map((c) => [c.id, c])).values()]
+        .filter((c) => inWrittenContainer(c, containers, gazetteer));
       if (inside.length > 0) m = { ...m, candidates: inside };
       else {
         fallback = containerFallback(m, containers, context, gazetteer);
         if (!fallback) return;
       }
     }
-    const choice = fallback ?? choose(m, writtenContainers[index]!, context, gazetteer, true);
+    const sameName = containers.length === 0 ? settled.get(divisionKey(m.text)) : undefined;
+    const choice = sameName ?? fallback ?? choose(m, writtenContainers[index]!, context, gazetteer, true);
     if (!choice) return;
+    // "In Castilla, Piura, ... outside the Castilla Municipality offices": a name the text once wrote with its
+    // container means the same place when written again without it.
+    if (containers.length > 0 && !settled.has(divisionKey(m.text))) {
+      settled.set(divisionKey(m.text), { ...choice, reason: `${choice.reason}; as written with ${containers.map((c) => c.text).join(', ')}` });
+    }
     for (const i of m.containers) if (mentions[i]!.candidates.some((k) => contains(k, choice.place, gazetteer))) containerIndices.add(i);
     const place: ResolvedPlace = { mention: m, ...choice, container: false };
     mentionOf.set(place, index);

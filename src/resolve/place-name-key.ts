@@ -11,7 +11,8 @@
  *   5. Arabic script is folded the same way: short vowels and other marks removed, the hamza forms of alef (أ إ آ ٱ)
  *      read as ا, ة as ه, ى as ي, and the article ال written onto a word dropped (الشيخ سعيد → شيخ سعيد);
  *   6. in a name of several words, the compass words of French, Spanish and Portuguese are read in English, as
- *      divisions reach English news in either form (Nord-Kivu → north kivu, Sud-Ouest → south west, Rio Grande do Sul).
+ *      divisions reach English news in either form (Nord-Kivu → north kivu, Sud-Ouest → south west, Rio Grande do Sul),
+ *      and the English adjectives as the nouns (Southern Kordofan → south kordofan).
  *      A one-word name ("Sur", a town) is left as it is.
  *
  * `skeleton` (transliteration-blind), for names written with other letters for the same sounds:
@@ -36,18 +37,34 @@ const ARTICLES = new Set(['al', 'el', 'ad', 'adh', 'ar', 'as', 'ash', 'at', 'ath
 /** Compass words of the languages divisions are often named in, as English writes them. */
 const COMPASS = new Map(Object.entries({
   nord: 'north', norte: 'north', sud: 'south', sur: 'south', sul: 'south', est: 'east', este: 'east', leste: 'east', ouest: 'west', oeste: 'west',
+  // "South Kordofan" and GeoNames' "Southern Kordofan", "Northern Bahr el Ghazal" and "North Bahr el Ghazal".
+  northern: 'north', southern: 'south', eastern: 'east', western: 'west',
 }));
 
 /** Suffixes news and GeoNames add to division names: "Idlib Governorate" is also "Idlib". */
 const DIVISION_WORDS = /\s+(governorate|province|region|state|district|department|prefecture|county|municipality|division|oblast|raion|rayon|wilaya|muhafazah|mohafazat|territory|zone|city|municipio|departamento|estado)['’]?$/i;
 
-/** The name without the division word written after it ("Poonch District" → "Poonch"). */
+/**
+ * Prefixes GeoNames writes before division names in the languages of their countries ("Province du Soum",
+ * "Provincia de Jauja", "Partido de Vicente Lopez", "Municipio Arismendi"), which news leave out. A particle
+ * ("de", "du", "of") is required after the word, so that "Distrito Federal" keeps its name.
+ */
+const DIVISION_PREFIX = /^(?:(?:province|provincia|provinsi|departamento|department|d[ée]partement|municipio|municipality|partido|distrito|district|commune|comuna|arrondissement|pr[ée]fecture|territoire|territory|cercle|r[ée]gion|region|wilaya|city|county|canton)\s+(?:of\s+(?:the\s+)?|de\s+la\s+|de\s+l['’]|de\s+|du\s+|des\s+|di\s+|del\s+|do\s+|da\s+|d['’])|(?:municipio|comuna|komuna\s+e)\s+)(?=\p{Lu})/iu;
+
+/** The name without the division word written after it ("Poonch District" → "Poonch") or before it ("Province du Soum" → "Soum"). */
 export function withoutDivisionWord(name: string): string {
-  return name.replace(DIVISION_WORDS, '');
+  return name.replace(DIVISION_WORDS, '').replace(DIVISION_PREFIX, '');
 }
 
 /** The same names are folded again and again (candidates, containers, divisions): folding is remembered. */
 const folded = new BoundedCache<string, string>(100_000);
+
+const divisionKeys = new BoundedCache<string, string>(20_000);
+
+/** A division's name folded as news write it: without its division word before or after ("Province du Soum" → "soum"). */
+export function divisionKey(name: string): string {
+  return divisionKeys.through(name, (n) => placeNameKey(withoutDivisionWord(n)));
+}
 
 /** Folded spelling: diacritics, apostrophes, punctuation and Arabic articles removed. */
 export function placeNameKey(name: string): string {

@@ -7,7 +7,7 @@ import { placeNameKey, placeNameSkeleton } from '../place-name-key.ts';
  * into memory beyond SQLite's own page cache and a small cache of recent look-ups.
  */
 
-export const SCHEMA_VERSION = '16';
+export const SCHEMA_VERSION = '17';
 
 /** Skeletons shorter than this say too little to be indexed. */
 export const MIN_SKELETON = 3;
