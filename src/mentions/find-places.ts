@@ -120,7 +120,12 @@ function hintOf(tokens: Token[], first: number, last: number): PlaceHint {
  * it lie in, as news and ACLED write a place's district and province.
  */
 function lastInParentheses(tokens: Token[], first: number, last: number): PlaceHint {
-  return tokens[first - 1]?.normal === ',' && tokens[last + 1]?.normal === ')' ? 'division' : null;
+  if (tokens[last + 1]?.normal !== ')') return null;
+  if (tokens[first - 1]?.normal === ',') return 'division';
+  // "Yby Yau (Concepcion)", "Altos de San Lorenzo (Buenos Aires)": a name alone in parentheses right after a
+  // name is its division too.
+  const before = tokens[first - 2];
+  return tokens[first - 1]?.normal === '(' && before !== undefined && capitalised(before) ? 'division' : null;
 }
 
 /** Words that join the words of one name ("Qasr Bin Ghashir", "Jabal al-Zawiya"); "of" rather separates two names. */
