@@ -3,6 +3,7 @@ import type { Gazetteer, PlaceCandidate } from '../resolve/gazetteer/open-gazett
 import type { PlaceMention } from './types.ts';
 import { placeNameKey, placeNameSkeleton } from '../resolve/place-name-key.ts';
 import { BoundedCache } from '../bounded-cache.ts';
+import { findLowercasePlaces } from './find-lowercase-places.ts';
 
 /** What the words around a name say about it: "Idlib province", "Salahuddin district", "the town of X". */
 export type PlaceHint = 'division' | 'district' | 'settlement' | 'site' | null;
@@ -293,6 +294,18 @@ export function findPlaces(doc: AnalysedText, gazetteer: Gazetteer, exclude: { s
         });
       }
     }
+    // Names written in lower case, read only after a cue that announces a place ("the village of tal rifaat").
+    for (const span of findLowercasePlaces(sentence, gazetteer)) {
+      const start = tokens[span.first]!.start;
+      const end = tokens[span.last]!.end;
+      if (exclude.some((x) => x.start < end && start < x.end) || inSentence.some((p) => p.start < end && start < p.end)) continue;
+      const text = doc.text.slice(start, end);
+      inSentence.push({
+        kind: 'place', sentence: sentence.index, start, end, text, key: placeNameKey(text), candidates: span.candidates,
+        hint: hintOf(tokens, span.first, span.last), containers: [], partial: false,
+      });
+    }
+    inSentence.sort((a, b) => a.start - b.start);
     // "X (A, B)", "X, A", "X district of Y", "X in Y": the names after X may be its containers.
     const offset = found.length;
     inSentence.forEach((place, k) => {

@@ -1,0 +1,96 @@
+import type { Sentence, Token } from '../text/types.ts';
+import type { Gazetteer, PlaceCandidate } from '../resolve/gazetteer/open-gazetteer.ts';
+
+/**
+ * Place names written in lower case ("clashes in the village of tal rifaat", "shelling near kharkiv" in a post).
+ * Every lower-case word of a text is not looked up (that would cost a look-up per token and find a village
+ * named after every common word): only the words right after a cue that announces a place, and only where the
+ * cue says how sure it is.
+ *
+ * Place words of this module (for the lead to move to data/lexicons/ with the others of find-places.ts):
+ */
+/** Cues after which a name is a settlement whatever its size: "the village of", "the town of", "outskirts of". */
+export const SETTLEMENT_CUES: readonly (readonly string[])[] = [
+  ['village', 'of'], ['villages', 'of'], ['town', 'of'], ['city', 'of'], ['outskirts', 'of'], ['countryside', 'of'],
+  ['district', 'of'], ['province', 'of'], ['governorate', 'of'], ['region', 'of'], ['neighbourhood', 'of'], ['neighborhood', 'of'],
+  ['north', 'of'], ['south', 'of'], ['east', 'of'], ['west', 'of'], ['northeast', 'of'], ['northwest', 'of'], ['southeast', 'of'], ['southwest', 'of'],
+];
+/** Prepositions after which only a name of weight is believed (a city, a division, a country): "in aleppo", "near kharkiv". */
+export const PREPOSITION_CUES: ReadonlySet<string> = new Set(['in', 'near', 'from', 'outside', 'around', 'towards', 'toward', 'into', 'at']);
+/** Lower-case words that follow those prepositions but never start a name (checked before any look-up). */
+export const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
+  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'which', 'what', 'whose',
+  'order', 'response', 'protest', 'front', 'addition', 'total', 'turn', 'support', 'part', 'place', 'fact', 'case', 'time', 'all', 'both',
+  'each', 'some', 'many', 'several', 'two', 'three', 'four', 'five', 'least', 'most', 'least', 'recent', 'late', 'early', 'mid', 'between',
+  'and', 'or', 'of', 'to', 'on', 'by', 'with', 'for', 'about', 'over', 'under', 'after', 'before', 'during', 'since', 'until',
+  'custody', 'control', 'charge', 'power', 'office', 'prison', 'hospital', 'town', 'city', 'village', 'area', 'areas', 'region', 'province',
+  'district', 'home', 'homes', 'house', 'houses', 'street', 'streets', 'road', 'roads', 'camp', 'camps', 'market', 'school', 'mosque', 'north',
+  'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'clashes', 'fighting', 'attacks', 'attack', 'police',
+  'army', 'military', 'government', 'people', 'residents', 'civilians', 'fighters', 'troops', 'forces', 'there', 'here', 'where', 'them', 'him',
+  'it', 'us', 'me', 'you', 'they', 'we', 'he', 'she', 'one', 'other', 'another', 'such', 'no', 'not', 'every', 'any', 'same', 'new', 'old',
+  'may', 'june', 'july', 'april', 'march', 'august', 'january', 'february', 'september', 'october', 'november', 'december', 'monday',
+  'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'morning', 'evening', 'night', 'afternoon', 'week', 'month', 'year',
+]);
+
+/** Words a lower-case name may have: letters, and the articles and hyphens of Arabic names ("tal rifaat", "al-bab"). */
+const NAME_TOKEN = /^\p{Ll}[\p{Ll}'’]*$/u;
+const MAX_WORDS = 3;
+/** A city this big, or a division or a country, is believed after a mere preposition. */
+const WEIGHTY_POPULATION = 100_000;
+
+export interface LowercaseSpan {
+  first: number;
+  last: number;
+  candidates: PlaceCandidate[];
+  /** The cue said a settlement or a division ("village of"), rather than a mere preposition. */
+  settlementCue: boolean;
+}
+
+function cueBefore(tokens: Token[], i: number): 'settlement' | 'preposition' | null {
+  for (const cue of SETTLEMENT_CUES) {
+    if (cue.every((w, k) => tokens[i - cue.length + k]?.normal === w)) return 'settlement';
+  }
+  return PREPOSITION_CUES.has(tokens[i - 1]?.normal ?? '') ? 'preposition' : null;
+}
+
+function weighty(c: PlaceCandidate): boolean {
+  return c.exact && (c.kind === 'country' || c.kind === 'admin1' || (c.kind === 'populated' && c.population >= WEIGHTY_POPULATION));
+}
+
+/** Lower-case names after a place cue that the gazetteer knows by their spelling, longest first. */
+export function findLowercasePlaces(sentence: Sentence, gazetteer: Gazetteer): LowercaseSpan[] {
+  const tokens = sentence.tokens;
+  const found: LowercaseSpan[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    const first = tokens[i]!;
+    if (!NAME_TOKEN.test(first.text) || NOT_NAME_WORDS.has(first.normal)) continue;
+    const cue = cueBefore(tokens, i);
+    if (!cue) continue;
+    // The words of the name: lower-case words, joined by hyphens written without spaces ("al-bab", "deir-ez-zor").
+    let end = i;
+    let words = 1;
+    while (words < MAX_WORDS) {
+      const next = tokens[end + 1];
+      if (next?.normal === '-' && next.start === tokens[end]!.end && tokens[end + 2] && NAME_TOKEN.test(tokens[end + 2]!.text)) {
+        end += 2;
+      } else if (next && NAME_TOKEN.test(next.text) && !NOT_NAME_WORDS.has(next.normal) && !PREPOSITION_CUES.has(next.normal)) {
+        end += 1;
+        words++;
+      } else break;
+    }
+    for (let last = end; last >= i; last--) {
+      if (tokens[last]!.normal === '-') continue;
+      const text = sentence.text.slice(first.start - sentence.start, tokens[last]!.end - sentence.start);
+      // After "the village of", a spelling variant of a name of two words or more is read as the geolocator reads
+      // capitalised ones ("tal rifaat" ~ Tall Rif'at); a lone short word must be spelled as the gazetteer has it.
+      const all = gazetteer.lookup(text);
+      const candidates = cue === 'settlement' && last > i ? all : all.filter((c) => c.exact);
+      const believed = cue === 'settlement' ? candidates.length > 0 : candidates.some(weighty);
+      if (!believed) continue;
+      found.push({ first: i, last, candidates: cue === 'settlement' ? candidates : candidates.filter(weighty), settlementCue: cue === 'settlement' });
+      i = last;
+      break;
+    }
+  }
+  return found;
+}
