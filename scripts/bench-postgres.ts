@@ -11,6 +11,7 @@ import { PostgresStore, postgresWhere } from '../src/store/postgres-store.ts';
 import { maskUrl, withSchema } from '../src/store/postgres-connection.ts';
 import type { EventFilter } from '../src/store/types.ts';
 import { startServer } from '../src/serve/start-server.ts';
+import { storeRules } from '../src/store-rules.ts';
 
 export interface PostgresBenchResult {
   server: string;
@@ -78,7 +79,7 @@ export async function benchPostgres(options: { events?: number; queries?: number
   const admin = new pg.Client({ connectionString: SERVER });
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);
-  const store = await PostgresStore.open(withSchema(SERVER, schema), { poolSize: 2 });
+  const store = await PostgresStore.open(withSchema(SERVER, schema), storeRules(), { poolSize: 2 });
   try {
     const client = await store.pool.connect();
     let fillSeconds: number, indexSeconds: number;
@@ -135,7 +136,7 @@ export async function benchPostgres(options: { events?: number; queries?: number
       await server.close();
     }
     httpTimes.sort((a, b) => a - b);
-    const { where, params } = postgresWhere(filterFor());
+    const { where, params } = postgresWhere(filterFor(), storeRules().actors);
     const plan = (await store.pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN SELECT e.seq, e.id, e.record, e.source_count FROM events e
       ${where} ORDER BY e.event_date DESC NULLS LAST, e.seq DESC LIMIT 100`, params)).rows.map((r) => r['QUERY PLAN']);
     const round = (n: number) => Math.round(n * 100) / 100;

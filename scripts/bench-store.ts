@@ -15,6 +15,7 @@ import type { CodedEvent } from '../src/events/event-schema.ts';
 import type { Article } from '../src/ingest/types.ts';
 import { SqliteStore } from '../src/store/sqlite-store.ts';
 import { shiftDay } from '../src/store/records.ts';
+import { storeRules } from '../src/store-rules.ts';
 
 const ROUND_SHIFT_DAYS = 400;
 
@@ -60,7 +61,7 @@ export async function benchStore(options: { db?: string; events?: number } = {})
   const db = options.db ?? join(tmpdir(), 'sitrep-bench.db');
   const target = options.events ?? Number(process.env.BENCH_EVENTS ?? 10_000);
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
-  const store = new SqliteStore(db);
+  const store = await SqliteStore.open(db, storeRules());
   const resources = defaultResources();
 
   // Round 0: code and store each article, timed together (what `sitrep ingest --workers 1` does).

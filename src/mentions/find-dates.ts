@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node';
-import { BoundedCache } from '../bounded-cache.ts';
+import { LRUCache } from 'lru-cache';
 import type { AnalysedText } from '../text/types.ts';
 import type { DateMention } from './types.ts';
 
@@ -124,18 +124,19 @@ interface WindowDate {
  * The dates of a window depend only on its words and the reference day, and the same short stretches ("On 9 May
  * 2020, in", "on Sunday, the") recur across the reports of a day: they are kept, resolved, boundedly.
  */
-const parsed = new BoundedCache<string, WindowDate[]>(20_000);
+const parsed = new LRUCache<string, WindowDate[]>({ max: 20_000 });
 
 function datesIn(words: string, casual: boolean, chronoRef: Date, ref: Date | null): WindowDate[] {
   const key = `${casual ? 'c' : 's'}${ref ? 'd' : 'u'}${chronoRef.getTime()}|${words}`;
-  return parsed.through(key, () => {
-    const dates: WindowDate[] = [];
-    for (const result of (casual ? casualParser : strictParser).parse(words, chronoRef)) {
-      const resolved = resolve(result, ref);
-      if (resolved) dates.push({ index: result.index, text: result.text, ...resolved });
-    }
-    return dates;
-  });
+  const known = parsed.get(key);
+  if (known) return known;
+  const dates: WindowDate[] = [];
+  for (const result of (casual ? casualParser : strictParser).parse(words, chronoRef)) {
+    const resolved = resolve(result, ref);
+    if (resolved) dates.push({ index: result.index, text: result.text, ...resolved });
+  }
+  parsed.set(key, dates);
+  return dates;
 }
 
 /** Dates named in the text, resolved against the article's date (past-biased), in text order. */

@@ -2,7 +2,7 @@ import type { AnalysedText, Sentence, Token } from '../text/types.ts';
 import type { Gazetteer, PlaceCandidate } from '../resolve/gazetteer/open-gazetteer.ts';
 import type { PlaceMention } from './types.ts';
 import { placeNameKey, placeNameSkeleton } from '../resolve/place-name-key.ts';
-import { BoundedCache } from '../bounded-cache.ts';
+import { LRUCache } from 'lru-cache';
 import { findLowercasePlaces } from './find-lowercase-places.ts';
 
 /** What the words around a name say about it: "Idlib province", "Salahuddin district", "the town of X". */
@@ -239,7 +239,7 @@ function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazett
  * runs recur across reports ("Boko Haram", "Kabul province", "On Sunday"): each is read once per gazetteer, with its
  * spans counted from the run's start.
  */
-const spansOfRuns = new WeakMap<Gazetteer, BoundedCache<string, RememberedRun>>();
+const spansOfRuns = new WeakMap<Gazetteer, LRUCache<string, RememberedRun>>();
 const RUN_MEMO_LIMIT = 50_000;
 
 /** A run's spans as remembered, counted from its first token: read as a run, and read as a container. */
@@ -257,9 +257,9 @@ function knownSpans(sentence: Sentence, run: [number, number], gazetteer: Gazett
   const tokens = sentence.tokens;
   const words = sentence.text.slice(tokens[run[0]]!.start - sentence.start, tokens[run[1]]!.end - sentence.start);
   let memo = spansOfRuns.get(gazetteer);
-  if (!memo) spansOfRuns.set(gazetteer, (memo = new BoundedCache(RUN_MEMO_LIMIT)));
+  if (!memo) spansOfRuns.set(gazetteer, (memo = new LRUCache({ max: RUN_MEMO_LIMIT })));
   let remembered = memo.get(words);
-  if (remembered?.tokens !== run[1] - run[0]) remembered = memo.set(words, { tokens: run[1] - run[0] });
+  if (remembered?.tokens !== run[1] - run[0]) memo.set(words, (remembered = { tokens: run[1] - run[0] }));
   // "(Poonch district, J&K)": the last name inside parentheses, after a comma.
   const asContainer = tokens[run[0] - 1]?.normal === ',' && tokens[run[1] + 1]?.normal === ')';
   const relative = asContainer

@@ -30,7 +30,7 @@
  * less than a key, so a match on it alone counts for less when choosing between places.
  */
 
-import { BoundedCache } from '../bounded-cache.ts';
+import { LRUCache } from 'lru-cache';
 
 const ARTICLES = new Set(['al', 'el', 'ad', 'adh', 'ar', 'as', 'ash', 'at', 'ath', 'az', 'an', 'ud', 'ul', 'ed', 'es', 'et', 'ez', 'er', 'en']);
 
@@ -56,8 +56,8 @@ export function withoutDivisionWord(name: string): string {
   return name.replace(DIVISION_WORDS, '').replace(DIVISION_PREFIX, '');
 }
 
-/** The same names are folded again and again (candidates, containers, divisions): folding is remembered. */
-const folded = new BoundedCache<string, string>(100_000);
+/** The same names are folded again and again (candidates, containers, divisions): folding is remembered, boundedly. */
+const folded = new LRUCache<string, string>({ max: 100_000, memoMethod: (name) => foldName(name) });
 
 const divisionKeys = new BoundedCache<string, string>(20_000);
 
@@ -68,7 +68,7 @@ export function divisionKey(name: string): string {
 
 /** Folded spelling: diacritics, apostrophes, punctuation and Arabic articles removed. */
 export function placeNameKey(name: string): string {
-  return folded.through(name, foldName);
+  return folded.memo(name);
 }
 
 function foldName(name: string): string {
@@ -103,11 +103,11 @@ const SOUNDS: [RegExp, string][] = [
   [/kh/g, 'k'], [/gh/g, 'g'], [/q/g, 'k'], [/dh/g, 'd'], [/th/g, 't'], [/ph/g, 'f'], [/ck/g, 'k'], [/c/g, 'k'], [/z/g, 's'], [/w/g, 'u'], [/p/g, 'b'],
 ];
 
-const skeletons = new BoundedCache<string, string>(100_000);
+const skeletons = new LRUCache<string, string>({ max: 100_000, memoMethod: (name) => skeletonOf(name) });
 
 /** Transliteration-blind skeleton of a name (see the rules above); empty when nothing is left. */
 export function placeNameSkeleton(name: string): string {
-  return skeletons.through(name, skeletonOf);
+  return skeletons.memo(name);
 }
 
 function skeletonOf(name: string): string {

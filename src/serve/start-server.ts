@@ -17,6 +17,7 @@ import { EventStream } from './event-stream.ts';
 import { CodingDeadlineError, CodingPool, DEFAULT_CODING_DEADLINE_MS } from '../cli/workers/coding-pool.ts';
 import { eventsToCsv, eventsToGeoJson, withSourceProfile } from './format-events.ts';
 import { openApiDocument } from './openapi.ts';
+import type { ActorsResponse, ApiEventDetail, EventsResponse, PlacesResponse, StatsResponse } from './api-types.ts';
 import { placesToGeoJson } from './format-places.ts';
 import type { PlaceRecord } from '../resolve/place-records.ts';
 
@@ -174,7 +175,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (wantsGeoJson(request, format)) {
       return reply.type('application/geo+json').send({ ...eventsToGeoJson(page.events), total: page.total, limit, offset });
     }
-    return { total: page.total, limit, offset, events: page.events.map(withSourceProfile) };
+    return { total: page.total, limit, offset, events: page.events.map(withSourceProfile) } satisfies EventsResponse;
   });
 
   app.get('/events/stream', (request, reply) => {
@@ -191,12 +192,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const parsed = EventIdParamsSchema.safeParse(request.params);
     if (!parsed.success) return fail(reply, 400, firstIssue(parsed.error, 'path').error, 'id');
     const event = await store.getEvent(parsed.data.id);
-    return event ? withSourceProfile(event) : fail(reply, 404, `no event with id "${parsed.data.id}"`, 'id');
+    return event ? (withSourceProfile(event) satisfies ApiEventDetail) : fail(reply, 404, `no event with id "${parsed.data.id}"`, 'id');
   });
 
-  app.get('/actors', async (request, reply) => (noQuery(request, reply) ? { actors: await store.actors() } : reply));
-  app.get('/places', async (request, reply) => (noQuery(request, reply) ? { places: await store.places() } : reply));
-  app.get('/stats', async (request, reply) => (noQuery(request, reply) ? store.stats() : reply));
+  app.get('/actors', async (request, reply) => (noQuery(request, reply) ? ({ actors: await store.actors() } satisfies ActorsResponse) : reply));
+  app.get('/places', async (request, reply) => (noQuery(request, reply) ? ({ places: await store.places() } satisfies PlacesResponse) : reply));
+  app.get('/stats', async (request, reply) => (noQuery(request, reply) ? (store.stats() satisfies Promise<StatsResponse>) : reply));
 
   app.get('/articles/:id/places', async (request, reply) => {
     const parsed = EventIdParamsSchema.safeParse(request.params);

@@ -1,6 +1,6 @@
 import { PostgresStore } from './postgres-store.ts';
 import { SqliteStore } from './sqlite-store.ts';
-import type { EventStore } from './types.ts';
+import type { EventStore, StoreRules } from './types.ts';
 
 export const DEFAULT_DB = './sitrep.db';
 
@@ -11,11 +11,12 @@ export function isPostgresUrl(location: string): boolean {
 
 /**
  * Opens the store at `location`: a `postgres://` URL selects PostgreSQL, anything else is a SQLite file.
+ * `rules` are what the store applies to coded events (sitrep's: storeRules() in src/store-rules.ts).
  * Precedence for the CLI: --store, then SITREP_STORE, then --db, then ./sitrep.db.
  */
-export async function openStore(location: string = process.env.SITREP_STORE ?? DEFAULT_DB): Promise<EventStore> {
+export async function openStore(location: string, rules: StoreRules): Promise<EventStore> {
   if (isPostgresUrl(location)) {
-    return PostgresStore.open(location);
+    return PostgresStore.open(location, rules);
   }
-  return new SqliteStore(location);
+  return SqliteStore.open(location, rules);
 }

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { loadMigrations } from './migrations.ts';
+import { loadMigrations, migrate, type Migration } from './migrations.ts';
 
 /** Connecting to PostgreSQL: the pool, password masking, migrations under an advisory lock, retries. */
 
@@ -97,29 +97,32 @@ export async function openPool(url: string, size: number): Promise<pg.Pool> {
 const MIGRATION_LOCK = 7_340_001;
 
 /**
- * Applies the PostgreSQL migrations not applied yet, each in its own transaction. A session-level advisory
- * lock on the schema makes processes that start together wait for the first one, then find nothing to do.
+ * Applies the PostgreSQL migrations not applied yet (all of them unless `migrations` says; the runner in
+ * migrations.ts), each in its own transaction on one connection. A session-level advisory lock on the schema makes processes that start together wait for
+ * the first one, then find nothing to do.
  */
-export async function migratePostgres(pool: pg.Pool): Promise<void> {
+export async function migratePostgres(pool: pg.Pool, migrations: Migration[] = loadMigrations('postgres')): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1, hashtext(current_schema()))', [MIGRATION_LOCK]);
     try {
-      await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-        version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-      const applied = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
-      for (const migration of loadMigrations('postgres')) {
-        if (applied.has(migration.version)) continue;
-        await client.query('BEGIN');
-        try {
-          await client.query(migration.sql);
-          await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
-          await client.query('COMMIT');
-        } catch (error) {
-          await client.query('ROLLBACK');
-          throw error;
-        }
-      }
+      await migrate({
+        backend: 'postgres',
+        script: async (sql) => {
+          await client.query(sql);
+        },
+        query: async (sql, params) => (await client.query<Record<string, unknown>>(sql, params)).rows,
+        transaction: async (work) => {
+          await client.query('BEGIN');
+          try {
+            await work();
+            await client.query('COMMIT');
+          } catch (error) {
+            await client.query('ROLLBACK');
+            throw error;
+          }
+        },
+      }, migrations);
     } finally {
       await client.query('SELECT pg_advisory_unlock($1, hashtext(current_schema()))', [MIGRATION_LOCK]);
     }

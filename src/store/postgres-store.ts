@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import type { CodedEvent } from '../events/event-schema.ts';
 import type { Article } from '../ingest/types.ts';
-import { findDisagreements, firstMatch, mergeReports } from '../resolve/dedup.ts';
 import { actorIdsFor } from './actor-names.ts';
 import { inTransaction, masked, openPool, poolSize } from './postgres-connection.ts';
 import {
@@ -10,8 +8,9 @@ import {
   textHash, type SourceRow,
 } from './records.ts';
 import {
-  StoreInputError, type ActorSummary, type AddArticleResult, type EventDetail, type EventFilter, type EventSourceReport,
-  type EventStore, type Page, type PlaceSummary, type StoreStats, type StoredEvent,
+  StoreInputError, type ActorDirectory, type ActorSummary, type AddArticleResult, type CodedEvent, type EventDetail, type EventFilter,
+  type EventSourceReport, type EventStore, type MergeRule, type Page, type PlaceSummary, type StoreRules, type StoreStats,
+  type StoredEvent,
 } from './types.ts';
 
 type Value = string | number | null | string[] | number[];
@@ -27,7 +26,7 @@ function toStored(row: EventRow): StoredEvent {
 }
 
 /** The WHERE clause of an event filter with its parameters ($1, $2, ...: always bound, never spliced in). */
-export function postgresWhere(filter: EventFilter): { where: string; params: Value[] } {
+export function postgresWhere(filter: EventFilter, actors: ActorDirectory): { where: string; params: Value[] } {
   const clauses: string[] = [];
   const params: Value[] = [];
   const $ = (value: Value): string => {
@@ -52,7 +51,7 @@ export function postgresWhere(filter: EventFilter): { where: string; params: Val
     clauses.push(`${lon} AND e.latitude BETWEEN ${$(minLat)} AND ${$(maxLat)}`);
   }
   if (filter.actor) {
-    const ids = actorIdsFor(filter.actor).map((id) => $(id)).join(', ');
+    const ids = actorIdsFor(filter.actor, actors).map((id) => $(id)).join(', ');
     clauses.push(`e.seq IN (SELECT ea.event_seq FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
       WHERE a.id IN (${ids}) OR lower(a.name) = lower(${$(filter.actor)}))`);
   }
@@ -70,10 +69,10 @@ const DEDUP_LOCK = 7_340_002;
  * reports that could be one event (dates at most the window apart) then share a day, so the second waits for
  * the first to commit and finds its event; reports of other types or far-apart days never wait for each other.
  */
-export function dedupLocks(events: CodedEvent[]): number[] {
+export function dedupLocks(events: CodedEvent[], rule: Pick<MergeRule, 'dateWindowDays' | 'nearbyKm'>): number[] {
   const keys = new Set<number>();
   for (const event of events) {
-    const area = dedupArea(event);
+    const area = dedupArea(event, rule);
     if (!area) continue;
     for (let day = area.from; day <= area.to; day = shiftDay(day, 1)) {
       keys.add(createHash('sha256').update(`${area.event_type}|${day}`).digest().readInt32BE(0));
@@ -102,11 +101,14 @@ export interface PostgresStoreOptions {
  * one event merge (dedupLocks).
  */
 export class PostgresStore implements EventStore {
-  private constructor(readonly url: string, readonly pool: pg.Pool) {}
+  private constructor(readonly url: string, private readonly rules: StoreRules, readonly pool: pg.Pool) {}
 
-  /** Connects and migrates; an unreachable server is an error naming the URL (password masked). */
-  static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
-    return new PostgresStore(url, await openPool(url, options.poolSize ?? poolSize()));
+  /**
+   * Connects and migrates; an unreachable server is an error naming the URL (password masked). `rules` are
+   * what the store applies to coded events.
+   */
+  static async open(url: string, rules: StoreRules, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+    return new PostgresStore(url, rules, await openPool(url, options.poolSize ?? poolSize()));
   }
 
   /** Runs `work` with database errors masked (postgres-connection.ts); input errors pass unchanged. */
@@ -125,10 +127,10 @@ export class PostgresStore implements EventStore {
   async addArticleWith(
     article: Article, events: CodedEvent[], alsoInTransaction: (client: pg.PoolClient) => Promise<void>,
   ): Promise<AddArticleResult> {
-    const checked = await checkInputInSlices(article, events);
+    const checked = await checkInputInSlices(article, events, this.rules.eventSchema);
     refuseNul(article);
     const hash = textHash(article.text);
-    const locks = dedupLocks(checked);
+    const locks = dedupLocks(checked, this.rules.merge);
     let callersError: unknown;
     return this.guard(() => inTransaction(this.pool, async (client) => {
       for (const key of locks) await client.query('SELECT pg_advisory_xact_lock($1, $2)', [DEDUP_LOCK, key]);
@@ -163,7 +165,7 @@ export class PostgresStore implements EventStore {
     const outcome = new ArticleOutcome<string>();
     const taken = new Set<string>();
     for (const [index, report] of events.entries()) {
-      const match = firstMatch(candidates[index]!, report, taken, (seq) => records.get(seq)!.record);
+      const match = this.rules.merge.firstMatch(candidates[index]!, report, taken, (seq) => records.get(seq)!.record);
       if (match !== null) {
         await this.insertReport(client, match, report);
         await this.refreshEvent(client, match);
@@ -185,7 +187,7 @@ export class PostgresStore implements EventStore {
 
   /** The stored events `report` could be another report of, in storage order; see SqliteStore.candidatesOf. */
   private async candidatesOf(client: pg.PoolClient, report: CodedEvent): Promise<string[]> {
-    const area = dedupArea(report);
+    const area = dedupArea(report, this.rules.merge);
     if (!area) return [];
     const common = `e.event_type = $1 AND e.modality = 'asserted' AND e.event_date BETWEEN $2::date AND $3::date`;
     const byName = `SELECT e.seq FROM events e WHERE e.location_key = $4 AND ${common}`;
@@ -238,7 +240,7 @@ export class PostgresStore implements EventStore {
   private async refreshEvent(client: pg.PoolClient, seq: string): Promise<void> {
     const reports = (await client.query<{ record: CodedEvent }>('SELECT record FROM event_sources WHERE event_seq = $1 ORDER BY id', [seq]))
       .rows.map((r) => r.record);
-    const event = mergeReports(reports);
+    const event = this.rules.merge.mergeReports(reports);
     const place = await this.upsertPlace(client, event);
     await client.query(`UPDATE events SET event_date = $1::date, sub_event_type = $2, country = $3, admin1 = $4, latitude = $5,
       longitude = $6, place_id = $7, location_key = $8, fatalities = $9, source_count = $10, search = to_tsvector('simple', $11),
@@ -269,7 +271,7 @@ export class PostgresStore implements EventStore {
   private async linkActors(client: pg.PoolClient, seq: string, event: CodedEvent): Promise<void> {
     await client.query('DELETE FROM event_actors WHERE event_seq = $1', [seq]);
     // Sorted by id so that concurrent transactions lock actor rows in one order.
-    for (const ref of actorRefs(event).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    for (const ref of actorRefs(event, this.rules.actors).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
       await client.query(`INSERT INTO actors (id, name, inter, country) VALUES ($1, $2, $3, $4)
         ON CONFLICT (id) DO UPDATE SET name = excluded.name, inter = coalesce(excluded.inter, actors.inter),
           country = coalesce(actors.country, excluded.country)
@@ -285,7 +287,7 @@ export class PostgresStore implements EventStore {
   }
 
   async *streamEvents(filter: EventFilter, options: { pageSize?: number } = {}): AsyncGenerator<StoredEvent> {
-    const { where, params } = postgresWhere(filter);
+    const { where, params } = postgresWhere(filter, this.rules.actors);
     const pageSize = Math.max(1, Math.floor(options.pageSize ?? STREAM_PAGE));
     const n = params.length;
     const and = where ? `${where} AND` : 'WHERE';
@@ -308,7 +310,7 @@ export class PostgresStore implements EventStore {
   }
 
   async queryEvents(filter: EventFilter, page: Page): Promise<{ total: number; events: StoredEvent[] }> {
-    const { where, params } = postgresWhere(filter);
+    const { where, params } = postgresWhere(filter, this.rules.actors);
     const n = params.length;
     return this.guard(async () => {
       // The total and the page on two pooled connections at once: the map's query waits for one round, not two.
@@ -335,7 +337,7 @@ export class PostgresStore implements EventStore {
       const reports = sourceRows.rows.map((s) => s.record);
       const sources = sourceRows.rows.map((s) => sourceReport(s, s.record, evidence.rows
         .filter((v) => v.report === s.id).map(({ field, start, end, text }) => ({ field, start, end, text }))));
-      return { ...toStored(row), sources, disagreements: findDisagreements(reports) };
+      return { ...toStored(row), sources, disagreements: this.rules.merge.findDisagreements(reports) };
     });
   }
 

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
-import { EventSchema, type CodedEvent } from '../events/event-schema.ts';
 import type { Article } from '../ingest/types.ts';
 import { normaliseForIdentity } from '../ingest/article-id.ts';
-import { DATE_WINDOW_DAYS, NEARBY_KM } from '../resolve/dedup.ts';
-import { StoreInputError, type EventSourceReport } from './types.ts';
+import { StoreInputError, type ActorDirectory, type CodedEvent, type EventSourceReport, type MergeRule, type StoreRules } from './types.ts';
 import { actorCountry } from './actor-names.ts';
 
 /** Backend-independent pieces of the store: input checks, keys and small derived values. */
@@ -12,11 +10,7 @@ export function textHash(text: string): string {
   return createHash('sha256').update(normaliseForIdentity(text)).digest('hex');
 }
 
-/** Refuses an article or event that does not match the schema, naming the field; nothing is written then. */
-export function checkInput(article: Article, events: CodedEvent[]): CodedEvent[] {
-  checkArticle(article);
-  return events.map((event, index) => checkEvent(article, event, index));
-}
+type EventSchema = StoreRules['eventSchema'];
 
 export function checkArticle(article: Article): void {
   if (typeof article.id !== 'string' || article.id.length === 0) throw new StoreInputError('article.id must be a non-empty string', 'article.id');
@@ -24,8 +18,8 @@ export function checkArticle(article: Article): void {
 }
 
 /** One coded event of `article` (the `index`th), checked against the schema. */
-export function checkEvent(article: Article, event: CodedEvent, index: number): CodedEvent {
-  const parsed = EventSchema.safeParse(event);
+export function checkEvent(article: Article, event: CodedEvent, index: number, schema: EventSchema): CodedEvent {
+  const parsed = schema.safeParse(event);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = `events[${index}].${issue?.path.join('.') ?? ''}`;
@@ -37,13 +31,16 @@ export function checkEvent(article: Article, event: CodedEvent, index: number): 
   return parsed.data;
 }
 
-/** checkInput with a turn of the event loop every few milliseconds, for articles with thousands of events. */
-export async function checkInputInSlices(article: Article, events: CodedEvent[]): Promise<CodedEvent[]> {
+/**
+ * Refuses an article or event that does not match the schema, naming the field, so that nothing is written then;
+ * with a turn of the event loop every few milliseconds, for articles with thousands of events.
+ */
+export async function checkInputInSlices(article: Article, events: CodedEvent[], schema: EventSchema): Promise<CodedEvent[]> {
   checkArticle(article);
   const slice = new TimeSlice();
   const checked: CodedEvent[] = [];
   for (const [index, event] of events.entries()) {
-    checked.push(checkEvent(article, event, index));
+    checked.push(checkEvent(article, event, index, schema));
     await slice.maybeYield();
   }
   return checked;
@@ -71,12 +68,12 @@ function splitNames(names: string | null): string[] {
 }
 
 /** The actors of an event with their store ids: the dictionary id, else "name:" + the lower-case name. */
-export function actorRefs(event: CodedEvent): ActorRef[] {
+export function actorRefs(event: CodedEvent, actors: ActorDirectory): ActorRef[] {
   const refs: ActorRef[] = [];
   const add = (id: string | null, name: string | null, inter: number | null, role: string): void => {
     if (!name) return;
     const ref = id ?? `name:${name.toLowerCase()}`;
-    refs.push({ id: ref, name, inter, country: actorCountry(ref, event.country), role });
+    refs.push({ id: ref, name, inter, country: actorCountry(ref, event.country, actors), role });
   };
   add(event.actor1_id, event.actor1, event.inter1, 'actor1');
   add(event.actor2_id, event.actor2, event.inter2, 'actor2');
@@ -96,7 +93,7 @@ export function placeKey(event: CodedEvent): string | null {
   return [event.location, event.admin1 ?? '', event.country ?? ''].join('|').toLowerCase();
 }
 
-/** The key of the dedup rule's "same location name and country" (src/resolve/dedup.ts). */
+/** The key of the dedup rule's "same location name and country" (MergeRule; sitrep's is src/resolve/dedup.ts). */
 export function locationKey(event: CodedEvent): string | null {
   return event.location ? `${event.location}|${event.country ?? ''}`.toLowerCase() : null;
 }
@@ -134,7 +131,7 @@ export function degreesAround(latitude: number, km: number): { dLat: number; dLo
 }
 
 /**
- * Where the stored events a report could be another report of lie (src/resolve/dedup.ts): same type, dated
+ * Where the stored events a report could be another report of lie (MergeRule): same type, dated
  * within the window, and inside the box around its point or, when either side lacks coordinates, with the same
  * location key. Null when the report is never merged (not asserted, or undated). The store's indexes find the
  * events in this area; `firstMatch` then applies the exact rule.
@@ -147,20 +144,20 @@ export interface DedupArea {
   location_key: string | null;
 }
 
-export function dedupArea(report: CodedEvent): DedupArea | null {
+export function dedupArea(report: CodedEvent, rule: Pick<MergeRule, 'dateWindowDays' | 'nearbyKm'>): DedupArea | null {
   // PLOVER-only events (no ACLED type: talks, demands, ...) are not merged across reports.
   if (report.modality !== 'asserted' || !report.event_date || report.event_type === null) return null;
   const key = locationKey(report);
   let box: DedupArea['box'] = null;
   if (report.latitude !== null && report.longitude !== null) {
-    const { dLat, dLon } = degreesAround(report.latitude, NEARBY_KM);
+    const { dLat, dLon } = degreesAround(report.latitude, rule.nearbyKm);
     box = { minLon: report.longitude - dLon, maxLon: report.longitude + dLon, minLat: report.latitude - dLat, maxLat: report.latitude + dLat };
   } else if (!key) {
     return null;
   }
   return {
     event_type: report.event_type, box, location_key: key,
-    from: shiftDay(report.event_date, -DATE_WINDOW_DAYS), to: shiftDay(report.event_date, DATE_WINDOW_DAYS),
+    from: shiftDay(report.event_date, -rule.dateWindowDays), to: shiftDay(report.event_date, rule.dateWindowDays),
   };
 }
 

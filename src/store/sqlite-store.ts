@@ -1,16 +1,14 @@
 import Database from 'better-sqlite3';
-import type { CodedEvent } from '../events/event-schema.ts';
 import type { Article } from '../ingest/types.ts';
-import { findDisagreements, firstMatch, mergeReports } from '../resolve/dedup.ts';
-import { loadMigrations } from './migrations.ts';
+import { migrate } from './migrations.ts';
 import { actorIdsFor } from './actor-names.ts';
 import {
   ACTOR_SUMMARY_COLUMNS, ArticleOutcome, TimeSlice, actorRefs, checkInputInSlices, dedupArea, locationKey, placeKey, searchBody, searchWords, sourceReport, textHash,
   type SourceRow,
 } from './records.ts';
 import type {
-  ActorSummary, AddArticleResult, EventDetail, EventFilter, EventSourceReport, EventStore, Page, PlaceSummary,
-  StoreStats, StoredEvent,
+  ActorDirectory, ActorSummary, AddArticleResult, CodedEvent, EventDetail, EventFilter, EventSourceReport, EventStore, Page,
+  PlaceSummary, StoreRules, StoreStats, StoredEvent,
 } from './types.ts';
 
 type Row = Record<string, unknown>;
@@ -33,7 +31,7 @@ function toStored(row: EventRow): StoredEvent {
 }
 
 /** The WHERE clause of an event filter, with its parameters (always bound, never spliced in). */
-export function sqliteWhere(filter: EventFilter): { where: string; params: Params } {
+export function sqliteWhere(filter: EventFilter, actors: ActorDirectory): { where: string; params: Params } {
   const clauses: string[] = [];
   const params: Params = [];
   const add = (clause: string, ...values: Params): void => {
@@ -56,7 +54,7 @@ export function sqliteWhere(filter: EventFilter): { where: string; params: Param
     else add(`(e.seq IN (${box}) OR e.seq IN (${box}))`, minLon, 180, minLat, maxLat, -180, maxLon, minLat, maxLat);
   }
   if (filter.actor) {
-    const ids = actorIdsFor(filter.actor);
+    const ids = actorIdsFor(filter.actor, actors);
     add(`e.seq IN (SELECT ea.event_seq FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
          WHERE a.id IN (${ids.map(() => '?').join(', ')}) OR a.name = ? COLLATE NOCASE)`, ...ids, filter.actor);
   }
@@ -69,6 +67,40 @@ export function sqliteWhere(filter: EventFilter): { where: string; params: Param
 }
 
 /**
+ * How the migration runner runs SQL on SQLite. A migration that rebuilds a table (SQLite's way to change a
+ * column) must not cascade its DROP into the child tables: foreign keys are off while migrating (they cannot
+ * change inside a transaction) and checked before each migration commits. IMMEDIATE: the write lock is taken
+ * before the runner asks whether the migration is applied, so two processes cannot both decide it is not.
+ */
+async function migrateSqlite(db: Database.Database): Promise<void> {
+  db.pragma('foreign_keys = OFF');
+  await migrate({
+    backend: 'sqlite',
+    script: async (sql) => {
+      db.exec(sql);
+    },
+    query: async (sql, params = []) => {
+      const statement = db.prepare(sql);
+      if (statement.reader) return statement.all(...params) as Row[];
+      statement.run(...params);
+      return [];
+    },
+    transaction: async (work) => {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        await work();
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new Error(`${broken.length} foreign keys left broken`);
+        db.exec('COMMIT');
+      } catch (error) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw error;
+      }
+    },
+  });
+}
+
+/**
  * The default store: one SQLite file in WAL mode. Every article is written in one transaction, so a
  * crash leaves each article either fully stored or absent; a re-run skips what is already there.
  */
@@ -77,13 +109,24 @@ export class SqliteStore implements EventStore {
   /** Queries go through a second connection: under WAL it reads the last commit while an article is written. */
   private readonly reader: Database.Database;
 
-  constructor(readonly path: string) {
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 10000');
-    this.migrate();
+  /** Opens (creating if need be) and migrates the file at `path`; `rules` are what it applies to coded events. */
+  static async open(path: string, rules: StoreRules): Promise<SqliteStore> {
+    const db = new Database(path);
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('busy_timeout = 10000');
+      await migrateSqlite(db);
+      db.pragma('foreign_keys = ON');
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    return new SqliteStore(path, rules, db);
+  }
+
+  private constructor(readonly path: string, private readonly rules: StoreRules, db: Database.Database) {
+    this.db = db;
     if (path === ':memory:' || path === '') {
       this.reader = this.db; // a private database has no second connection
     } else {
@@ -93,29 +136,8 @@ export class SqliteStore implements EventStore {
     }
   }
 
-  private migrate(): void {
-    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-    const applied = new Set((this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
-    // A migration that rebuilds a table (SQLite's way to change a column) must not cascade its DROP into the
-    // child tables: foreign keys are off while migrating (they cannot change inside a transaction) and checked after.
-    this.db.pragma('foreign_keys = OFF');
-    try {
-      for (const migration of loadMigrations('sqlite')) {
-        if (applied.has(migration.version)) continue;
-        this.db.transaction(() => {
-          this.db.exec(migration.sql);
-          const broken = this.db.pragma('foreign_key_check') as unknown[];
-          if (broken.length > 0) throw new Error(`migration ${migration.version}-${migration.name} left ${broken.length} broken foreign keys`);
-          this.db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
-        }).immediate();
-      }
-    } finally {
-      this.db.pragma('foreign_keys = ON');
-    }
-  }
-
   async addArticle(article: Article, events: CodedEvent[]): Promise<AddArticleResult> {
-    const checked = await checkInputInSlices(article, events);
+    const checked = await checkInputInSlices(article, events, this.rules.eventSchema);
     const hash = textHash(article.text);
     // One write at a time through this connection; each in one transaction.
     const write = this.writing.catch(() => undefined).then(() => this.addInTransaction(article, checked, hash));
@@ -176,7 +198,7 @@ export class SqliteStore implements EventStore {
       return event;
     };
     for (const [index, report] of events.entries()) {
-      const match = firstMatch(candidates[index]!, report, taken, eventOf);
+      const match = this.rules.merge.firstMatch(candidates[index]!, report, taken, eventOf);
       if (match !== null) {
         this.insertReport(match, report);
         this.refreshEvent(match);
@@ -212,12 +234,11 @@ export class SqliteStore implements EventStore {
   }
 
   /**
-   * The stored events `report` could be another report of (see src/resolve/dedup.ts), in storage order: same
-   * type, dates in the window, and within the R*Tree box or with the same location name. The pure rule
-   * (`firstMatch`) then decides.
+   * The stored events `report` could be another report of (see MergeRule), in storage order: same type, dates
+   * in the window, and within the R*Tree box or with the same location name. The rule (`firstMatch`) then decides.
    */
   private candidatesOf(report: CodedEvent): number[] {
-    const area = dedupArea(report);
+    const area = dedupArea(report, this.rules.merge);
     if (!area) return [];
     const common = `e.event_type = ? AND e.modality = 'asserted' AND e.event_date BETWEEN ? AND ?`;
     const window: Params = [area.event_type, area.from, area.to];
@@ -262,7 +283,7 @@ export class SqliteStore implements EventStore {
   /** Recomputes a merged event from all its reports and re-indexes it. */
   private refreshEvent(seq: number): void {
     const reports = this.reportsOf(seq);
-    const event = mergeReports(reports);
+    const event = this.rules.merge.mergeReports(reports);
     this.sql(`UPDATE events SET event_date = ?, sub_event_type = ?, country = ?, admin1 = ?, latitude = ?, longitude = ?,
       location_key = ?, fatalities = ?, source_count = ?, record = ? WHERE seq = ?`).run(
       event.event_date, event.sub_event_type, event.country, event.admin1, event.latitude, event.longitude,
@@ -286,7 +307,7 @@ export class SqliteStore implements EventStore {
       ON CONFLICT(id) DO UPDATE SET name = excluded.name, inter = coalesce(excluded.inter, actors.inter),
         country = coalesce(actors.country, excluded.country)`);
     const link = this.sql('INSERT OR IGNORE INTO event_actors (event_seq, actor_id, role) VALUES (?, ?, ?)');
-    for (const ref of actorRefs(event)) {
+    for (const ref of actorRefs(event, this.rules.actors)) {
       upsertActor.run(ref.id, ref.name, ref.inter, ref.country);
       link.run(seq, ref.id, ref.role);
     }
@@ -305,7 +326,7 @@ export class SqliteStore implements EventStore {
   }
 
   async *streamEvents(filter: EventFilter): AsyncGenerator<StoredEvent> {
-    const { where, params } = sqliteWhere(filter);
+    const { where, params } = sqliteWhere(filter, this.rules.actors);
     // iterate() steps the statement one row at a time; leaving the loop early finalises it. A fresh statement on the
     // reading connection, like every other query: an open iterator holds its connection, and writes use the other.
     const rows = this.reader.prepare(`SELECT e.seq, e.id, e.record, e.source_count FROM events e ${where}
@@ -314,7 +335,7 @@ export class SqliteStore implements EventStore {
   }
 
   async queryEvents(filter: EventFilter, page: Page): Promise<{ total: number; events: StoredEvent[] }> {
-    const { where, params } = sqliteWhere(filter);
+    const { where, params } = sqliteWhere(filter, this.rules.actors);
     const total = (this.read(`SELECT count(*) AS n FROM events e ${where}`).get(...params) as { n: number }).n;
     const rows = this.read(`SELECT e.seq, e.id, e.record, e.source_count FROM events e ${where}
       ORDER BY e.event_date DESC NULLS LAST, e.seq DESC LIMIT ? OFFSET ?`).all(...params, page.limit, page.offset) as EventRow[];
@@ -336,7 +357,7 @@ export class SqliteStore implements EventStore {
       reports.push(report);
       return sourceReport(s as unknown as SourceRow, report, evidence.all(s.id) as EventSourceReport['evidence']);
     });
-    return { ...toStored(row), sources, disagreements: findDisagreements(reports) };
+    return { ...toStored(row), sources, disagreements: this.rules.merge.findDisagreements(reports) };
   }
 
   async actors(limit = 500): Promise<ActorSummary[]> {

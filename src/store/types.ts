@@ -1,5 +1,9 @@
+import type { z } from 'zod';
 import type { Article } from '../ingest/types.ts';
 import type { CodedEvent, Evidence } from '../events/event-schema.ts';
+
+/** The record a store keeps is the coded event; src/store takes its type only (nothing it runs comes from the coder). */
+export type { CodedEvent };
 
 /**
  * The store's contract: one small interface that SQLite (default) and PostgreSQL both implement.
@@ -82,6 +86,45 @@ export interface StoreStats {
   by_type: { event_type: string | null; count: number }[];
   by_actor: { actor: string; count: number }[];
   total: number;
+}
+
+/**
+ * The dedup rule a store applies to an article's reports, given when the store is opened (sitrep's is
+ * src/resolve/dedup.ts): the store finds candidates with its indexes, the rule decides and merges.
+ */
+export interface MergeRule {
+  /** Reports dated more than this many days apart are never one event: the date window of the store's look-up. */
+  readonly dateWindowDays: number;
+  /** Reports with points farther apart than this are never one event: the box of the store's look-up. */
+  readonly nearbyKm: number;
+  /**
+   * The first candidate, in storage order, that `report` is another report of, skipping `taken`; null when none.
+   * `eventOf` gives a candidate's merged record and is asked only until a match is found.
+   */
+  firstMatch<K>(candidates: readonly K[], report: CodedEvent, taken: ReadonlySet<K>, eventOf: (key: K) => CodedEvent): K | null;
+  /** The merged record of several reports of one event, in the order they were stored. */
+  mergeReports(reports: readonly CodedEvent[]): CodedEvent;
+  /** The fields on which the reports of one event differ, with which sources said what. */
+  findDisagreements(reports: readonly CodedEvent[]): Disagreement[];
+}
+
+/**
+ * What the store knows of actors beyond an event (see actor-names.ts), given when it is opened (sitrep's comes
+ * from the actor dictionary): read only when a filter names an actor or an event's actors are written.
+ */
+export interface ActorDirectory {
+  /** The ids of every dictionary actor that has borne `name` (lower case). */
+  idsNamed(name: string): readonly string[];
+  /** A dictionary actor's country (null for an international actor); undefined when `id` is no dictionary actor. */
+  countryOf(id: string): string | null | undefined;
+}
+
+/** What a store is told when it is opened: everything it applies to coded events but does not decide itself. */
+export interface StoreRules {
+  merge: MergeRule;
+  actors: ActorDirectory;
+  /** The coded event's schema: every record is checked against it before anything is written. */
+  eventSchema: z.ZodType<CodedEvent>;
 }
 
 export interface EventStore {

@@ -6,12 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { SqliteStore } from '../../src/store/sqlite-store.ts';
 import { withSourceProfile } from '../../src/serve/format-events.ts';
 import { makeArticle, makeEvent, tempDir } from '../store/fixtures.ts';
+import { storeRules } from '../../src/store-rules.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 test('sitrep export streams every stored event, over several pages, in the order and with the fields of the API', async (t) => {
   const db = join(tempDir(t), 'export.db');
-  const store = new SqliteStore(db);
+  const store = await SqliteStore.open(db, storeRules());
   // 1,250 separate events (each its own day, or undated), more than one page of the export's writes.
   for (let i = 0; i < 1250; i++) {
     const article = makeArticle(`Export report ${i}.`, { source: `Outlet ${i % 7}` });

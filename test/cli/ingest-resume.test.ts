@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { ingestPaths } from '../../src/cli/ingest-paths.ts';
 import { SqliteStore } from '../../src/store/sqlite-store.ts';
 import { tempDir } from '../store/fixtures.ts';
+import { storeRules } from '../../src/store-rules.ts';
 
 const PLACES = ['Kabul', 'Mosul', 'Aleppo', 'Gao', 'Mogadishu', 'Sanaa'];
 
@@ -18,7 +19,7 @@ test('an interrupted ingest of a gzipped JSONL file, started again, stores the r
   }));
   const file = join(dir, 'reports.jsonl.gz');
   writeFileSync(file, gzipSync(Buffer.from(lines.join('\n'))));
-  const store = new SqliteStore(join(dir, 'resume.db'));
+  const store = await SqliteStore.open(join(dir, 'resume.db'), storeRules());
   t.after(() => store.close());
 
   let seen = 0;

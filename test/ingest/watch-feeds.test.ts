@@ -12,6 +12,7 @@ import { FeedWatcher, type WatchOptions } from '../../src/ingest/watch-feeds.ts'
 import { codeArticle, defaultResources } from '../../src/pipeline.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { articlePage, rssFeed, serve, startServer, type TestServer } from './http-fixture.ts';
+import { storeRules } from '../../src/store-rules.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -80,7 +81,7 @@ test('new items are fetched, coded and stored; a second poll sends the validator
   ];
   feed.body = rssFeed('Levant Test Wire', items);
 
-  const store = await openStore(join(dir, 'sitrep.db'));
+  const store = await openStore(join(dir, 'sitrep.db'), storeRules());
   t.after(() => store.close());
   const resources = defaultResources();
   let stored = 0;

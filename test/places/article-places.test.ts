@@ -6,6 +6,7 @@ import { formatPlaceRecords } from '../../src/serve/format-places.ts';
 import { SqliteStore } from '../../src/store/sqlite-store.ts';
 import { startServer } from '../../src/serve/start-server.ts';
 import { makeArticle, makeEvent, tempDir } from '../store/fixtures.ts';
+import { storeRules } from '../../src/store-rules.ts';
 
 // Sentences written for these tests.
 const TEXT = 'Yemeni officials said Houthi fighters shelled Taiz on Monday. In Syria, clashes erupted in the Sheikh Saeed district of Aleppo, '
@@ -54,7 +55,7 @@ test('places print as JSONL, JSON and GeoJSON', () => {
 });
 
 test('GET /articles/:id/places gives the stored article\'s places; 404 for an unknown article', async (t) => {
-  const store = new SqliteStore(join(tempDir(t), 'places.db'));
+  const store = await SqliteStore.open(join(tempDir(t), 'places.db'), storeRules());
   const server = await startServer({ store, port: 0, host: '127.0.0.1', code: (a) => [makeEvent(a)] });
   t.after(async () => {
     await server.close();

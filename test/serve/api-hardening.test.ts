@@ -9,12 +9,13 @@ import { EventStream } from '../../src/serve/event-stream.ts';
 import type { Article } from '../../src/ingest/types.ts';
 import type { StoredEvent } from '../../src/store/types.ts';
 import { makeArticle, makeEvent, tempDir } from '../store/fixtures.ts';
+import { storeRules } from '../../src/store-rules.ts';
 
 const TOKEN = 'hardening-token-0123456789';
 type Ctx = Parameters<typeof tempDir>[0];
 
 async function serve(t: Ctx, options: Partial<ServerOptions> = {}) {
-  const store = new SqliteStore(join(tempDir(t), 'api.db'));
+  const store = await SqliteStore.open(join(tempDir(t), 'api.db'), storeRules());
   const server = await startServer({
     store, port: 0, host: '127.0.0.1', token: TOKEN, code: (article: Article) => [makeEvent(article)], ...options,
   });
@@ -158,7 +159,7 @@ test('an event-stream client that stops reading is disconnected before its buffe
 });
 
 test('an upload is coded in a worker thread under a deadline: past it, 422 naming "text", and the server answers meanwhile', async (t) => {
-  const store = new SqliteStore(join(tempDir(t), 'deadline.db'));
+  const store = await SqliteStore.open(join(tempDir(t), 'deadline.db'), storeRules());
   const server = await startServer({ store, port: 0, host: '127.0.0.1', token: TOKEN, codingDeadlineMs: 300 });
   t.after(async () => {
     await server.close();

@@ -6,6 +6,7 @@ import { SqliteStore } from '../../src/store/sqlite-store.ts';
 import { startServer, type ServerOptions } from '../../src/serve/start-server.ts';
 import type { Article } from '../../src/ingest/types.ts';
 import { makeArticle, makeEvent, tempDir } from '../store/fixtures.ts';
+import { storeRules } from '../../src/store-rules.ts';
 
 const TOKEN = 'test-token-0123456789';
 
@@ -13,7 +14,7 @@ type Ctx = Parameters<typeof tempDir>[0];
 
 /** A real server on 127.0.0.1 (port 0) over a real SQLite file; uploads are coded by a fixed test coder. */
 async function serve(t: Ctx, options: Partial<ServerOptions> = {}) {
-  const store = new SqliteStore(join(tempDir(t), 'api.db'));
+  const store = await SqliteStore.open(join(tempDir(t), 'api.db'), storeRules());
   const server = await startServer({
     store, port: 0, host: '127.0.0.1', token: TOKEN,
     code: (article: Article) => [makeEvent(article, { fatalities: article.text.includes('five') ? 5 : 3, fatalities_basis: 'exact' })],

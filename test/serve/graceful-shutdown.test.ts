@@ -8,12 +8,13 @@ import { startServer } from '../../src/serve/start-server.ts';
 import type { Article } from '../../src/ingest/types.ts';
 import type { CodedEvent } from '../../src/events/event-schema.ts';
 import { makeEvent, tempDir } from '../store/fixtures.ts';
+import { storeRules } from '../../src/store-rules.ts';
 
 const TOKEN = 'shutdown-token-0123456789';
 const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
 
 test('closing the server finishes an upload in flight and stores it, then refuses new connections', async (t) => {
-  const store = new SqliteStore(join(tempDir(t), 'shutdown.db'));
+  const store = await SqliteStore.open(join(tempDir(t), 'shutdown.db'), storeRules());
   t.after(() => store.close());
   // The coder holds the upload until the test lets it go, so the close starts while the request is in flight.
   let entered!: () => void;
@@ -77,7 +78,7 @@ test('sitrep serve exits cleanly on SIGTERM and leaves a store that opens with i
   assert.equal(code, 0, stderr);
   assert.match(stderr, /SIGTERM, shutting down/);
 
-  const reopened = new SqliteStore(db);
+  const reopened = await SqliteStore.open(db, storeRules());
   t.after(() => reopened.close());
   assert.ok((await reopened.stats()).total >= 1);
 });

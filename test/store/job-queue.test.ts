@@ -6,12 +6,13 @@ import { PostgresStore } from '../../src/store/postgres-store.ts';
 import { runWorker, type WorkerOptions } from '../../src/cli/commands/worker.ts';
 import { makeArticle, makeEvent } from './fixtures.ts';
 import { freshSchema } from './postgres-fixtures.ts';
+import { storeRules } from '../../src/store-rules.ts';
 
 type TestContext = { after: (fn: () => void | Promise<void>) => void };
 
 async function openQueue(t: TestContext): Promise<{ store: PostgresStore; queue: PostgresJobQueue }> {
   const { url } = await freshSchema(t);
-  const store = await PostgresStore.open(url, { poolSize: 3 });
+  const store = await PostgresStore.open(url, storeRules(), { poolSize: 3 });
   t.after(() => store.close());
   return { store, queue: new PostgresJobQueue(store.pool, url) };
 }

@@ -10,6 +10,7 @@ import { SqliteStore } from '../../src/store/sqlite-store.ts';
 import type { EventStore } from '../../src/store/types.ts';
 import { makeArticle, makeEvent, tempDir } from './fixtures.ts';
 import { freshSchema } from './postgres-fixtures.ts';
+import { storeRules } from '../../src/store-rules.ts';
 
 // One sentence repeated: an article that yields one event per sentence, all of one type, place and day. Its
 // events are never merged with each other (one article's two events stay two), so each is a candidate for
@@ -37,9 +38,9 @@ async function timeToStore(store: EventStore, count: number, tag: string): Promi
 
 test('SQLite: storing an article takes time linear in its events (2,800 events, not 16 times 700)', async (t) => {
   const dir = tempDir(t);
-  const warm = new SqliteStore(join(dir, 'warm.db'));
-  const small = new SqliteStore(join(dir, 'small.db'));
-  const large = new SqliteStore(join(dir, 'large.db'));
+  const warm = await SqliteStore.open(join(dir, 'warm.db'), storeRules());
+  const small = await SqliteStore.open(join(dir, 'small.db'), storeRules());
+  const large = await SqliteStore.open(join(dir, 'large.db'), storeRules());
   t.after(async () => {
     await warm.close();
     await small.close();
@@ -57,7 +58,7 @@ test('SQLite: storing an article takes time linear in its events (2,800 events, 
 // read back the records of all the article's earlier events (about a million rows for 1,400 events).
 test('PostgreSQL: a 1,400-event article is stored in bounded time', async (t) => {
   const { url } = await freshSchema(t);
-  const store = await PostgresStore.open(url);
+  const store = await PostgresStore.open(url, storeRules());
   t.after(() => store.close());
   const took = await timeToStore(store, 1_400, 'postgres');
   t.diagnostic(`1,400 events: ${took.toFixed(0)} ms`);
@@ -66,7 +67,7 @@ test('PostgreSQL: a 1,400-event article is stored in bounded time', async (t) =>
 });
 
 test('GET /stats keeps answering (p90 under 100 ms) while a 2,800-event article is being stored', async (t) => {
-  const store = new SqliteStore(join(tempDir(t), 'busy.db'));
+  const store = await SqliteStore.open(join(tempDir(t), 'busy.db'), storeRules());
   const { article, events } = repeatedArticle(2_800, 'busy');
   const server = await startServer({ store, port: 0, host: '127.0.0.1', token: 'busy-token-0123456789', code: () => events });
   t.after(async () => {

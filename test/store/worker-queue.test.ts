@@ -11,6 +11,7 @@ import { codeArticle, defaultResources } from '../../src/pipeline.ts';
 import { SqliteStore } from '../../src/store/sqlite-store.ts';
 import { tempDir } from './fixtures.ts';
 import { freshSchema, testClient } from './postgres-fixtures.ts';
+import { storeRules } from '../../src/store-rules.ts';
 
 const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
 const PLACES = ['Idlib', 'Aleppo', 'Homs', 'Hama', 'Daraa', 'Raqqa', 'Kano', 'Maiduguri', 'Tripoli', 'Benghazi'];
@@ -126,7 +127,7 @@ test('three workers, one killed while holding a job, code 150 queued articles: e
 
   // The same articles coded and stored one after another in this process (SQLite).
   const resources = defaultResources();
-  const baseline = new SqliteStore(join(dir, 'baseline.db'));
+  const baseline = await SqliteStore.open(join(dir, 'baseline.db'), storeRules());
   t.after(() => baseline.close());
   for await (const result of readDocuments([file])) {
     assert.ok(result.ok);

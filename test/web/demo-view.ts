@@ -5,6 +5,7 @@ import { startServer, type RunningServer } from '../../src/serve/start-server.ts
 import { openStore } from '../../src/store/open-store.ts';
 import type { EventStore } from '../../src/store/types.ts';
 import { ROOT, buildWebMap, launchChromium, temporaryDirectory } from './browser.ts';
+import { storeRules } from '../../src/store-rules.ts';
 
 /**
  * What `npm start` serves: the articles of examples/ coded into a fresh store, and the web map built from
@@ -19,7 +20,7 @@ export interface DemoView { browser: Browser; server: RunningServer; store: Even
 export async function openDemo(): Promise<DemoView> {
   const dir = temporaryDirectory('sitrep-demo-view-');
   const [webRoot, browser] = await Promise.all([buildWebMap(join(dir, 'web')), launchChromium()]);
-  const store = await openStore(join(dir, 'demo.db'));
+  const store = await openStore(join(dir, 'demo.db'), storeRules());
   await ingestPaths(store, [join(ROOT, 'examples')], { workers: 1 });
   const server = await startServer({ store, port: 0, host: '127.0.0.1', webRoot });
   return {

@@ -11,6 +11,7 @@ import { startServer, type RunningServer } from '../../src/serve/start-server.ts
 import { openStore } from '../../src/store/open-store.ts';
 import type { EventDetail, EventSourceReport, EventStore, StoredEvent } from '../../src/store/types.ts';
 import { ROOT, buildWebMap, launchChromium, temporaryDirectory } from './browser.ts';
+import { storeRules } from '../../src/store-rules.ts';
 
 /**
  * The web map in real headless Chromium, against a real server and a real SQLite store holding the
@@ -32,7 +33,7 @@ before(async () => {
   const dir = temporaryDirectory('sitrep-web-');
   const [webRoot, chromium] = await Promise.all([buildWebMap(join(dir, 'web')), launchChromium()]);
   browser = chromium;
-  store = await openStore(join(dir, 'map.db'));
+  store = await openStore(join(dir, 'map.db'), storeRules());
   const seed = await ingestPaths(store, [SEED], { date: '2016-08-08', workers: 1 });
   const examples = await ingestPaths(store, [EXAMPLES], { workers: 1 });
   assert.equal(seed.stored, 1, 'the seed report is stored');

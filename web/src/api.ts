@@ -1,4 +1,6 @@
-import type { ActorSummary, EventDetail, PlaceSummary, StoreStats, StoredEvent } from '../../src/store/types.ts';
+import type {
+  ActorsResponse, ApiActor, ApiEvent, ApiEventDetail, ApiPlace, EventsResponse, PlacesResponse, StatsResponse,
+} from '../../src/serve/api-types.ts';
 
 /** The filters the page drives, named as the API's query parameters (docs/api.md). */
 export interface EventFilters {
@@ -47,11 +49,11 @@ async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
 }
 
 /** Every event matching the filters, up to MAX_EVENTS, newest first. */
-export async function fetchEvents(filters: EventFilters, signal?: AbortSignal): Promise<{ total: number; events: StoredEvent[] }> {
-  const events: StoredEvent[] = [];
+export async function fetchEvents(filters: EventFilters, signal?: AbortSignal): Promise<{ total: number; events: ApiEvent[] }> {
+  const events: ApiEvent[] = [];
   let total = 0;
   do {
-    const page = await getJson<{ total: number; events: StoredEvent[] }>(eventsQuery(filters, PAGE, events.length), signal);
+    const page = await getJson<EventsResponse>(eventsQuery(filters, PAGE, events.length), signal);
     total = page.total;
     events.push(...page.events);
     if (page.events.length === 0) break;
@@ -59,18 +61,18 @@ export async function fetchEvents(filters: EventFilters, signal?: AbortSignal): 
   return { total, events };
 }
 
-export function fetchEvent(id: string, signal?: AbortSignal): Promise<EventDetail> {
-  return getJson<EventDetail>(`events/${encodeURIComponent(id)}`, signal);
+export function fetchEvent(id: string, signal?: AbortSignal): Promise<ApiEventDetail> {
+  return getJson<ApiEventDetail>(`events/${encodeURIComponent(id)}`, signal);
 }
 
-export function fetchStats(): Promise<StoreStats> {
-  return getJson<StoreStats>('stats');
+export function fetchStats(): Promise<StatsResponse> {
+  return getJson<StatsResponse>('stats');
 }
 
-export async function fetchActors(): Promise<ActorSummary[]> {
-  return (await getJson<{ actors: ActorSummary[] }>('actors')).actors;
+export async function fetchActors(): Promise<ApiActor[]> {
+  return (await getJson<ActorsResponse>('actors')).actors;
 }
 
-export async function fetchPlaces(): Promise<PlaceSummary[]> {
-  return (await getJson<{ places: PlaceSummary[] }>('places')).places;
+export async function fetchPlaces(): Promise<ApiPlace[]> {
+  return (await getJson<PlacesResponse>('places')).places;
 }

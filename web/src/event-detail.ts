@@ -1,4 +1,4 @@
-import type { EventDetail, EventSourceReport } from '../../src/store/types.ts';
+import type { ApiEventDetail, ApiEventSource } from '../../src/serve/api-types.ts';
 import { el, type Child } from './dom.ts';
 import { readableDay } from './days.ts';
 import {
@@ -9,7 +9,7 @@ import { excerptOffset, highlightSegments, safeHttpUrl, type Span } from './text
 
 export interface DetailPanel {
   showLoading(): void;
-  show(detail: EventDetail): void;
+  show(detail: ApiEventDetail): void;
   showError(message: string): void;
   close(): void;
 }
@@ -48,7 +48,7 @@ function highlighted(text: string, offset: number, spans: readonly Span[]): Node
 }
 
 /** The report's sentence inside its surrounding text, evidence highlighted. */
-function sourceText(report: EventSourceReport): HTMLElement {
+function sourceText(report: ApiEventSource): HTMLElement {
   const { sentence, evidence } = report;
   const offset = excerptOffset(report.article_text_excerpt, sentence);
   const quote = el('blockquote', { class: 'source-text' });
@@ -72,7 +72,7 @@ function sourceText(report: EventSourceReport): HTMLElement {
   return quote;
 }
 
-function sourceCard(report: EventSourceReport): HTMLElement {
+function sourceCard(report: ApiEventSource): HTMLElement {
   const link = safeHttpUrl(report.url);
   const title = report.title ?? '(untitled)';
   const titleNode = link
@@ -98,7 +98,7 @@ function sourceCard(report: EventSourceReport): HTMLElement {
 }
 
 /** How the event is sourced: reports, independent outlets, who claims it, and the flags of the list. */
-function sourcing(detail: EventDetail & Sourcing): HTMLElement {
+function sourcing(detail: ApiEventDetail & Sourcing): HTMLElement {
   const outlets = [...new Set(detail.sources.map((s) => s.source ?? 'unknown outlet'))];
   const claimants = [...new Set(detail.sources.map((s) => s.claimant).filter((c): c is string => Boolean(c)))];
   const reports = detail.source_count ?? detail.sources.length;
@@ -113,7 +113,7 @@ function sourcing(detail: EventDetail & Sourcing): HTMLElement {
   ]);
 }
 
-function disagreementList(detail: EventDetail): HTMLElement | null {
+function disagreementList(detail: ApiEventDetail): HTMLElement | null {
   if (detail.disagreements.length === 0) return null;
   return el('section', { class: 'disagreements' }, [
     el('h3', { text: 'Sources disagree' }),

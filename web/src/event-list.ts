@@ -1,14 +1,14 @@
-import type { StoredEvent } from '../../src/store/types.ts';
+import type { ApiEvent } from '../../src/serve/api-types.ts';
 import { el } from './dom.ts';
 import { readableDay } from './days.ts';
 import { sourceFlags, typeColor, type Sourcing } from './labels.ts';
 
 export interface EventList {
-  show(events: StoredEvent[]): void;
+  show(events: ApiEvent[]): void;
   select(id: string | null): void;
 }
 
-export function actorsLine(event: StoredEvent): string {
+export function actorsLine(event: ApiEvent): string {
   const side = (actor: string | null, assoc: string | null) => [actor, assoc].filter(Boolean).join(' with ');
   const first = side(event.actor1, event.assoc_actor_1);
   const second = side(event.actor2, event.assoc_actor_2);
@@ -16,12 +16,12 @@ export function actorsLine(event: StoredEvent): string {
   return first || second || 'actors unknown';
 }
 
-export function placeLine(event: StoredEvent): string {
+export function placeLine(event: ApiEvent): string {
   const parts = [event.location, event.admin1 !== event.location ? event.admin1 : null, event.country].filter(Boolean);
   return parts.length ? parts.join(', ') : 'place unknown';
 }
 
-function row(event: StoredEvent & Sourcing, onSelect: (id: string) => void): HTMLElement {
+function row(event: ApiEvent & Sourcing, onSelect: (id: string) => void): HTMLElement {
   const dot = el('span', { class: 'type-dot' });
   dot.style.background = typeColor(event.event_type);
   const fatalities = event.fatalities > 0 || event.fatalities_basis === 'unknown'

@@ -1,5 +1,5 @@
 import './styles.css';
-import type { PlaceSummary, StoredEvent } from '../../src/store/types.ts';
+import type { ApiEvent, ApiPlace } from '../../src/serve/api-types.ts';
 import { eventsQuery, fetchActors, fetchEvent, fetchEvents, fetchPlaces, fetchStats, MAX_EVENTS, type EventFilters } from './api.ts';
 import { countByDay } from './time-axis.ts';
 import { FILTER_NAMES, readView, writeView, type ViewState } from './view-state.ts';
@@ -17,7 +17,7 @@ const field = <T extends HTMLElement>(name: string) => form.elements.namedItem(n
 
 let selected: string | null = null;
 let detailRequest: AbortController | null = null;
-let places: PlaceSummary[] = [];
+let places: ApiPlace[] = [];
 
 const map = createMapView(byId('map'), (id) => select(id));
 const list = createEventList(byId('event-list'), (id) => select(id));
@@ -31,7 +31,7 @@ const exportGeoJson = byId<HTMLAnchorElement>('export-geojson');
 /** The server filters PLOVER-only events (`acled=`): then the page shows ACLED events unless asked. */
 let acledFilter = false;
 /** The events of the filters other than the dates: the timeline's histogram and, cut by date, the list. */
-let base: { total: number; events: StoredEvent[] } = { total: 0, events: [] };
+let base: { total: number; events: ApiEvent[] } = { total: 0, events: [] };
 
 function saveView(): void {
   if (document.body.dataset.state !== 'ready') return;
@@ -134,7 +134,7 @@ async function applyRange(fit: boolean): Promise<void> {
   show(inRange, inRange.length, fit);
 }
 
-function show(events: StoredEvent[], total: number, fit: boolean): void {
+function show(events: ApiEvent[], total: number, fit: boolean): void {
   map.show(events, fit);
   list.show(events);
   // "Export this view": the same filters as the page's own request, as a file.
@@ -182,8 +182,8 @@ document.addEventListener('keydown', (event) => {
  * The first view when the link names none: the region with the most events, where the story is (the
  * demo's battle for southern Aleppo), else every event.
  */
-function storyEvents(events: StoredEvent[]): StoredEvent[] {
-  const byRegion = new Map<string, StoredEvent[]>();
+function storyEvents(events: ApiEvent[]): ApiEvent[] {
+  const byRegion = new Map<string, ApiEvent[]>();
   for (const event of events) {
     if (event.latitude === null || !event.admin1) continue;
     const key = `${event.country ?? ''}|${event.admin1}`;

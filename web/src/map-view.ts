@@ -3,7 +3,7 @@ import './leaflet-global.ts';
 import 'leaflet.markercluster';
 import 'leaflet/dist/leaflet.css';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
-import type { StoredEvent } from '../../src/store/types.ts';
+import type { ApiEvent } from '../../src/serve/api-types.ts';
 import { el } from './dom.ts';
 import { EVENT_TYPES, typeColor } from './labels.ts';
 import { readableDay } from './days.ts';
@@ -11,11 +11,11 @@ import { addBasemap } from './basemap.ts';
 
 export interface MapView {
   /** Draws these events (those with coordinates); `fit` zooms to them. */
-  show(events: StoredEvent[], fit: boolean): void;
+  show(events: ApiEvent[], fit: boolean): void;
   /** Zooms to an event's marker and marks it as selected; `coveredRight` pixels of the map are hidden by a panel. */
   focus(id: string | null, coveredRight?: number, move?: boolean): void;
   /** Zooms to these events (those with coordinates). */
-  showAll(events: StoredEvent[]): void;
+  showAll(events: ApiEvent[]): void;
   /** Where the map looks: centre and zoom. */
   view(): { lat: number; lng: number; zoom: number };
   setView(view: { lat: number; lng: number; zoom: number }): void;
@@ -29,7 +29,7 @@ const MAX_FAN_OUT = 40;
 /** Zoom from which a chosen event's cluster is fanned out in place (below it the map first zooms to regional scale). */
 const FAN_OUT_FROM_ZOOM = 6;
 
-function markerSize(event: StoredEvent): number {
+function markerSize(event: ApiEvent): number {
   return sizeFor(event.fatalities);
 }
 
@@ -38,7 +38,7 @@ function sizeFor(fatalities: number): number {
   return MARKER_SIZE + Math.min(10, Math.round(Math.sqrt(fatalities) * 2));
 }
 
-function markerTooltip(event: StoredEvent): HTMLElement {
+function markerTooltip(event: ApiEvent): HTMLElement {
   return el('div', { class: 'map-tip' }, [
     el('div', { class: 'map-tip-type', text: event.sub_event_type ?? event.plover_event }),
     el('div', { text: [event.location, event.country].filter(Boolean).join(', ') }),
@@ -47,7 +47,7 @@ function markerTooltip(event: StoredEvent): HTMLElement {
 }
 
 /** A pie of event types with the count in the middle: what a cluster holds at a glance. */
-function clusterIcon(cluster: L.MarkerCluster, eventOf: WeakMap<L.Marker, StoredEvent>): L.DivIcon {
+function clusterIcon(cluster: L.MarkerCluster, eventOf: WeakMap<L.Marker, ApiEvent>): L.DivIcon {
   const counts = new Map<string, number>();
   const markers = cluster.getAllChildMarkers();
   for (const marker of markers) {
@@ -109,7 +109,7 @@ export function createMapView(container: HTMLElement, onSelect: (id: string) => 
   L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
   const basemap = addBasemap(map);
 
-  const eventOf = new WeakMap<L.Marker, StoredEvent>();
+  const eventOf = new WeakMap<L.Marker, ApiEvent>();
   const markers = new Map<string, L.Marker>();
   const clusters = L.markerClusterGroup({
     showCoverageOnHover: false,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../serve/start-server.ts';
 import { openStore, DEFAULT_DB } from '../../store/open-store.ts';
+import { storeRules } from '../../store-rules.ts';
 import { describeFailure, describeIngest, ingestPaths } from '../ingest-paths.ts';
 import { storeLocation } from './ingest.ts';
 import { WEB_DIST } from './serve.ts';
@@ -21,7 +22,7 @@ export function registerDemo(program: Command): void {
     .action(async (options: { db?: string; port?: number; host: string }) => {
       const port = options.port ?? (process.env.PORT ? wholeNumber('PORT', 0, 65535)(process.env.PORT) : 8080);
       const location = storeLocation({ db: options.db });
-      const store = await openStore(location);
+      const store = await openStore(location, storeRules());
       let server: Awaited<ReturnType<typeof startServer>> | null = null;
       let closing = false;
       // Ctrl-C while coding stops between articles; while serving it closes the server, then the store.

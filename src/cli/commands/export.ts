@@ -5,6 +5,7 @@ import { EventQuerySchema, firstIssue } from '../../serve/api-schemas.ts';
 import { eventsToCsv, eventToFeature, withSourceProfile } from '../../serve/format-events.ts';
 import { openStore, DEFAULT_DB } from '../../store/open-store.ts';
 import type { EventFilter, StoredEvent } from '../../store/types.ts';
+import { storeRules } from '../../store-rules.ts';
 import { storeLocation } from './ingest.ts';
 
 type ExportFormat = 'csv' | 'json' | 'jsonl' | 'geojson';
@@ -55,7 +56,7 @@ export function registerExport(program: Command): void {
     .option('--source <outlet>', 'reporting outlet').option('--q <words>', 'words in the sentences or location')
     .action(async (options: ExportOptions) => {
       const filter = parseFilter(options);
-      const store = await openStore(storeLocation(options));
+      const store = await openStore(storeLocation(options), storeRules());
       try {
         const opening = { csv: '', jsonl: '', json: '[', geojson: '{"type":"FeatureCollection","features":[' }[options.format];
         await write(opening);

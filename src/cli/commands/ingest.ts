@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { openStore, DEFAULT_DB } from '../../store/open-store.ts';
+import { storeRules } from '../../store-rules.ts';
 import { ingestPaths, describeFailure, describeIngest, ingestExitCode, type IngestSummary } from '../ingest-paths.ts';
 import { parseDay } from './code.ts';
 import { addLimitOptions, limitsFrom, wholeNumber, type LimitOptions } from '../limit-options.ts';
@@ -21,7 +22,7 @@ export function registerIngest(program: Command): void {
     .option('-w, --workers <n>', 'coding threads (default: number of cores; 1 codes in this thread)', wholeNumber('--workers', 1, 256))
     .option('-q, --quiet', 'no progress bar'))
     .action(async (paths: string[], options: { db?: string; store?: string; date?: string; workers?: number; quiet?: boolean } & LimitOptions) => {
-      const store = await openStore(storeLocation(options));
+      const store = await openStore(storeLocation(options), storeRules());
       const bar = new Progress('ingest', '{stored} stored | {duplicate} duplicate | {failed} failed | {created} events created, {merged} merged', options.quiet);
       bar.start({ stored: 0, duplicate: 0, failed: 0, created: 0, merged: 0 });
       let stopping = false;

@@ -4,6 +4,7 @@ import { startServer } from '../../serve/start-server.ts';
 import { wholeNumber } from '../limit-options.ts';
 import { openStore, DEFAULT_DB } from '../../store/open-store.ts';
 import { PostgresJobQueue } from '../../store/job-queue.ts';
+import { storeRules } from '../../store-rules.ts';
 import { storeLocation } from './ingest.ts';
 import { queueLocation } from './enqueue.ts';
 
@@ -29,7 +30,7 @@ export function registerServe(program: Command): void {
       bodyLimit?: number; maxTextChars?: number; queue?: boolean;
     }) => {
       const location = options.queue ? queueLocation(options) : storeLocation(options);
-      const store = await openStore(location);
+      const store = await openStore(location, storeRules());
       const queue = options.queue ? await PostgresJobQueue.open(location) : null;
       const token = options.token ?? process.env.SITREP_API_TOKEN ?? null;
       const server = await startServer({

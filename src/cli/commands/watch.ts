@@ -7,6 +7,7 @@ import { isPostgresUrl, openStore, DEFAULT_DB } from '../../store/open-store.ts'
 import { parseDay, withDate } from './code.ts';
 import { storeLocation } from './ingest.ts';
 import { PostgresJobQueue } from '../../store/job-queue.ts';
+import { storeRules } from '../../store-rules.ts';
 
 /** Longest time reading one page, or coding one article, may take; longer is stopped, logged and retried on a later poll. */
 
@@ -47,7 +48,7 @@ export function registerWatch(program: Command): void {
         return;
       }
       const location = storeLocation(options);
-      const store = await openStore(location);
+      const store = await openStore(location, storeRules());
       const counts: StoreCounts = { stored: 0, duplicate: 0, created: 0, merged: 0, queued: 0 };
       // On PostgreSQL, articles become jobs for `sitrep worker` processes; on SQLite they are coded here.
       const queue = isPostgresUrl(location) ? await PostgresJobQueue.open(location) : null;

@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { codeArticle, defaultResources, type CodingResources } from '../../pipeline.ts';
 import { LeaseLostError, PostgresJobQueue, type ClaimedJob } from '../../store/job-queue.ts';
 import { PostgresStore } from '../../store/postgres-store.ts';
+import { storeRules } from '../../store-rules.ts';
 import { queueLocation } from './enqueue.ts';
 
 export interface WorkerOptions {
@@ -97,7 +98,7 @@ export function registerWorker(program: Command): void {
     .option('--id <name>', 'worker name in the jobs table (default host:pid)')
     .action(async (options: { store?: string; leaseSeconds: number; idleExit?: boolean; id?: string }) => {
       const location = queueLocation(options);
-      const store = await PostgresStore.open(location, { poolSize: 3 });
+      const store = await PostgresStore.open(location, storeRules(), { poolSize: 3 });
       const queue = new PostgresJobQueue(store.pool, store.url);
       const stop = new AbortController();
       const onSignal = (): void => stop.abort();

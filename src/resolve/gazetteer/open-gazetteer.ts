@@ -6,7 +6,7 @@ import { buildWorldGazetteer } from './build-world.ts';
 import { MIN_SKELETON, openDatabase, SCHEMA_VERSION, type PlaceKind, type PlaceRow } from './gazetteer-db.ts';
 import { placeNameKey, placeNameSkeleton } from '../place-name-key.ts';
 import { NameFilter } from './name-filter.ts';
-import { BoundedCache } from '../../bounded-cache.ts';
+import { LRUCache } from 'lru-cache';
 
 /** A place the gazetteer knows, with its division names spelled out. */
 export interface PlaceCandidate {
@@ -53,6 +53,8 @@ export const IMPORTS_FILE = 'gazetteer-imports.sqlite';
 
 /** Look-ups repeat (the same towns in many reports); a bounded cache keeps the common ones. */
 const CACHE_LIMIT = 50_000;
+/** Remembered for an id no place has (the cache holds no null): asking again would cost the same look-up. */
+const NO_PLACE = Symbol('no place');
 /** At most this many places per name and index file. */
 const MAX_CANDIDATES = 60;
 /** A name the gazetteer does not know is guessed from its skeleton alone only when the skeleton is this long. */
@@ -118,9 +120,9 @@ class SqliteGazetteer implements Gazetteer {
   private readonly byKey: { statement: Database.Statement; filter: NameFilter | null }[];
   private readonly byId: Database.Statement;
   private readonly byCountry: Database.Statement;
-  private readonly cache = new BoundedCache<string, PlaceCandidate[]>(CACHE_LIMIT);
+  private readonly cache = new LRUCache<string, PlaceCandidate[]>({ max: CACHE_LIMIT });
   /** Parents are asked for again and again (a neighbourhood's city for every candidate it is checked against). */
-  private readonly byIdCache = new BoundedCache<number, PlaceCandidate | null>(CACHE_LIMIT);
+  private readonly byIdCache = new LRUCache<number, PlaceCandidate | typeof NO_PLACE>({ max: CACHE_LIMIT });
 
   constructor(dir: string) {
     this.db = openDatabase(ensureWorldGazetteer(dir), { readonly: true });
@@ -203,14 +205,21 @@ class SqliteGazetteer implements Gazetteer {
     const skeleton = placeNameSkeleton(name);
     if (skeleton.length < MIN_SKELETON) return [];
     const key = `~${skeleton}`;
-    return this.cache.get(key) ?? this.cache.set(key, this.rows(key));
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const found = this.rows(key);
+    this.cache.set(key, found);
+    return found;
   }
 
   place(id: number): PlaceCandidate | null {
-    return this.byIdCache.through(id, () => {
+    let known = this.byIdCache.get(id);
+    if (known === undefined) {
       const row = this.byId.get({ id }) as CandidateRow | undefined;
-      return row ? this.candidate(row) : null;
-    });
+      known = row ? this.candidate(row) : NO_PLACE;
+      this.byIdCache.set(id, known);
+    }
+    return known === NO_PLACE ? null : known;
   }
 
   countryPoint(code: string): { lat: number; lon: number } | null {

@@ -1,0 +1,23 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { placeNameKey, placeNameSkeleton } from '../../src/resolve/place-name-key.ts';
+import { openGazetteer } from '../../src/resolve/gazetteer/open-gazetteer.ts';
+
+test('folded names and skeletons stay right once more names were folded than the memo keeps', () => {
+  const first = [placeNameKey("Ma'arrat al-Nu'man"), placeNameSkeleton('Shaykh Maqsud')];
+  // More distinct names than the memos' bound (100,000): the oldest answers are dropped, then worked out again.
+  for (let i = 0; i < 100_500; i++) placeNameKey(`Village ${i}`);
+  for (let i = 0; i < 100_500; i++) placeNameSkeleton(`Village ${i}`);
+  assert.deepEqual([placeNameKey("Ma'arrat al-Nu'man"), placeNameSkeleton('Shaykh Maqsud')], first);
+  assert.equal(placeNameKey('Village 7'), 'village 7');
+});
+
+test('the gazetteer answers an id no place has with null, asked once or again', () => {
+  const gazetteer = openGazetteer();
+  assert.equal(gazetteer.place(-1), null);
+  assert.equal(gazetteer.place(-1), null);
+  const known = gazetteer.lookup('Aleppo')[0];
+  assert.ok(known, 'Aleppo is in the gazetteer');
+  assert.equal(gazetteer.place(known.id), gazetteer.place(known.id));
+  assert.equal(gazetteer.place(known.id)?.name, known.name);
+});
