@@ -59,11 +59,11 @@ export function withoutDivisionWord(name: string): string {
 /** The same names are folded again and again (candidates, containers, divisions): folding is remembered, boundedly. */
 const folded = new LRUCache<string, string>({ max: 100_000, memoMethod: (name) => foldName(name) });
 
-const divisionKeys = new BoundedCache<string, string>(20_000);
+const divisionKeys = new LRUCache<string, string>({ max: 20_000, memoMethod: (name) => placeNameKey(withoutDivisionWord(name)) });
 
 /** A division's name folded as news write it: without its division word before or after ("Province du Soum" → "soum"). */
 export function divisionKey(name: string): string {
-  return divisionKeys.through(name, (n) => placeNameKey(withoutDivisionWord(n)));
+  return divisionKeys.memo(name);
 }
 
 /** Folded spelling: diacritics, apostrophes, punctuation and Arabic articles removed. */
