@@ -10,7 +10,8 @@ import { QUAD_OF } from './plover-quad.ts';
 import { refineEventType, type Coding } from './refine-event-type.ts';
 import { nonPoliticalContext, statementOnly, type NotCoded } from './relevance.ts';
 import { isBackground, marksNewEvent, opensNewEvent } from './segment-events.ts';
-import type { EventCasualties, EventDate, EventPlace, TriggerMatch } from './types.ts';
+import type { EventCasualties, EventDate, EventPlace } from '../resolve/types.ts';
+import type { TriggerMatch } from './types.ts';
 
 /** What the event coder needs from the earlier stages, as plain data and small look-ups. */
 export interface EventInputs {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readLexiconFile } from './read-lexicon.ts';
+import { dataFile, readDataFile } from '../read-data-file.ts';
 import type { Sentence, Token } from '../text/types.ts';
 import type { TriggerMatch } from './types.ts';
 
@@ -55,11 +55,11 @@ function indexPhrases(list: string[]): PhraseIndex {
   return index;
 }
 
-const LEXICON_FILE = new URL('../../data/lexicons/relevance.yaml', import.meta.url);
+const LEXICON_FILE = dataFile('lexicons/relevance.yaml');
 
 /** Loads and validates the relevance lexicon; an error names the file and the field. */
 export function loadRelevanceLexicon(file: URL = LEXICON_FILE): RelevanceLexicon {
-  const data = readLexiconFile(file, RelevanceFileSchema);
+  const data = readDataFile(file, RelevanceFileSchema);
   return {
     contexts: Object.entries(data.contexts).map(([name, c]) => ({
       name, phrases: indexPhrases(c.phrases), unless: indexPhrases(c.unless), codes: c.codes ? new Set(c.codes) : null,

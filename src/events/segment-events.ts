@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readLexiconFile } from './read-lexicon.ts';
+import { dataFile, readDataFile } from '../read-data-file.ts';
 import type { Sentence } from '../text/types.ts';
 import { normalsAt } from '../text/normals-at.ts';
 import type { TriggerMatch } from './types.ts';
@@ -21,11 +21,11 @@ export interface SegmentationLexicon {
   backgroundMarkers: string[][];
 }
 
-const LEXICON_FILE = new URL('../../data/lexicons/event-segmentation.yaml', import.meta.url);
+const LEXICON_FILE = dataFile('lexicons/event-segmentation.yaml');
 
 /** Loads and validates the segmentation lexicon; an error names the file and the field. */
 export function loadSegmentationLexicon(file: URL = LEXICON_FILE): SegmentationLexicon {
-  const data = readLexiconFile(file, SegmentationFileSchema);
+  const data = readDataFile(file, SegmentationFileSchema);
   const words = (list: string[]): string[][] => list.map((p) => p.toLowerCase().split(/\s+/).filter(Boolean));
   return {
     sentenceMarkers: words(data.sentence_markers),

@@ -1,4 +1,4 @@
-import { actorDictionary, type ActorEntry } from '../mentions/actor-dictionary.ts';
+import { loadActorDictionary, type ActorEntry } from '../mentions/actor-dictionary.ts';
 
 /**
  * What the store knows of an actor beyond the event: the names a dictionary actor has borne and its country.
@@ -14,7 +14,7 @@ function index(): { byName: Map<string, string[]>; byId: Map<string, ActorEntry>
   if (byName && byId) return { byName, byId };
   const names = new Map<string, string[]>();
   const ids = new Map<string, ActorEntry>();
-  for (const from of actorDictionary().phrases.values()) {
+  for (const from of loadActorDictionary().phrases.values()) {
     for (const phrase of [...from.single, ...[...from.bySecond.values()].flat()]) {
       if (phrase.target.type !== 'named' || ids.has(phrase.target.entry.id)) continue;
       const entry = phrase.target.entry;
