@@ -3,6 +3,9 @@ import { loadCasualtyLexicon, type CasualtyLexicon } from './mentions/casualty-l
 import { loadPlaceWords, type PlaceWords } from './mentions/place-words.ts';
 import { loadEventLexicon, type EventLexicon } from './events/event-lexicon.ts';
 import { loadAttributionLexicon, type AttributionLexicon } from './events/attribution.ts';
+import { loadRelevanceLexicon, type RelevanceLexicon } from './events/relevance.ts';
+import { loadSegmentationLexicon, type SegmentationLexicon } from './events/segment-events.ts';
+import { loadContextLexicon, type ContextLexicon } from './events/plover-contexts.ts';
 import { openGazetteer, type Gazetteer } from './resolve/gazetteer/open-gazetteer.ts';
 
 /**
@@ -16,6 +19,9 @@ export interface CodingResources {
   casualtyLexicon: CasualtyLexicon;
   attributionLexicon: AttributionLexicon;
   placeWords: PlaceWords;
+  relevanceLexicon: RelevanceLexicon;
+  segmentationLexicon: SegmentationLexicon;
+  contextLexicon: ContextLexicon;
 }
 
 /** The shipped data files (data/), each read and validated once per call. */
@@ -27,6 +33,9 @@ export function loadCodingResources(): CodingResources {
     casualtyLexicon: loadCasualtyLexicon(),
     attributionLexicon: loadAttributionLexicon(),
     placeWords: loadPlaceWords(),
+    relevanceLexicon: loadRelevanceLexicon(),
+    segmentationLexicon: loadSegmentationLexicon(),
+    contextLexicon: loadContextLexicon(),
   };
 }
 

@@ -105,6 +105,7 @@ export const codeEventsStep = step({
         casualtiesFor: (sentences) => casualtiesForSentences(sentences, casualties, (sentence) => claims.find((c) => c.sentence === sentence)?.claimant ?? null),
         roleActor: (role, country) => roleActor(role, country, resources.actors),
         includeFlagged: options.includeFlagged,
+        lexicons: { relevance: resources.relevanceLexicon, segmentation: resources.segmentationLexicon, contexts: resources.contextLexicon },
       }),
     };
   },

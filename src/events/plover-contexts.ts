@@ -30,20 +30,12 @@ export function loadContextLexicon(file: URL = DEFAULT_FILE): ContextLexicon {
   return lexicon;
 }
 
-let cached: ContextLexicon | null = null;
-
-/** The shipped context lexicon, loaded once per process. */
-export function contextLexicon(): ContextLexicon {
-  cached ??= loadContextLexicon();
-  return cached;
-}
-
 /**
  * The PLOVER contexts of an event, from the words of the sentences it is coded from. The manual reads
  * context at paragraph or document level; sitrep keeps it to the event's own sentences so that an
  * article's one economic paragraph does not colour its battles.
  */
-export function contextsOf(sentences: readonly Sentence[], lexicon: ContextLexicon = contextLexicon()): string[] {
+export function contextsOf(sentences: readonly Sentence[], lexicon: ContextLexicon): string[] {
   const found = new Set<string>();
   const add = (key: string): void => {
     const contexts = lexicon.words.get(key);

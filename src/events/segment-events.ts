@@ -34,13 +34,6 @@ export function loadSegmentationLexicon(file: URL = LEXICON_FILE): SegmentationL
   };
 }
 
-let cached: SegmentationLexicon | null = null;
-
-function segmentationLexicon(): SegmentationLexicon {
-  cached ??= loadSegmentationLexicon();
-  return cached;
-}
-
 function markerJustBefore(sentence: Sentence, firstToken: number, markers: string[][]): boolean {
   for (let i = Math.max(0, firstToken - 5); i < firstToken; i++) {
     for (const marker of markers) {
@@ -53,12 +46,12 @@ function markerJustBefore(sentence: Sentence, firstToken: number, markers: strin
 }
 
 /** "… after weeks of fighting", "… during clashes": the event word is background to another event of the sentence. */
-export function isBackground(sentence: Sentence, trigger: TriggerMatch, lexicon: SegmentationLexicon = segmentationLexicon()): boolean {
+export function isBackground(sentence: Sentence, trigger: TriggerMatch, lexicon: SegmentationLexicon): boolean {
   return markerJustBefore(sentence, trigger.firstToken, lexicon.backgroundMarkers);
 }
 
 /** The sentence says its event is another one: "Separately, ...", "another attack", "a second protest". */
-export function marksNewEvent(sentence: Sentence, event: TriggerMatch, lexicon: SegmentationLexicon = segmentationLexicon()): boolean {
+export function marksNewEvent(sentence: Sentence, event: TriggerMatch, lexicon: SegmentationLexicon): boolean {
   const { tokens } = sentence;
   for (let i = 0; i < event.firstToken; i++) {
     for (const marker of lexicon.sentenceMarkers) if (normalsAt(tokens, i, marker)) return true;
@@ -76,8 +69,9 @@ export function opensNewEvent(
   event: TriggerMatch,
   previous: TriggerMatch,
   placeNamed: (sentence: number, offset: number) => string | null,
+  lexicon: SegmentationLexicon,
 ): boolean {
-  if (marksNewEvent(sentence, event)) return true;
+  if (marksNewEvent(sentence, event, lexicon)) return true;
   const here = placeNamed(sentence.index, event.start);
   if (here === null) return false;
   const there = placeNamed(previous.sentence, previous.start);
