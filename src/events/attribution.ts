@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readLexiconFile } from './read-lexicon.ts';
+import { dataFile, readDataFile } from '../read-data-file.ts';
 import type { ActorMention } from '../mentions/types.ts';
 import type { AnalysedText, Sentence, Token } from '../text/types.ts';
 import { normalsAt } from '../text/normals-at.ts';
@@ -59,11 +59,11 @@ export interface AttributionLexicon {
   responsibilityWords: Set<string>;
 }
 
-const LEXICON_FILE = new URL('../../data/lexicons/attribution.yaml', import.meta.url);
+const LEXICON_FILE = dataFile('lexicons/attribution.yaml');
 
 /** Loads and validates the attribution lexicon; an error names the file and the field. */
 export function loadAttributionLexicon(file: URL = LEXICON_FILE): AttributionLexicon {
-  const data = readLexiconFile(file, AttributionLexiconSchema);
+  const data = readDataFile(file, AttributionLexiconSchema);
   const words = (list: string[]) => new Set(list.map((w) => w.toLowerCase()));
   const phrases = (list: string[]) => {
     const byFirst = new Map<string, string[][]>();
@@ -86,14 +86,6 @@ export function loadAttributionLexicon(file: URL = LEXICON_FILE): AttributionLex
     denial,
     responsibilityWords: new Set([...responsibility.keys(), ...accusation.keys(), ...denial.keys()]),
   };
-}
-
-let cached: AttributionLexicon | null = null;
-
-/** The shipped lexicon, loaded once per process. */
-export function attributionLexicon(): AttributionLexicon {
-  cached ??= loadAttributionLexicon();
-  return cached;
 }
 
 /** "No group has claimed", "nobody claimed responsibility": a claim denied before it is made is no claim. */
@@ -213,7 +205,7 @@ function responsibilityIn(doc: AnalysedText, sentence: Sentence, actors: ActorMe
  * the army, "the group said" the armed group named last), the words of X when X names someone the
  * dictionary does not know or speaks only as a civilian, and "unnamed sources" for bare "reports said".
  */
-export function findAttribution(doc: AnalysedText, actors: ActorMention[], lexicon: AttributionLexicon = attributionLexicon()): Attribution {
+export function findAttribution(doc: AnalysedText, actors: ActorMention[], lexicon: AttributionLexicon): Attribution {
   const claims: Claim[] = [];
   const responsibilities: Responsibility[] = [];
   for (const sentence of doc.sentences) {

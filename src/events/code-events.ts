@@ -4,13 +4,21 @@ import type { AnalysedText, Sentence } from '../text/types.ts';
 import { assignRoles, type Roles } from './assign-roles.ts';
 import type { Claim, Responsibility } from './attribution.ts';
 import type { CodedEvent, Evidence } from './event-schema.ts';
-import { contextsOf } from './plover-contexts.ts';
+import { contextsOf, type ContextLexicon } from './plover-contexts.ts';
 import { intentions, isPloverOnly, ploverMains, ploverOfCrowdControl, ploverRoles } from './plover-frames.ts';
 import { QUAD_OF } from './plover-quad.ts';
 import { refineEventType, type Coding } from './refine-event-type.ts';
-import { nonPoliticalContext, statementOnly, type NotCoded } from './relevance.ts';
-import { isBackground, marksNewEvent, opensNewEvent } from './segment-events.ts';
-import type { EventCasualties, EventDate, EventPlace, TriggerMatch } from './types.ts';
+import { nonPoliticalContext, statementOnly, type NotCoded, type RelevanceLexicon } from './relevance.ts';
+import { isBackground, marksNewEvent, opensNewEvent, type SegmentationLexicon } from './segment-events.ts';
+import type { EventCasualties, EventDate, EventPlace } from '../resolve/types.ts';
+import type { TriggerMatch } from './types.ts';
+
+/** The word lists the event rules read (data/lexicons/relevance.yaml, event-segmentation.yaml, plover-contexts.yaml). */
+export interface EventRuleLexicons {
+  relevance: RelevanceLexicon;
+  segmentation: SegmentationLexicon;
+  contexts: ContextLexicon;
+}
 
 /** What the event coder needs from the earlier stages, as plain data and small look-ups. */
 export interface EventInputs {
@@ -30,6 +38,7 @@ export interface EventInputs {
   roleActor(role: 'protesters' | 'rioters' | 'civilians' | 'unidentified' | 'police', country: string | null): ResolvedActor;
   /** Also code negated, hypothetical and future events, marked by `modality` (off: only facts). */
   includeFlagged?: boolean;
+  lexicons: EventRuleLexicons;
 }
 
 /** One reported event before it becomes a CodedEvent: its main predicate and the sentences about it. */
@@ -57,12 +66,12 @@ function strongest(triggers: TriggerMatch[]): TriggerMatch | undefined {
  * heavy artillery fire", "clashed with small and heavy weapons". So when a sentence reports a clash, the
  * clash is its event even if a weapon word weighs more.
  */
-function mainEvent(found: TriggerMatch[], sentence?: Sentence): TriggerMatch | undefined {
+function mainEvent(found: TriggerMatch[], segmentation: SegmentationLexicon, sentence?: Sentence): TriggerMatch | undefined {
   const all = found.filter((t) => t.code.role === 'event');
   // "Agreed a ceasefire after weeks of fighting": the fighting is background when the sentence reports another event.
   // A crowd's act is never background to its protest ("protests after demonstrators clashed with police").
   const foreground = sentence && all.length > 1
-    ? all.filter((t) => (t.code.event_type !== null && CROWD_EVENTS.has(t.code.event_type)) || !isBackground(sentence, t))
+    ? all.filter((t) => (t.code.event_type !== null && CROWD_EVENTS.has(t.code.event_type)) || !isBackground(sentence, t, segmentation))
     : all;
   const events = foreground.length > 0 ? foreground : all;
   const best = strongest(events);
@@ -83,7 +92,7 @@ function family(type: string | null): string | null {
 
 function buildFrames(
   triggers: TriggerMatch[], actors: ActorMention[], doc: AnalysedText, attributive: Set<number>,
-  placeNamed: (sentence: number, offset: number) => string | null,
+  placeNamed: (sentence: number, offset: number) => string | null, segmentation: SegmentationLexicon,
 ): Frame[] {
   const bySentence = new Map<number, TriggerMatch[]>();
   for (const t of triggers) bySentence.set(t.sentence, [...(bySentence.get(t.sentence) ?? []), t]);
@@ -100,14 +109,14 @@ function buildFrames(
     }
     const modifiers = found.filter((t) => t.code.role === 'modifier');
     const sentenceOf = doc.sentences[sentence];
-    const event = mainEvent(found, sentenceOf);
+    const event = mainEvent(found, segmentation, sentenceOf);
     const outcome = strongest(found.filter((t) => t.code.role === 'outcome'));
     // A second attack in another town, a protest in a second city, "another man was shot dead": each is its own
     // event (segment-events.ts). A bare outcome ("3 were killed in X") opens one only when the words say so.
     // Asked only of a sentence close enough to go on the event before: the place look-ups it makes are not free.
     const separate = (): boolean => previous !== undefined && sentenceOf !== undefined
-      && ((event !== undefined && opensNewEvent(sentenceOf, event, previous.main, placeNamed))
-        || (event === undefined && outcome !== undefined && marksNewEvent(sentenceOf, outcome)));
+      && ((event !== undefined && opensNewEvent(sentenceOf, event, previous.main, placeNamed, segmentation))
+        || (event === undefined && outcome !== undefined && marksNewEvent(sentenceOf, outcome, segmentation)));
     const near = gap <= FOLLOW_UP_WINDOW && !separate() ? previous : undefined;
     const hasOwnActors = actors.some((a) => a.sentence === sentence && !a.loaded);
     const refersBack = event !== undefined && BACK_REFERENCE.has(doc.sentences[sentence]?.tokens[event.firstToken - 1]?.normal ?? '');
@@ -181,10 +190,10 @@ function confidenceOf(frame: Frame, roles: Roles, place: EventPlace | null, date
  * Accidents, natural disasters, the business of crime and statements about an event (claims, sanctions) are not
  * ACLED events (docs/relevance.md). A crowd's protest is one whatever it is about.
  */
-function notCodedByAcled(frame: Frame, doc: AnalysedText, triggers: TriggerMatch[]): NotCoded | null {
+function notCodedByAcled(frame: Frame, doc: AnalysedText, triggers: TriggerMatch[], relevance: RelevanceLexicon): NotCoded | null {
   if (frame.main.code.event_type === null || CROWD_EVENTS.has(frame.main.code.event_type)) return null;
   const sentences = frame.sentences.flatMap((i) => doc.sentences[i] ?? []);
-  return nonPoliticalContext(sentences, frame.main.code.name) ?? statementOnly(sentences, triggers);
+  return nonPoliticalContext(sentences, frame.main.code.name, relevance) ?? statementOnly(sentences, triggers, relevance);
 }
 
 /** Turns the mentions of one article into coded events, one per reported event. */
@@ -213,7 +222,7 @@ export function codeEvents(inputs: EventInputs): CodedEvent[] {
   const acled = asserted.filter((t) => !isPloverOnly(t.code));
   const ploverOnly = [...asserted.filter((t) => isPloverOnly(t.code)), ...intentions(inputs.triggers.filter((t) => t.modality !== 'asserted' && !inName(t)))];
   const attributive = new Set(inputs.responsibilities.map((r) => r.sentence));
-  const acledFrames = buildFrames(acled, actors.filter((a) => !sources.has(a)), doc, attributive, placeNamed);
+  const acledFrames = buildFrames(acled, actors.filter((a) => !sources.has(a)), doc, attributive, placeNamed, inputs.lexicons.segmentation);
   // "The GNA accused Haftar's forces of firing the rockets", after the rockets: who did the event before it, not an accusation apart.
   const readInto = new Set(acledFrames.flatMap((f) => f.sentences.slice(1)).filter((i) => attributive.has(i)));
   const frames = [
@@ -221,7 +230,7 @@ export function codeEvents(inputs: EventInputs): CodedEvent[] {
       ...ploverMains(ploverOnly.filter((t) => !readInto.has(t.sentence)), acled).map((main): Frame => ({ main, sentences: [main.sentence], modifiers: [] }))]
       .sort((a, b) => a.main.sentence - b.main.sentence || a.main.start - b.main.start),
     ...[...new Set(flagged.map((t) => t.sentence))].flatMap((sentence): Frame[] => {
-      const main = mainEvent(flagged.filter((t) => t.sentence === sentence));
+      const main = mainEvent(flagged.filter((t) => t.sentence === sentence), inputs.lexicons.segmentation);
       return main ? [{ main, sentences: [sentence], modifiers: [] }] : [];
     }),
   ];
@@ -229,7 +238,7 @@ export function codeEvents(inputs: EventInputs): CodedEvent[] {
   for (const frame of frames) {
     const sentence = doc.sentences[frame.main.sentence];
     if (!sentence) continue;
-    const notCoded = frame.main.modality === 'asserted' ? notCodedByAcled(frame, doc, inputs.triggers) : null;
+    const notCoded = frame.main.modality === 'asserted' ? notCodedByAcled(frame, doc, inputs.triggers, inputs.lexicons.relevance) : null;
     // Not an ACLED event. A statement whose own act is a verbal one in PLOVER ("threatened to attack": THREATEN)
     // is still that PLOVER event, with no ACLED type; accidents, disasters, crime and claims are no event at all.
     if (notCoded && !(notCoded.reason === 'statement' && QUAD_OF[frame.main.code.plover].startsWith('Verbal'))) continue;
@@ -318,7 +327,7 @@ export function codeEvents(inputs: EventInputs): CodedEvent[] {
       sub_event_type: coding.sub_event_type,
       plover_event: coding.plover,
       mode: coding.mode,
-      context: contextsOf(frame.sentences.flatMap((i) => doc.sentences[i] ?? [])),
+      context: contextsOf(frame.sentences.flatMap((i) => doc.sentences[i] ?? []), inputs.lexicons.contexts),
       actor1: actor1?.name ?? null,
       actor1_id: actor1?.id ?? null,
       assoc_actor_1: assoc1?.name ?? null,

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { dataFile, readDataFile } from '../read-data-file.ts';
 import { ACLED_EVENT_TYPES, PLOVER_EVENT_TYPES } from './event-schema.ts';
 import { PLOVER_MODES } from './plover-quad.ts';
 import type { EventCode } from './types.ts';
@@ -60,16 +60,7 @@ export interface EventLexicon {
   byFirstWord: Map<string, TriggerPhrase[]>;
 }
 
-const DEFAULT_DIR = new URL('../../data/lexicons/', import.meta.url);
-
-function readYaml(file: URL): unknown {
-  return parse(readFileSync(file, 'utf8')) as unknown;
-}
-
-function describe(file: URL, error: z.ZodError): string {
-  const issue = error.issues[0];
-  return `${file.pathname}: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`;
-}
+const DEFAULT_DIR = dataFile('lexicons/');
 
 /**
  * Loads and validates the event lexicon (codes + triggers, and the PLOVER-only codes and triggers of
@@ -79,20 +70,17 @@ export function loadEventLexicon(dir: URL = DEFAULT_DIR): EventLexicon {
   const codesFile = new URL('event-codes.yaml', dir);
   const triggersFile = new URL('event-triggers.yaml', dir);
   const ploverFile = new URL('plover-triggers.yaml', dir);
-  const codesParsed = CodesFileSchema.safeParse(readYaml(codesFile));
-  if (!codesParsed.success) throw new Error(describe(codesFile, codesParsed.error));
-  const triggersParsed = TriggersFileSchema.safeParse(readYaml(triggersFile));
-  if (!triggersParsed.success) throw new Error(describe(triggersFile, triggersParsed.error));
-  const ploverParsed = existsSync(ploverFile) ? PloverFileSchema.safeParse(readYaml(ploverFile)) : null;
-  if (ploverParsed && !ploverParsed.success) throw new Error(describe(ploverFile, ploverParsed.error));
+  const codesData = readDataFile(codesFile, CodesFileSchema);
+  const triggersData = readDataFile(triggersFile, TriggersFileSchema);
+  const ploverData = existsSync(ploverFile) ? readDataFile(ploverFile, PloverFileSchema) : null;
 
   const codes = new Map<string, EventCode>();
-  const allCodes = [...Object.entries(codesParsed.data.codes), ...Object.entries(ploverParsed?.data.codes ?? {})];
+  const allCodes = [...Object.entries(codesData.codes), ...Object.entries(ploverData?.codes ?? {})];
   for (const [name, code] of allCodes) {
     if (codes.has(name)) throw new Error(`${ploverFile.pathname}: codes.${name}: already defined in ${codesFile.pathname}`);
     codes.set(name, { name, ...code });
   }
-  const sources = [{ file: triggersFile, triggers: triggersParsed.data.triggers }, { file: ploverFile, triggers: ploverParsed?.data.triggers ?? [] }];
+  const sources = [{ file: triggersFile, triggers: triggersData.triggers }, { file: ploverFile, triggers: ploverData?.triggers ?? [] }];
   const byFirstWord = new Map<string, TriggerPhrase[]>();
   for (const { file, triggers } of sources) addTriggers(byFirstWord, triggers, file, codes);
   for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
@@ -135,12 +123,4 @@ export function spellings(phrase: string): string[][] {
   const words = phrase.toLowerCase().split(/\s+/).filter(Boolean);
   if (!words.some((w) => w.length > 1 && w.includes('-'))) return [words];
   return [words, words.flatMap((w) => (w.length > 1 ? w.split(/(-)/).filter(Boolean) : [w]))];
-}
-
-let cached: EventLexicon | null = null;
-
-/** The shipped lexicon, loaded once per process. */
-export function eventLexicon(): EventLexicon {
-  cached ??= loadEventLexicon();
-  return cached;
 }

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { dataFile, readDataFile } from '../read-data-file.ts';
 import type { Sentence } from '../text/types.ts';
 
 /** data/lexicons/plover-contexts.yaml: PLOVER context name → words that place an event in it. */
@@ -14,17 +13,13 @@ export interface ContextLexicon {
   pairStarts: Set<string>;
 }
 
-const DEFAULT_FILE = new URL('../../data/lexicons/plover-contexts.yaml', import.meta.url);
+const DEFAULT_FILE = dataFile('lexicons/plover-contexts.yaml');
 
 /** Loads and validates the context word lists; an error names the file and the field. */
 export function loadContextLexicon(file: URL = DEFAULT_FILE): ContextLexicon {
-  const parsed = ContextsFileSchema.safeParse(parse(readFileSync(file, 'utf8')) as unknown);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`${file.pathname}: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`);
-  }
+  const data = readDataFile(file, ContextsFileSchema);
   const lexicon: ContextLexicon = { words: new Map(), pairStarts: new Set() };
-  for (const [context, words] of Object.entries(parsed.data.contexts)) {
+  for (const [context, words] of Object.entries(data.contexts)) {
     for (const word of words) {
       const key = word.toLowerCase();
       lexicon.words.set(key, [...(lexicon.words.get(key) ?? []), context]);
@@ -35,20 +30,12 @@ export function loadContextLexicon(file: URL = DEFAULT_FILE): ContextLexicon {
   return lexicon;
 }
 
-let cached: ContextLexicon | null = null;
-
-/** The shipped context lexicon, loaded once per process. */
-export function contextLexicon(): ContextLexicon {
-  cached ??= loadContextLexicon();
-  return cached;
-}
-
 /**
  * The PLOVER contexts of an event, from the words of the sentences it is coded from. The manual reads
  * context at paragraph or document level; sitrep keeps it to the event's own sentences so that an
  * article's one economic paragraph does not colour its battles.
  */
-export function contextsOf(sentences: readonly Sentence[], lexicon: ContextLexicon = contextLexicon()): string[] {
+export function contextsOf(sentences: readonly Sentence[], lexicon: ContextLexicon): string[] {
   const found = new Set<string>();
   const add = (key: string): void => {
     const contexts = lexicon.words.get(key);

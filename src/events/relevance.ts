@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readLexiconFile } from './read-lexicon.ts';
+import { dataFile, readDataFile } from '../read-data-file.ts';
 import type { Sentence, Token } from '../text/types.ts';
 import type { TriggerMatch } from './types.ts';
 
@@ -55,11 +55,11 @@ function indexPhrases(list: string[]): PhraseIndex {
   return index;
 }
 
-const LEXICON_FILE = new URL('../../data/lexicons/relevance.yaml', import.meta.url);
+const LEXICON_FILE = dataFile('lexicons/relevance.yaml');
 
 /** Loads and validates the relevance lexicon; an error names the file and the field. */
 export function loadRelevanceLexicon(file: URL = LEXICON_FILE): RelevanceLexicon {
-  const data = readLexiconFile(file, RelevanceFileSchema);
+  const data = readDataFile(file, RelevanceFileSchema);
   return {
     contexts: Object.entries(data.contexts).map(([name, c]) => ({
       name, phrases: indexPhrases(c.phrases), unless: indexPhrases(c.unless), codes: c.codes ? new Set(c.codes) : null,
@@ -67,14 +67,6 @@ export function loadRelevanceLexicon(file: URL = LEXICON_FILE): RelevanceLexicon
     statementHeads: indexPhrases(data.statement_heads),
     contextWords: new Set(Object.values(data.contexts).flatMap((c) => c.phrases.map((p) => p.toLowerCase().split(/\s+/)[0]!))),
   };
-}
-
-let cached: RelevanceLexicon | null = null;
-
-/** The shipped lexicon, loaded once per process. */
-export function relevanceLexicon(): RelevanceLexicon {
-  cached ??= loadRelevanceLexicon();
-  return cached;
 }
 
 function wordAt(token: Token | undefined, word: string): boolean {
@@ -129,7 +121,7 @@ function firstIn(sentence: Sentence, index: PhraseIndex, before = sentence.token
  * The non-political context an event is reported in (a flood, an accident, a drug seizure), looked for in the
  * sentences that report it; none when a word of political violence or protest in those sentences keeps it ACLED's.
  */
-export function nonPoliticalContext(sentences: Sentence[], codeName: string, lexicon: RelevanceLexicon = relevanceLexicon()): NotCoded | null {
+export function nonPoliticalContext(sentences: Sentence[], codeName: string, lexicon: RelevanceLexicon): NotCoded | null {
   if (!sentences.some((sentence) => sentence.tokens.some((t) => lexicon.contextWords.has(t.normal)))) return null;
   for (const context of lexicon.contexts) {
     if (context.codes && !context.codes.has(codeName)) continue;
@@ -153,7 +145,7 @@ export function nonPoliticalContext(sentences: Sentence[], codeName: string, lex
  * A report that is a statement about an event: every event word in its sentences follows a statement head
  * ("claimed responsibility for the bombing", "imposed sanctions over the missile launches"). The head is returned.
  */
-export function statementOnly(sentences: Sentence[], triggers: TriggerMatch[], lexicon: RelevanceLexicon = relevanceLexicon()): NotCoded | null {
+export function statementOnly(sentences: Sentence[], triggers: TriggerMatch[], lexicon: RelevanceLexicon): NotCoded | null {
   let head: NotCoded | null = null;
   for (const sentence of sentences) {
     const all = triggers.filter((t) => t.sentence === sentence.index && t.code.role !== 'modifier');

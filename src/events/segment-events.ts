@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readLexiconFile } from './read-lexicon.ts';
+import { dataFile, readDataFile } from '../read-data-file.ts';
 import type { Sentence } from '../text/types.ts';
 import { normalsAt } from '../text/normals-at.ts';
 import type { TriggerMatch } from './types.ts';
@@ -21,24 +21,17 @@ export interface SegmentationLexicon {
   backgroundMarkers: string[][];
 }
 
-const LEXICON_FILE = new URL('../../data/lexicons/event-segmentation.yaml', import.meta.url);
+const LEXICON_FILE = dataFile('lexicons/event-segmentation.yaml');
 
 /** Loads and validates the segmentation lexicon; an error names the file and the field. */
 export function loadSegmentationLexicon(file: URL = LEXICON_FILE): SegmentationLexicon {
-  const data = readLexiconFile(file, SegmentationFileSchema);
+  const data = readDataFile(file, SegmentationFileSchema);
   const words = (list: string[]): string[][] => list.map((p) => p.toLowerCase().split(/\s+/).filter(Boolean));
   return {
     sentenceMarkers: words(data.sentence_markers),
     eventMarkers: words(data.event_markers),
     backgroundMarkers: words(data.background_markers),
   };
-}
-
-let cached: SegmentationLexicon | null = null;
-
-function segmentationLexicon(): SegmentationLexicon {
-  cached ??= loadSegmentationLexicon();
-  return cached;
 }
 
 function markerJustBefore(sentence: Sentence, firstToken: number, markers: string[][]): boolean {
@@ -53,12 +46,12 @@ function markerJustBefore(sentence: Sentence, firstToken: number, markers: strin
 }
 
 /** "… after weeks of fighting", "… during clashes": the event word is background to another event of the sentence. */
-export function isBackground(sentence: Sentence, trigger: TriggerMatch, lexicon: SegmentationLexicon = segmentationLexicon()): boolean {
+export function isBackground(sentence: Sentence, trigger: TriggerMatch, lexicon: SegmentationLexicon): boolean {
   return markerJustBefore(sentence, trigger.firstToken, lexicon.backgroundMarkers);
 }
 
 /** The sentence says its event is another one: "Separately, ...", "another attack", "a second protest". */
-export function marksNewEvent(sentence: Sentence, event: TriggerMatch, lexicon: SegmentationLexicon = segmentationLexicon()): boolean {
+export function marksNewEvent(sentence: Sentence, event: TriggerMatch, lexicon: SegmentationLexicon): boolean {
   const { tokens } = sentence;
   for (let i = 0; i < event.firstToken; i++) {
     for (const marker of lexicon.sentenceMarkers) if (normalsAt(tokens, i, marker)) return true;
@@ -76,8 +69,9 @@ export function opensNewEvent(
   event: TriggerMatch,
   previous: TriggerMatch,
   placeNamed: (sentence: number, offset: number) => string | null,
+  lexicon: SegmentationLexicon,
 ): boolean {
-  if (marksNewEvent(sentence, event)) return true;
+  if (marksNewEvent(sentence, event, lexicon)) return true;
   const here = placeNamed(sentence.index, event.start);
   if (here === null) return false;
   const there = placeNamed(previous.sentence, previous.start);

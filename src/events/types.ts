@@ -34,33 +34,3 @@ export interface TriggerMatch {
   /** The predicate is in the passive voice ("was detonated", "were killed by"). */
   passive: boolean;
 }
-
-/** Where an event happened, as resolved by the geolocation stage. */
-export interface EventPlace {
-  location: string;
-  country: string | null;
-  admin1: string | null;
-  admin2: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  geo_precision: 1 | 2 | 3;
-  reason: string;
-  confidence: number;
-  /** The words of the text that named the place, when it was named. */
-  span: { start: number; end: number; text: string } | null;
-  /** The neighbourhood whose outline contains the point, when the gazetteer has outlines there. */
-  neighbourhood: string | null;
-}
-
-export interface EventDate {
-  date: string | null;
-  precision: 1 | 2 | 3 | null;
-  span: { start: number; end: number; text: string } | null;
-}
-
-export interface EventCasualties {
-  fatalities: number;
-  injured: number;
-  basis: 'exact' | 'vague' | 'unknown' | 'none';
-  spans: { start: number; end: number; text: string }[];
-}

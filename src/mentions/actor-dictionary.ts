@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { dataFile, readDataFile } from '../read-data-file.ts';
 import type { ActorKind, InterCode } from './types.ts';
 
 /**
- * The actor dictionary, compiled once per process from four data files:
+ * The actor dictionary, compiled from four data files:
  *   data/actors/curated.yaml    named actors curated by us (time-bounded names, ACLED names)
  *   data/actors/petrarch.json   countries, armed groups, organisations and role words from PETRARCH2
  *   data/actors/generic.yaml    actors named by role ("Yemeni police") and loaded words ("terrorists")
@@ -121,22 +120,6 @@ export function phraseWords(phrase: string): string[] {
 
 const ACRONYM = /^[A-Z][A-Z0-9.&]{1,5}$/;
 
-function readData(file: URL): unknown {
-  try {
-    const text = readFileSync(file, 'utf8');
-    return file.pathname.endsWith('.json') ? JSON.parse(text) : parse(text);
-  } catch (error) {
-    throw new Error(`${file.pathname}: ${(error as Error).message}`);
-  }
-}
-
-function validated<T>(schema: z.ZodType<T>, file: URL): T {
-  const parsed = schema.safeParse(readData(file));
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new Error(`${file.pathname}: field "${issue?.path.join('.') ?? ''}": ${issue?.message ?? 'invalid'}`);
-}
-
 export interface DictionaryFiles {
   curated: URL;
   generic: URL;
@@ -144,19 +127,18 @@ export interface DictionaryFiles {
   countries: URL;
 }
 
-const DATA = new URL('../../data/', import.meta.url);
 export const DEFAULT_FILES: DictionaryFiles = {
-  curated: new URL('actors/curated.yaml', DATA),
-  generic: new URL('actors/generic.yaml', DATA),
-  petrarch: new URL('actors/petrarch.json', DATA),
-  countries: new URL('countries.yaml', DATA),
+  curated: dataFile('actors/curated.yaml'),
+  generic: dataFile('actors/generic.yaml'),
+  petrarch: dataFile('actors/petrarch.json'),
+  countries: dataFile('countries.yaml'),
 };
 
 export function loadActorDictionary(files: DictionaryFiles = DEFAULT_FILES): ActorDictionary {
-  const curated = validated(CuratedFile, files.curated);
-  const generic = validated(GenericFile, files.generic);
-  const petrarch = validated(PetrarchFile, files.petrarch);
-  const extra = validated(CountriesFile, files.countries);
+  const curated = readDataFile(files.curated, CuratedFile);
+  const generic = readDataFile(files.generic, GenericFile);
+  const petrarch = readDataFile(files.petrarch, PetrarchFile);
+  const extra = readDataFile(files.countries, CountriesFile);
 
   const countryNames = new Map<string, string>();
   for (const c of extra.countries) if (c.name) countryNames.set(c.geonames, c.name);
@@ -234,12 +216,4 @@ export function interOfKind(kind: ActorKind): InterCode {
 
 export function roleName(role: RoleEntry, country: string | null): string {
   return country ? role.name.replace('{country}', country) : role.nameWithoutCountry;
-}
-
-let cached: ActorDictionary | null = null;
-
-/** The shipped dictionary, loaded once per process. */
-export function actorDictionary(): ActorDictionary {
-  cached ??= loadActorDictionary();
-  return cached;
 }

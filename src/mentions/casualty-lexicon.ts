@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { dataFile, readDataFile } from '../read-data-file.ts';
 
 const Words = z.array(z.string().min(1));
 
@@ -78,21 +77,10 @@ export interface CasualtyLexicon {
   personDeterminers: Set<string>;
 }
 
-const DEFAULT_FILE = new URL('../../data/lexicons/casualties.yaml', import.meta.url);
+const DEFAULT_FILE = dataFile('lexicons/casualties.yaml');
 
 export function loadCasualtyLexicon(file: URL = DEFAULT_FILE): CasualtyLexicon {
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`${file.pathname}: ${(error as Error).message}`);
-  }
-  const parsed = CasualtyFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`${file.pathname}: field "${issue?.path.join('.') ?? ''}": ${issue?.message ?? 'invalid'}`);
-  }
-  const data = parsed.data;
+  const data = readDataFile(file, CasualtyFileSchema);
   const quantities = new Map<string, QuantityPhrase[]>();
   const add = (phrase: string, value: number, vague: boolean): void => {
     const words = phrase.toLowerCase().split(/\s+/).filter(Boolean);
@@ -146,12 +134,4 @@ export function loadCasualtyLexicon(file: URL = DEFAULT_FILE): CasualtyLexicon {
     attackers: lower(data.attackers),
     personDeterminers: lower(data.person_determiners),
   };
-}
-
-let cached: CasualtyLexicon | null = null;
-
-/** The shipped lexicon, loaded once per process. */
-export function casualtyLexicon(): CasualtyLexicon {
-  cached ??= loadCasualtyLexicon();
-  return cached;
 }

@@ -1,6 +1,6 @@
 import type { AnalysedText, Token } from '../text/types.ts';
 import { normalsAt } from '../text/normals-at.ts';
-import { casualtyLexicon, type CasualtyLexicon, type Outcome, type PhraseIndex } from './casualty-lexicon.ts';
+import { type CasualtyLexicon, type Outcome, type PhraseIndex } from './casualty-lexicon.ts';
 import type { CasualtyMention, CountBasis } from './types.ts';
 
 /** How far a count may stand from the word that says what happened ("3 people were reportedly killed"). */
@@ -380,7 +380,7 @@ function voiceStarts(tokens: Token[], lexicon: CasualtyLexicon): number[] {
  * data/lexicons/casualties.yaml, one victim for "a man was killed" / "killing him", and an outcome with
  * no count at all ("killing civilians") as count 0 with basis "unknown".
  */
-export function findCasualties(doc: AnalysedText, lexicon: CasualtyLexicon = casualtyLexicon()): CasualtyMention[] {
+export function findCasualties(doc: AnalysedText, lexicon: CasualtyLexicon): CasualtyMention[] {
   const found: CasualtyMention[] = [];
   for (const sentence of doc.sentences) {
     const tokens = sentence.tokens;

@@ -1,6 +1,6 @@
 import type { AnalysedText } from '../text/types.ts';
 import type { ActorDictionary } from './actor-dictionary.ts';
-import type { CountryWord } from '../resolve/place-records.ts';
+import type { CountryWord } from './types.ts';
 
 /**
  * Country names and demonyms written in the text ("Syrian", "Yemeni", "the United States"), from the actor

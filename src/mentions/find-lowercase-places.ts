@@ -1,5 +1,6 @@
 import type { Sentence, Token } from '../text/types.ts';
 import type { Gazetteer, PlaceCandidate } from '../resolve/gazetteer/open-gazetteer.ts';
+import type { PlaceWords } from './place-words.ts';
 
 /**
  * Place names written in lower case ("clashes in the village of tal rifaat", "shelling near kharkiv" in a post).
@@ -7,31 +8,8 @@ import type { Gazetteer, PlaceCandidate } from '../resolve/gazetteer/open-gazett
  * named after every common word): only the words right after a cue that announces a place, and only where the
  * cue says how sure it is.
  *
- * Place words of this module (for the lead to move to data/lexicons/ with the others of find-places.ts):
+ * The cues and the words that never start such a name are data: data/lexicons/place-words.yaml.
  */
-/** Cues after which a name is a settlement whatever its size: "the village of", "the town of", "outskirts of". */
-export const SETTLEMENT_CUES: readonly (readonly string[])[] = [
-  ['village', 'of'], ['villages', 'of'], ['town', 'of'], ['city', 'of'], ['outskirts', 'of'], ['countryside', 'of'],
-  ['district', 'of'], ['province', 'of'], ['governorate', 'of'], ['region', 'of'], ['neighbourhood', 'of'], ['neighborhood', 'of'],
-  ['north', 'of'], ['south', 'of'], ['east', 'of'], ['west', 'of'], ['northeast', 'of'], ['northwest', 'of'], ['southeast', 'of'], ['southwest', 'of'],
-];
-/** Prepositions after which only a name of weight is believed (a city, a division, a country): "in aleppo", "near kharkiv". */
-export const PREPOSITION_CUES: ReadonlySet<string> = new Set(['in', 'near', 'from', 'outside', 'around', 'towards', 'toward', 'into', 'at']);
-/** Lower-case words that follow those prepositions but never start a name (checked before any look-up). */
-export const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
-  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'which', 'what', 'whose',
-  'order', 'response', 'protest', 'front', 'addition', 'total', 'turn', 'support', 'part', 'place', 'fact', 'case', 'time', 'all', 'both',
-  'each', 'some', 'many', 'several', 'two', 'three', 'four', 'five', 'least', 'most', 'least', 'recent', 'late', 'early', 'mid', 'between',
-  'and', 'or', 'of', 'to', 'on', 'by', 'with', 'for', 'about', 'over', 'under', 'after', 'before', 'during', 'since', 'until',
-  'custody', 'control', 'charge', 'power', 'office', 'prison', 'hospital', 'town', 'city', 'village', 'area', 'areas', 'region', 'province',
-  'district', 'home', 'homes', 'house', 'houses', 'street', 'streets', 'road', 'roads', 'camp', 'camps', 'market', 'school', 'mosque', 'north',
-  'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'clashes', 'fighting', 'attacks', 'attack', 'police',
-  'army', 'military', 'government', 'people', 'residents', 'civilians', 'fighters', 'troops', 'forces', 'there', 'here', 'where', 'them', 'him',
-  'it', 'us', 'me', 'you', 'they', 'we', 'he', 'she', 'one', 'other', 'another', 'such', 'no', 'not', 'every', 'any', 'same', 'new', 'old',
-  'may', 'june', 'july', 'april', 'march', 'august', 'january', 'february', 'september', 'october', 'november', 'december', 'monday',
-  'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'morning', 'evening', 'night', 'afternoon', 'week', 'month', 'year',
-]);
-
 /** Words a lower-case name may have: letters, and the articles and hyphens of Arabic names ("tal rifaat", "al-bab"). */
 const NAME_TOKEN = /^\p{Ll}[\p{Ll}'’]*$/u;
 const MAX_WORDS = 3;
@@ -46,11 +24,11 @@ export interface LowercaseSpan {
   settlementCue: boolean;
 }
 
-function cueBefore(tokens: Token[], i: number): 'settlement' | 'preposition' | null {
-  for (const cue of SETTLEMENT_CUES) {
+function cueBefore(tokens: Token[], i: number, words: PlaceWords): 'settlement' | 'preposition' | null {
+  for (const cue of words.settlementCues) {
     if (cue.every((w, k) => tokens[i - cue.length + k]?.normal === w)) return 'settlement';
   }
-  return PREPOSITION_CUES.has(tokens[i - 1]?.normal ?? '') ? 'preposition' : null;
+  return words.prepositionCues.has(tokens[i - 1]?.normal ?? '') ? 'preposition' : null;
 }
 
 function weighty(c: PlaceCandidate): boolean {
@@ -58,13 +36,13 @@ function weighty(c: PlaceCandidate): boolean {
 }
 
 /** Lower-case names after a place cue that the gazetteer knows by their spelling, longest first. */
-export function findLowercasePlaces(sentence: Sentence, gazetteer: Gazetteer): LowercaseSpan[] {
+export function findLowercasePlaces(sentence: Sentence, gazetteer: Gazetteer, placeWords: PlaceWords): LowercaseSpan[] {
   const tokens = sentence.tokens;
   const found: LowercaseSpan[] = [];
   for (let i = 1; i < tokens.length; i++) {
     const first = tokens[i]!;
-    if (!NAME_TOKEN.test(first.text) || NOT_NAME_WORDS.has(first.normal)) continue;
-    const cue = cueBefore(tokens, i);
+    if (!NAME_TOKEN.test(first.text) || placeWords.notNameWords.has(first.normal)) continue;
+    const cue = cueBefore(tokens, i, placeWords);
     if (!cue) continue;
     // The words of the name: lower-case words, joined by hyphens written without spaces ("al-bab", "deir-ez-zor").
     let end = i;
@@ -73,7 +51,7 @@ export function findLowercasePlaces(sentence: Sentence, gazetteer: Gazetteer): L
       const next = tokens[end + 1];
       if (next?.normal === '-' && next.start === tokens[end]!.end && tokens[end + 2] && NAME_TOKEN.test(tokens[end + 2]!.text)) {
         end += 2;
-      } else if (next && NAME_TOKEN.test(next.text) && !NOT_NAME_WORDS.has(next.normal) && !PREPOSITION_CUES.has(next.normal)) {
+      } else if (next && NAME_TOKEN.test(next.text) && !placeWords.notNameWords.has(next.normal) && !placeWords.prepositionCues.has(next.normal)) {
         end += 1;
         words++;
       } else break;

@@ -72,4 +72,12 @@ export interface CasualtyMention extends Span {
   voice?: number;
 }
 
+/** A demonym or country word the text uses ("Syrian", "Yemeni"), with the country it points to. */
+export interface CountryWord {
+  start: number;
+  end: number;
+  /** The country's name as the gazetteer has it (ACLED's). */
+  country: string;
+}
+
 export type Mention = ActorMention | PlaceMention | DateMention | CasualtyMention;

@@ -1,4 +1,4 @@
-import type { EventCasualties } from '../events/types.ts';
+import type { EventCasualties } from './types.ts';
 import type { CasualtyMention } from '../mentions/types.ts';
 
 /** The mentions of one outcome that give a count (exact or vague). */

@@ -1,4 +1,4 @@
-import type { EventDate } from '../events/types.ts';
+import type { EventDate } from './types.ts';
 import type { DateMention } from '../mentions/types.ts';
 
 /**

@@ -1,6 +1,5 @@
-import type { AnalysedText } from '../text/types.ts';
-import type { EventPlace } from '../events/types.ts';
-import { findPlaces, type FoundPlace } from '../mentions/find-places.ts';
+import type { EventPlace } from './types.ts';
+import type { FoundPlace } from '../mentions/find-places.ts';
 import type { Gazetteer, PlaceCandidate } from './gazetteer/open-gazetteer.ts';
 import { distanceKm } from './distance.ts';
 import { neighbourhoodAt } from './neighbourhood-at.ts';
@@ -11,8 +10,6 @@ export interface GeolocationHints {
   countries: string[];
   /** The reporting outlet, when known. */
   source: string | null;
-  /** Stretches of text already known to name something else (actors), never read as places. */
-  exclude?: { start: number; end: number }[];
 }
 
 /** A place mention with the candidate chosen for it, and why. */
@@ -513,17 +510,16 @@ function containerFallback(m: FoundPlace, containers: FoundPlace[], context: Con
 }
 
 /**
- * Finds the places named in an article, chooses for each the gazetteer entry it most likely means, and
+ * Chooses for each place named in an article (as findPlaces found them) the gazetteer entry it most likely means, and
  * says where each event happened. A name is resolved by what it is (a division, a town of some size, a
  * place of the analysts' own layer), by the article's country (its actors and its other places), by the
  * places written as its containers ("Celaya, Guanajuato", "Sheikh Saeed district of Aleppo") and by the
  * feature word with it ("Idlib province").
  */
-export function geolocate(doc: AnalysedText, gazetteer: Gazetteer, hints: GeolocationHints): Geolocation {
-  const mentions = findPlaces(doc, gazetteer, hints.exclude ?? []);
+export function geolocate(found: FoundPlace[], gazetteer: Gazetteer, hints: GeolocationHints): Geolocation {
   // "Saada province", "Kharkiv region": a name written as a division means the division, also when the gazetteer
   // finds only the town it is named after under that spelling.
-  for (const [index, m] of mentions.entries()) if (m.hint === 'division') mentions[index] = withNamedDivisions(m, gazetteer);
+  const mentions = found.map((m) => (m.hint === 'division' ? withNamedDivisions(m, gazetteer) : m));
   const weights = new Map<string, number>();
   hints.countries.slice(0, 2).forEach((c, i) => vote(weights, c, i === 0 ? 1.5 : 0.75));
   // A name says which country it is in when all its places are in one; once per name however often it is

@@ -1,4 +1,5 @@
 import type { AnalysedText } from '../text/types.ts';
+import type { CountryWord } from '../mentions/types.ts';
 import { pointOf, precisionOf, type Geolocation, type ResolvedPlace } from './geolocate.ts';
 import type { Gazetteer, PlaceCandidate } from './gazetteer/open-gazetteer.ts';
 import { SYNTHETIC_ID_BASE } from './gazetteer/build-world.ts';
@@ -27,14 +28,6 @@ export interface PlaceRecord {
   /** ACLED's: 1 the place itself, 2 near it or its parent's point, 3 a province or a country. */
   precision: 1 | 2 | 3;
   reason: string;
-}
-
-/** A demonym or country word the text uses ("Syrian", "Yemeni"), with the country it points to. */
-export interface CountryWord {
-  start: number;
-  end: number;
-  /** The country's name as the gazetteer has it (ACLED's). */
-  country: string;
 }
 
 function featureOf(c: PlaceCandidate): string | null {

@@ -1,6 +1,6 @@
 import type { AnalysedText } from '../text/types.ts';
 import type { ActorMention, ResolvedActor } from '../mentions/types.ts';
-import { actorDictionary, roleName } from '../mentions/actor-dictionary.ts';
+import { roleName, type ActorDictionary } from '../mentions/actor-dictionary.ts';
 
 /** Armed groups that a loaded word can stand for: rebels, militias (ACLED types 2-4). */
 function isArmedGroup(mention: ActorMention): boolean {
@@ -12,10 +12,10 @@ function isArmedGroup(mention: ActorMention): boolean {
  * it in the article, else the first one named after it, else an unidentified armed group of the
  * article's country. The word itself is never a name.
  */
-function referent(index: number, mentions: ActorMention[], country: string | null): ResolvedActor {
+function referent(index: number, mentions: ActorMention[], country: string | null, dictionary: ActorDictionary): ResolvedActor {
   for (let i = index - 1; i >= 0; i--) if (isArmedGroup(mentions[i]!)) return mentions[i]!.actor;
   const after = mentions.slice(index + 1).find(isArmedGroup);
-  return after?.actor ?? roleActor('unidentified', country);
+  return after?.actor ?? roleActor('unidentified', country, dictionary);
 }
 
 /**
@@ -23,12 +23,12 @@ function referent(index: number, mentions: ActorMention[], country: string | nul
  * - actors named by role without a country ("police") take the article's: "Police Forces of Syria";
  * - loaded words become the actor the article refers to (see `referent`), keeping `loaded: true`.
  */
-export function resolveActors(mentions: ActorMention[], doc: AnalysedText, country: string | null): ActorMention[] {
-  const roles = actorDictionary().roles;
+export function resolveActors(mentions: ActorMention[], doc: AnalysedText, country: string | null, dictionary: ActorDictionary): ActorMention[] {
+  const roles = dictionary.roles;
   return mentions.map((mention, index) => {
-    if (mention.loaded) return { ...mention, actor: referent(index, mentions, country) };
+    if (mention.loaded) return { ...mention, actor: referent(index, mentions, country, dictionary) };
     if (!mention.generic || mention.actor.country) return mention;
-    const own = possessorCountry(mention, index, mentions, doc) ?? country;
+    const own = possessorCountry(mention, index, mentions, doc, dictionary) ?? country;
     if (!own) return mention;
     const role = roles.get(mention.actor.id.split(':')[0]!);
     if (!role) return mention;
@@ -39,7 +39,7 @@ export function resolveActors(mentions: ActorMention[], doc: AnalysedText, count
 const POSSESSIVES = new Set(['its', 'their']);
 
 /** "Russia's Defence Ministry said its forces ...": "its forces" are those of the actor named just before in the sentence. */
-function possessorCountry(mention: ActorMention, index: number, mentions: ActorMention[], doc: AnalysedText): string | null {
+function possessorCountry(mention: ActorMention, index: number, mentions: ActorMention[], doc: AnalysedText, dictionary: ActorDictionary): string | null {
   const before = doc.text.slice(Math.max(0, mention.start - 6), mention.start).trim().toLowerCase().split(/\s+/).at(-1) ?? '';
   if (!POSSESSIVES.has(before)) return null;
   for (let i = index - 1; i >= 0; i--) {
@@ -49,7 +49,7 @@ function possessorCountry(mention: ActorMention, index: number, mentions: ActorM
   }
   // "Russia's Defence Ministry said its forces": a country named before, as a speaker's, not as an actor.
   const sentence = doc.sentences[mention.sentence];
-  const countries = actorDictionary().countries;
+  const countries = dictionary.countries;
   let found: string | null = null;
   for (const token of sentence?.tokens ?? []) {
     if (token.start >= mention.start) break;
@@ -60,8 +60,8 @@ function possessorCountry(mention: ActorMention, index: number, mentions: ActorM
 }
 
 /** An actor known only by its role in the event, e.g. "Protesters (Yemen)". */
-export function roleActor(role: 'protesters' | 'rioters' | 'civilians' | 'unidentified' | 'police', country: string | null): ResolvedActor {
-  const entry = actorDictionary().roles.get(role);
+export function roleActor(role: 'protesters' | 'rioters' | 'civilians' | 'unidentified' | 'police', country: string | null, dictionary: ActorDictionary): ResolvedActor {
+  const entry = dictionary.roles.get(role);
   if (!entry) throw new Error(`data/actors/generic.yaml: roles.${role} is missing`);
   return { id: `${role}:${country ?? ''}`, name: roleName(entry, country), kind: entry.kind, inter: entry.inter, country };
 }

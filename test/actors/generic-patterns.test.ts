@@ -1,13 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyseText } from '../../src/text/analyse-text.ts';
-import { actorDictionary } from '../../src/mentions/actor-dictionary.ts';
+import { loadActorDictionary } from '../../src/mentions/actor-dictionary.ts';
 import { findActors } from '../../src/mentions/find-actors.ts';
 import { resolveActors } from '../../src/resolve/resolve-actors.ts';
 
+const dictionary = loadActorDictionary();
+
 function actors(text: string, country: string | null = null) {
   const doc = analyseText(text);
-  return resolveActors(findActors(doc, actorDictionary(), { date: '2020-05-09' }), doc, country);
+  return resolveActors(findActors(doc, dictionary, { date: '2020-05-09' }), doc, country, dictionary);
 }
 
 test('"Yemeni police" are the police forces of Yemen, a state actor', () => {

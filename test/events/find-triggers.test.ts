@@ -2,14 +2,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyseText } from '../../src/text/analyse-text.ts';
 import { findTriggers } from '../../src/events/find-triggers.ts';
-import { eventLexicon } from '../../src/events/event-lexicon.ts';
+import { loadEventLexicon } from '../../src/events/event-lexicon.ts';
+
+const lexicon = loadEventLexicon();
 
 function codesIn(text: string): string[] {
-  return findTriggers(analyseText(text), eventLexicon()).map((t) => t.code.name);
+  return findTriggers(analyseText(text), lexicon).map((t) => t.code.name);
 }
 
 function triggersIn(text: string) {
-  return findTriggers(analyseText(text), eventLexicon());
+  return findTriggers(analyseText(text), lexicon);
 }
 
 test('codes "airstrikes" as an air/drone strike', () => {
@@ -62,7 +64,7 @@ test('recognises the passive voice', () => {
 });
 
 test('a hyphenated phrase matches whether the tokenizer splits it ("shoot-out") or not ("counter-attack")', () => {
-  const codes = (text: string) => findTriggers(analyseText(text), eventLexicon()).map((t) => t.code.event_type);
+  const codes = (text: string) => findTriggers(analyseText(text), lexicon).map((t) => t.code.event_type);
   assert.deepEqual(codes('A shoot-out broke out near the market.'), ['Battles']);
   assert.deepEqual(codes('The counter-attack began at dawn.'), ['Battles']);
 });

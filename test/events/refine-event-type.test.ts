@@ -1,10 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { refineEventType } from '../../src/events/refine-event-type.ts';
-import { eventLexicon } from '../../src/events/event-lexicon.ts';
+import { loadEventLexicon } from '../../src/events/event-lexicon.ts';
+
+const lexicon = loadEventLexicon();
 
 const code = (name: string) => {
-  const found = eventLexicon().codes.get(name);
+  const found = lexicon.codes.get(name);
   assert.ok(found, `code ${name} exists`);
   return found;
 };

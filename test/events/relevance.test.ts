@@ -8,6 +8,8 @@ import { codeArticle } from '../../src/pipeline.ts';
 import { analyseText } from '../../src/text/analyse-text.ts';
 import { loadRelevanceLexicon, nonPoliticalContext } from '../../src/events/relevance.ts';
 
+const lexicon = loadRelevanceLexicon();
+
 // Short reports written for these tests. The ACLED sub-types of what is coded: a statement may still be a PLOVER-only
 // event (an accusation, a threat, a sanction), whose ACLED type is null.
 function subTypes(text: string): (string | null)[] {
@@ -54,14 +56,14 @@ test('a protest is an ACLED event whatever it is about', () => {
 
 test('a capitalised name is not the hazard it is named after', () => {
   const doc = analyseText('Fighters of the Storm Brigade attacked a checkpoint on Monday.');
-  assert.equal(nonPoliticalContext(doc.sentences, 'attack'), null);
+  assert.equal(nonPoliticalContext(doc.sentences, 'attack', lexicon), null);
   const flood = analyseText('Storms flooded the valley on Monday.');
-  assert.equal(nonPoliticalContext(flood.sentences, 'attack')?.reason, 'natural_hazard');
+  assert.equal(nonPoliticalContext(flood.sentences, 'attack', lexicon)?.reason, 'natural_hazard');
 });
 
 test('a context names its reason and the words that show it', () => {
   const doc = analyseText('A gas leak caused an explosion at the plant.');
-  assert.deepEqual(nonPoliticalContext(doc.sentences, 'explosion'), { reason: 'accident', start: 2, end: 10, text: 'gas leak' });
+  assert.deepEqual(nonPoliticalContext(doc.sentences, 'explosion', lexicon), { reason: 'accident', start: 2, end: 10, text: 'gas leak' });
 });
 
 test('a malformed relevance lexicon is refused with its file and field', () => {

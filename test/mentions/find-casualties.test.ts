@@ -6,7 +6,9 @@ import { findCasualties } from '../../src/mentions/find-casualties.ts';
 import { loadCasualtyLexicon } from '../../src/mentions/casualty-lexicon.ts';
 import { casualtiesForSentences } from '../../src/resolve/event-casualties.ts';
 
-const counts = (text: string) => findCasualties(analyseText(text)).map((m) => [m.outcome, m.count, m.basis]);
+const lexicon = loadCasualtyLexicon();
+
+const counts = (text: string) => findCasualties(analyseText(text), lexicon).map((m) => [m.outcome, m.count, m.basis]);
 
 test('exact numbers in digits and words, killed and injured apart', () => {
   assert.deepEqual(counts('Gunmen killed 3 soldiers and injured twelve civilians.'), [['killed', 3, 'exact'], ['injured', 12, 'exact']]);
@@ -50,14 +52,14 @@ test('deaths without a figure are 0 and flagged unknown; "no one was killed" is 
 
 test('evidence offsets cover the count and its outcome word', () => {
   const text = 'Officials said 4 civilians were killed.';
-  const [m] = findCasualties(analyseText(text));
+  const [m] = findCasualties(analyseText(text), lexicon);
   assert.ok(m);
   assert.equal(text.slice(m.start, m.end), '4 civilians were killed');
 });
 
 test('an event adds counts within a sentence and keeps the largest sentence across sentences', () => {
   const doc = analyseText('Three officers died and two civilians were killed. 5 fatalities. Dozens were injured.');
-  const result = casualtiesForSentences([0, 1, 2], findCasualties(doc));
+  const result = casualtiesForSentences([0, 1, 2], findCasualties(doc, lexicon));
   assert.equal(result.fatalities, 5);
   assert.equal(result.injured, 12);
   assert.equal(result.basis, 'exact');
@@ -65,7 +67,7 @@ test('an event adds counts within a sentence and keeps the largest sentence acro
 
 test('unsplit casualties are not deaths: 0 flagged unknown, kept in the evidence; none reported is "none"', () => {
   const text = 'The army said militants sustained tens of casualties. 2 soldiers were killed.';
-  const mentions = findCasualties(analyseText(text));
+  const mentions = findCasualties(analyseText(text), lexicon);
   const start = text.indexOf('tens');
   assert.deepEqual(casualtiesForSentences([0], mentions), { fatalities: 0, injured: 0, basis: 'unknown', spans: [{ start, end: start + 18, text: 'tens of casualties' }] });
   assert.equal(casualtiesForSentences([0, 1], mentions).fatalities, 2);
@@ -129,9 +131,9 @@ test('the attacker\'s own death counts, unless the figure already includes him',
 });
 
 test('a sentence quoting two claimants marks the second one\'s figures', () => {
-  const mentions = findCasualties(analyseText('The group claimed to have killed 35 policemen, while officials said 7 officers died.'));
+  const mentions = findCasualties(analyseText('The group claimed to have killed 35 policemen, while officials said 7 officers died.'), lexicon);
   assert.deepEqual(mentions.map((m) => [m.count, m.voice ?? 0]), [[35, 0], [7, 1]]);
   assert.equal(casualtiesForSentences([0], mentions).fatalities, 7);
-  const one = findCasualties(analyseText('Gunmen killed 3 people, while 5 others were wounded, police said.'));
+  const one = findCasualties(analyseText('Gunmen killed 3 people, while 5 others were wounded, police said.'), lexicon);
   assert.deepEqual(one.map((m) => m.voice ?? 0), [0, 0]);
 });

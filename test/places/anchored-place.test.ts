@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gazetteer, placeOf } from './place-of.ts';
+import { gazetteer, placeOf, placeWords } from './place-of.ts';
 import { analyseText } from '../../src/text/analyse-text.ts';
+import { findPlaces } from '../../src/mentions/find-places.ts';
 import { geolocate } from '../../src/resolve/geolocate.ts';
 
 // A place written with its container ("Celaya, Guanajuato") anchors the sentence's event.
@@ -27,7 +28,7 @@ test('a district named beside an anchored city is still the event place', () => 
 
 test('a skeleton guess does not swallow the word that opens the sentence ("In Celaya")', () => {
   const doc = analyseText('In Celaya, Guanajuato, traders protested on Monday.');
-  const geo = geolocate(doc, gazetteer, { countries: [], source: null });
+  const geo = geolocate(findPlaces(doc, gazetteer, placeWords), gazetteer, { countries: [], source: null });
   assert.ok(geo.places.some((p) => p.mention.text === 'Celaya' && p.place.country === 'Mexico'), geo.places.map((p) => p.reason).join('\n'));
 });
 

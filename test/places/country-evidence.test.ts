@@ -2,13 +2,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyseText } from '../../src/text/analyse-text.ts';
 import { openGazetteer } from '../../src/resolve/gazetteer/open-gazetteer.ts';
+import { findPlaces } from '../../src/mentions/find-places.ts';
+import { loadPlaceWords } from '../../src/mentions/place-words.ts';
 import { geolocate } from '../../src/resolve/geolocate.ts';
 
 // What the place names of an article say about its country.
 const gazetteer = openGazetteer();
+const placeWords = loadPlaceWords();
 
 function locate(text: string, countries: string[] = []) {
-  return geolocate(analyseText(text), gazetteer, { countries, source: null });
+  return geolocate(findPlaces(analyseText(text), gazetteer, placeWords), gazetteer, { countries, source: null });
 }
 
 test('a name repeated three times counts once: a party called Congress does not make the article American', () => {

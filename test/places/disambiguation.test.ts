@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gazetteer, placeOf } from './place-of.ts';
+import { gazetteer, placeOf, placeWords } from './place-of.ts';
 import { analyseText } from '../../src/text/analyse-text.ts';
+import { findPlaces } from '../../src/mentions/find-places.ts';
 import { geolocate } from '../../src/resolve/geolocate.ts';
 import { distanceKm } from '../../src/resolve/distance.ts';
-import type { EventPlace } from '../../src/events/types.ts';
+import type { EventPlace } from '../../src/resolve/types.ts';
 
 const TRIPOLI_LIBYA = { lat: 32.8872, lon: 13.1913 };
 const TRIPOLI_LEBANON = { lat: 34.4367, lon: 35.8497 };
@@ -95,7 +96,7 @@ test('a short capitalised abbreviation is read as a place only where it is writt
   const inside = placeOf('On 3 May 2020, farmers protested at Melur town (Madurai district, TN).', 'protested');
   assert.equal(inside?.admin1, 'Tamil Nadu');
   const doc = analyseText('TN officials said the talks would resume.');
-  assert.deepEqual(geolocate(doc, gazetteer, { countries: [], source: null }).places, []);
+  assert.deepEqual(geolocate(findPlaces(doc, gazetteer, placeWords), gazetteer, { countries: [], source: null }).places, []);
 });
 
 test('a division is more specific than a country named in the same sentence', () => {

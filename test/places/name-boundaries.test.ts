@@ -3,19 +3,21 @@ import assert from 'node:assert/strict';
 import { analyseText } from '../../src/text/analyse-text.ts';
 import { openGazetteer } from '../../src/resolve/gazetteer/open-gazetteer.ts';
 import { findPlaces } from '../../src/mentions/find-places.ts';
+import { loadPlaceWords } from '../../src/mentions/place-words.ts';
 import { geolocate } from '../../src/resolve/geolocate.ts';
 
 // Where a place name starts and ends in the text, and when a name is only a piece of a longer one.
 const gazetteer = openGazetteer();
+const placeWords = loadPlaceWords();
 
 function mentions(text: string): { text: string; partial: boolean; hint: string | null }[] {
-  return findPlaces(analyseText(text), gazetteer).map((m) => ({ text: m.text, partial: m.partial, hint: m.hint }));
+  return findPlaces(analyseText(text), gazetteer, placeWords).map((m) => ({ text: m.text, partial: m.partial, hint: m.hint }));
 }
 
 test('a hyphenated name with lower-case words inside is one name ("Port-au-Prince")', () => {
   const found = mentions('Gang members burnt cars in Port-au-Prince on Monday.');
   assert.deepEqual(found.map((m) => m.text), ['Port-au-Prince']);
-  const place = geolocate(analyseText('Gang members burnt cars in Port-au-Prince on Monday.'), gazetteer, { countries: [], source: null }).placeFor(0, 18);
+  const place = geolocate(findPlaces(analyseText('Gang members burnt cars in Port-au-Prince on Monday.'), gazetteer, placeWords), gazetteer, { countries: [], source: null }).placeFor(0, 18);
   assert.equal(place?.country, 'Haiti');
 });
 
@@ -46,7 +48,7 @@ test('"of" and feature words do not make a name partial ("Liberty Square of Haif
 
 test('a partial name is not placed in another country: the piece is not the place', () => {
   const text = 'An IED exploded near Kafr Issa, in the Raqqa countryside, on Friday.';
-  const geo = geolocate(analyseText(text), gazetteer, { countries: [], source: null });
+  const geo = geolocate(findPlaces(analyseText(text), gazetteer, placeWords), gazetteer, { countries: [], source: null });
   assert.equal(geo.country, 'Syria');
   assert.ok(geo.places.every((p) => p.place.country === 'Syria'), geo.places.map((p) => p.reason).join('\n'));
   assert.equal(geo.placeFor(0, text.indexOf('exploded'))?.country, 'Syria');
@@ -56,14 +58,14 @@ test('a partial name is still placed when the text writes it inside its containe
   // "Issa" alone is a town in Russia; written inside Penza Oblast it is that town, even as part of a longer name.
   const text = 'Workers protested in Verkhnyaya Issa (Issa, Penza Oblast) on Monday.';
   assert.equal(mentions(text).find((m) => m.text === 'Issa')?.partial, true);
-  const geo = geolocate(analyseText(text), gazetteer, { countries: [], source: null });
+  const geo = geolocate(findPlaces(analyseText(text), gazetteer, placeWords), gazetteer, { countries: [], source: null });
   assert.equal(geo.placeFor(0, text.indexOf('protested'))?.country, 'Russia');
 });
 
 test('a place name opening the name of a site is that place ("Horlivka Water Pumping Station")', () => {
   const text = 'Shelling damaged the Horlivka Water Pumping Station overnight.';
   assert.equal(mentions(text).find((m) => m.text === 'Horlivka')?.partial, false);
-  const place = geolocate(analyseText(text), gazetteer, { countries: [], source: null }).placeFor(0, text.indexOf('damaged'));
+  const place = geolocate(findPlaces(analyseText(text), gazetteer, placeWords), gazetteer, { countries: [], source: null }).placeFor(0, text.indexOf('damaged'));
   assert.equal(place?.location, 'Horlivka');
   assert.equal(place.country, 'Ukraine');
 });
