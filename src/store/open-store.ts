@@ -1,8 +1,7 @@
 import { PostgresStore } from './postgres-store.ts';
 import { SqliteStore } from './sqlite-store.ts';
 import type { EventStore } from './types.ts';
-
-export const DEFAULT_DB = './sitrep.db';
+import { DEFAULT_DB } from './defaults.ts';
 
 /** Whether a store location names a PostgreSQL server rather than a SQLite file. */
 export function isPostgresUrl(location: string): boolean {
