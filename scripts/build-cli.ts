@@ -2,7 +2,7 @@
 // installed `sitrep` (bin/sitrep.js) starts without compiling TypeScript. Development (`npm run sitrep`, the tests,
 // the scripts) runs the TypeScript source through tsx and never needs this build.
 //
-// esbuild bundles src/cli/main.ts and the coding worker, with the npm packages they use, into a few ES modules:
+// esbuild bundles src/cli/main.ts and the coding worker, with the npm packages they use, into ES modules:
 // loading one file costs much less than loading hundreds (chrono-node, zod and linkedom are each many small files).
 // Each command's action is a dynamic import(), so it becomes a chunk of its own that `sitrep --help` never loads.
 import { createHash } from 'node:crypto';
@@ -99,7 +99,7 @@ export async function buildCli(outdir: string = join(ROOT, 'dist')): Promise<Met
     banner: { js: "import { createRequire as sitrepCreateRequire } from 'node:module'; const require = sitrepCreateRequire(import.meta.url);" },
     define: {
       SITREP_COMPILED_WORKER: JSON.stringify(fromRoot(join(out, 'code-worker.js'))),
-      // A string (parsed once, at the first YAML read) rather than an object literal that every chunk would share.
+      // A string, parsed when the stand-in loads: as an object literal, esbuild would make it a module every chunk loads.
       SITREP_PREBUILT_YAML: JSON.stringify(JSON.stringify(prebuiltYaml())),
     },
     plugins: [sourceUrls(out), yamlStandIn],
