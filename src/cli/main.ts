@@ -1,10 +1,14 @@
+// The `sitrep` command line. This module and the command declarations it registers load only commander and a few
+// constants, so `sitrep --help` starts at once; each command's action module (src/cli/actions/) and everything it
+// needs (the pipeline, the stores, the server) is imported when that command runs.
 import './heap-flags.ts';
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerCommands } from './commands/index.ts';
+import { PACKAGE_JSON } from './shared/paths.ts';
 
 /** The version of package.json: the one place it is written. */
-const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string };
 
 const program = new Command()
   .name('sitrep')

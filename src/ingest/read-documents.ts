@@ -3,8 +3,6 @@ import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { decodeText } from './decode-text.ts';
 import { DEFAULT_LIMITS, type IngestLimits } from './limits.ts';
-import { readFeedStream } from './read-feed-stream.ts';
-import { readHtml } from './read-html.ts';
 import { readJsonlStream } from './read-jsonl-stream.ts';
 import { innerName, inputChunks, readBoundedInput } from './open-input.ts';
 import { readPlainText } from './read-plain-text.ts';
@@ -74,8 +72,14 @@ export async function* readDocuments(paths: string[], options: ReadOptions = {})
         yield { ok: false, problem: { origin: file, line: null, field: null, reason: `unsupported file type "${extname(file) || '(none)'}" (read: ${Object.keys(FORMATS).join(' ')}, each also as .gz)` } };
         continue;
       }
-      if (format === 'jsonl' || format === 'feed') {
-        yield* (format === 'jsonl' ? readJsonlStream : readFeedStream)(inputChunks(file), file, limits);
+      if (format === 'jsonl') {
+        yield* readJsonlStream(inputChunks(file), file, limits);
+        continue;
+      }
+      if (format === 'feed') {
+        // The feed and HTML readers load an XML parser and a DOM: only when a document needs them (see readContent).
+        const { readFeedStream } = await import('./read-feed-stream.ts');
+        yield* readFeedStream(inputChunks(file), file, limits);
         continue;
       }
       let read;
@@ -98,19 +102,19 @@ export async function* readDocuments(paths: string[], options: ReadOptions = {})
         yield { ok: false, problem: { origin: file, line: null, field: null, reason: decoded.reason } };
         continue;
       }
-      yield* readContent(decoded.text, file, format, limits);
+      yield withinLimit(await readContent(decoded.text, file, format), limits);
     }
   }
 }
 
-function* readContent(content: string, file: string, format: Exclude<Format, 'jsonl' | 'feed'>, limits: IngestLimits): Generator<IngestResult> {
-  switch (format) {
-    case 'html':
-      yield withinLimit(readHtml(content, file), limits);
-      return;
-    default:
-      yield withinLimit(readPlainText(content, file, format === 'markdown'), limits);
-  }
+/**
+ * One document read whole. The HTML reader (a DOM and Readability, about 100 ms to load) is imported when the first
+ * HTML document comes, so that coding text files never loads it.
+ */
+async function readContent(content: string, file: string, format: Exclude<Format, 'jsonl' | 'feed'>): Promise<IngestResult> {
+  if (format !== 'html') return readPlainText(content, file, format === 'markdown');
+  const { readHtml } = await import('./read-html.ts');
+  return readHtml(content, file);
 }
 
 function withinLimit(result: IngestResult, limits: IngestLimits): IngestResult {

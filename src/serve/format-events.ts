@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { CodedEvent } from '../events/event-schema.ts';
 import { outlets } from '../sources/outlets.ts';
 import { sourceProfile, type SourceProfile } from '../sources/source-profile.ts';
+import type { EventFormat } from './event-formats.ts';
 
 /**
  * Output formats shared by `sitrep code`, `sitrep export` and the HTTP API. Pure: events in, text or
@@ -113,9 +114,6 @@ export function eventsToGeoJson(events: OutputEvent[]): { type: 'FeatureCollecti
 export function eventsToJsonl(events: OutputEvent[]): string {
   return events.map((e) => `${JSON.stringify(withSourceProfile(e))}\n`).join('');
 }
-
-export type EventFormat = 'json' | 'jsonl' | 'csv' | 'geojson';
-export const EVENT_FORMATS: readonly EventFormat[] = ['json', 'jsonl', 'csv', 'geojson'];
 
 /** The whole output of a command in one format. */
 export function formatEvents(events: OutputEvent[], format: EventFormat): string {

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Article } from '../ingest/types.ts';
 import { masked, openPool } from './postgres-connection.ts';
+import { DEFAULT_MAX_ATTEMPTS } from './defaults.ts';
 
 /**
  * A queue of articles to code, for a feed watcher or the API to hand work to `sitrep worker` processes.
@@ -39,7 +40,6 @@ export class LeaseLostError extends Error {
   }
 }
 
-export const DEFAULT_MAX_ATTEMPTS = 3;
 const ENQUEUE_BATCH = 500;
 
 /**

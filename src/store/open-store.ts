@@ -2,8 +2,6 @@ import { PostgresStore } from './postgres-store.ts';
 import { SqliteStore } from './sqlite-store.ts';
 import type { EventStore, StoreRules } from './types.ts';
 
-export const DEFAULT_DB = './sitrep.db';
-
 /** Whether a store location names a PostgreSQL server rather than a SQLite file. */
 export function isPostgresUrl(location: string): boolean {
   return /^postgres(?:ql)?:\/\//i.test(location);

@@ -7,10 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { EventWriter } from '../../src/cli/event-writer.ts';
+import { EventWriter } from '../../src/cli/shared/event-writer.ts';
 import { codeArticle } from '../../src/pipeline.ts';
 import { articleId } from '../../src/ingest/article-id.ts';
-import { EVENT_FORMATS, formatEvents } from '../../src/serve/format-events.ts';
+import { formatEvents } from '../../src/serve/format-events.ts';
+import { EVENT_FORMATS } from '../../src/serve/event-formats.ts';
 import type { CodedEvent } from '../../src/events/event-schema.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

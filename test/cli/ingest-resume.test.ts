@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ingestPaths } from '../../src/cli/ingest-paths.ts';
+import { ingestPaths } from '../../src/cli/shared/ingest-paths.ts';
 import { SqliteStore } from '../../src/store/sqlite-store.ts';
 import { tempDir } from '../store/fixtures.ts';
 import { storeRules } from '../../src/store-rules.ts';

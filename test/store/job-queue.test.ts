@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { defaultResources } from '../../src/pipeline.ts';
 import { LeaseLostError, PostgresJobQueue } from '../../src/store/job-queue.ts';
 import { PostgresStore } from '../../src/store/postgres-store.ts';
-import { runWorker, type WorkerOptions } from '../../src/cli/commands/worker.ts';
+import { runWorker, type WorkerOptions } from '../../src/cli/actions/worker.ts';
 import { makeArticle, makeEvent } from './fixtures.ts';
 import { freshSchema } from './postgres-fixtures.ts';
 import { storeRules } from '../../src/store-rules.ts';

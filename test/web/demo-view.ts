@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ingestPaths } from '../../src/cli/ingest-paths.ts';
+import { ingestPaths } from '../../src/cli/shared/ingest-paths.ts';
 import { startServer, type RunningServer } from '../../src/serve/start-server.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { EventStore } from '../../src/store/types.ts';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ingestPaths } from '../../src/cli/ingest-paths.ts';
+import { ingestPaths } from '../../src/cli/shared/ingest-paths.ts';
 import { codeArticle, defaultResources } from '../../src/pipeline.ts';
 import { articleId } from '../../src/ingest/article-id.ts';
 import type { Article } from '../../src/ingest/types.ts';

@@ -11,7 +11,10 @@ import { registerEnqueue } from './enqueue.ts';
 import { registerWorker } from './worker.ts';
 import { registerPlaces } from './places.ts';
 
-/** Every subcommand lives in its own module; this is the one list of them. */
+/**
+ * Every subcommand is declared in its own module here (arguments, options, help) and carried out by the module of the
+ * same name in ../actions/, imported only when it runs. This is the one list of them.
+ */
 export function registerCommands(program: Command): void {
   registerDemo(program);
   registerCode(program);

@@ -1,15 +1,7 @@
 import type { Command } from 'commander';
-import { openStore, DEFAULT_DB } from '../../store/open-store.ts';
-import { storeRules } from '../../store-rules.ts';
-import { ingestPaths, describeFailure, describeIngest, ingestExitCode, type IngestSummary } from '../ingest-paths.ts';
-import { parseDay } from './code.ts';
-import { addLimitOptions, limitsFrom, wholeNumber, type LimitOptions } from '../limit-options.ts';
-import { Progress } from '../progress.ts';
-
-/** Where the store is: --store, then SITREP_STORE, then --db, then ./sitrep.db. */
-export function storeLocation(options: { store?: string; db?: string }): string {
-  return options.store ?? process.env.SITREP_STORE ?? options.db ?? DEFAULT_DB;
-}
+import { DEFAULT_DB } from '../../store/defaults.ts';
+import type { IngestCommandOptions } from '../actions/ingest.ts';
+import { addLimitOptions, parseDay, wholeNumber } from '../shared/options.ts';
 
 export function registerIngest(program: Command): void {
   addLimitOptions(program
@@ -21,31 +13,5 @@ export function registerIngest(program: Command): void {
     .option('-d, --date <YYYY-MM-DD>', 'publication date for articles that give none', parseDay)
     .option('-w, --workers <n>', 'coding threads (default: number of cores; 1 codes in this thread)', wholeNumber('--workers', 1, 256))
     .option('-q, --quiet', 'no progress bar'))
-    .action(async (paths: string[], options: { db?: string; store?: string; date?: string; workers?: number; quiet?: boolean } & LimitOptions) => {
-      const store = await openStore(storeLocation(options), storeRules());
-      const bar = new Progress('ingest', '{stored} stored | {duplicate} duplicate | {failed} failed | {created} events created, {merged} merged', options.quiet);
-      bar.start({ stored: 0, duplicate: 0, failed: 0, created: 0, merged: 0 });
-      let stopping = false;
-      const stop = () => { stopping = true; };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-      let summary: IngestSummary;
-      try {
-        summary = await ingestPaths(store, paths, {
-          date: options.date,
-          workers: options.workers,
-          limits: limitsFrom(options),
-          shouldStop: () => stopping,
-          onProgress: (s) => bar.update(s.read, { stored: s.stored, duplicate: s.duplicate, failed: s.failed.length, created: s.created, merged: s.merged }),
-        });
-      } finally {
-        bar.stop();
-        await store.close();
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-      }
-      for (const failure of summary.failed) process.stderr.write(`${describeFailure(failure)}\n`);
-      process.stdout.write(`${describeIngest(summary)}\n`);
-      process.exitCode = ingestExitCode(summary);
-    });
+    .action(async (paths: string[], options: IngestCommandOptions) => (await import('../actions/ingest.ts')).ingest(paths, options));
 }

@@ -35,14 +35,26 @@ export class CodingDeadlineError extends Error {
   }
 }
 
-const WORKER_URL = new URL('./code-worker.ts', import.meta.url);
-
 /**
- * Node 20 does not carry tsx's module hooks into worker threads, so each worker starts with a one-line
- * script that registers tsx and then imports the TypeScript worker module.
+ * The compiled CLI (scripts/build-cli.ts) defines this as its compiled worker's path from the package root; under
+ * tsx it is not defined.
  */
-const BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
-  .then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
+declare const SITREP_COMPILED_WORKER: string | undefined;
+
+/** How a coding thread is started: the compiled worker, or the TypeScript source through tsx. */
+function workerScript(): { script: URL | string; eval: boolean } {
+  if (typeof SITREP_COMPILED_WORKER === 'string') {
+    return { script: new URL(SITREP_COMPILED_WORKER, new URL('../../../', import.meta.url)), eval: false };
+  }
+  // Node 20 does not carry tsx's module hooks into worker threads, so the worker starts with a one-line script
+  // that registers tsx and then imports the TypeScript worker module.
+  const source = new URL('./code-worker.ts', import.meta.url);
+  const script = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+  .then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}); });`;
+  return { script, eval: true };
+}
+
+const WORKER_SCRIPT = workerScript();
 
 /**
  * Codes articles in worker threads. Each worker holds its own copy of the coding resources; articles go to
@@ -62,7 +74,7 @@ export class CodingPool {
   }
 
   private start(index: number): Worker {
-    const worker = new Worker(BOOTSTRAP, { eval: true });
+    const worker = new Worker(WORKER_SCRIPT.script, { eval: WORKER_SCRIPT.eval });
     worker.on('message', (reply: CodingReply) => this.settle(index, reply));
     worker.on('error', (error) => this.failAll(error));
     return worker;

@@ -1,7 +1,8 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import type { CodedEvent } from '../events/event-schema.ts';
-import { eventToFeature, eventsToCsv, eventsToJsonl, withSourceProfile, type EventFormat } from '../serve/format-events.ts';
+import type { CodedEvent } from '../../events/event-schema.ts';
+import type { EventFormat } from '../../serve/event-formats.ts';
+import { eventToFeature, eventsToCsv, eventsToJsonl, withSourceProfile } from '../../serve/format-events.ts';
 
 /**
  * Writes events as they are coded, in any output format, byte for byte what formatEvents gives for all of

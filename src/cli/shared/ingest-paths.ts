@@ -1,10 +1,10 @@
 import { availableParallelism } from 'node:os';
-import { readDocuments, type ReadOptions } from '../ingest/read-documents.ts';
-import type { Article, IngestResult } from '../ingest/types.ts';
-import type { EventStore } from '../store/types.ts';
-import { TimeSlice } from '../store/records.ts';
+import { readDocuments, type ReadOptions } from '../../ingest/read-documents.ts';
+import type { Article, IngestResult } from '../../ingest/types.ts';
+import type { EventStore } from '../../store/types.ts';
+import { TimeSlice } from '../../store/records.ts';
 import { codeStream } from './code-stream.ts';
-import { datedArticle, problemLocation } from './commands/code.ts';
+import { datedArticle, problemLocation } from './articles.ts';
 
 export interface IngestSummary {
   read: number;

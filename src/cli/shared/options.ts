@@ -1,7 +1,7 @@
-import type { Command } from 'commander';
-import { DEFAULT_LIMITS } from '../ingest/limits.ts';
-import type { ReadOptions } from '../ingest/read-documents.ts';
-import { InvalidArgumentError } from 'commander';
+// Parsers and option sets the command declarations share. Loaded for `sitrep --help`: it imports nothing heavy.
+import { InvalidArgumentError, type Command } from 'commander';
+import { DEFAULT_LIMITS } from '../../ingest/limits.ts';
+import type { ReadOptions } from '../../ingest/read-documents.ts';
 
 /** A commander parser for a whole number from `min` to `max` written in digits, naming its option in the error. */
 export function wholeNumber(option: string, min = 1, max = Number.MAX_SAFE_INTEGER): (value: string) => number {
@@ -13,6 +13,23 @@ export function wholeNumber(option: string, min = 1, max = Number.MAX_SAFE_INTEG
     }
     return n;
   };
+}
+
+/** A commander parser for one of `values`, naming its option in the error. */
+export function oneOf<T extends string>(option: string, values: readonly T[]): (value: string) => T {
+  return (value) => {
+    if (!(values as readonly string[]).includes(value)) throw new InvalidArgumentError(`${option} must be one of ${values.join(', ')}`);
+    return value as T;
+  };
+}
+
+/** A commander parser for --date: a real calendar day written YYYY-MM-DD. */
+export function parseDay(value: string): string {
+  const date = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw new InvalidArgumentError(`--date must be a real calendar date YYYY-MM-DD, got "${value}"`);
+  }
+  return value;
 }
 
 /** The options every command that reads documents takes to change the input limits of src/ingest/limits.ts. */
