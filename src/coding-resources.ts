@@ -6,7 +6,7 @@ import { loadAttributionLexicon, type AttributionLexicon } from './events/attrib
 import { loadRelevanceLexicon, type RelevanceLexicon } from './events/relevance.ts';
 import { loadSegmentationLexicon, type SegmentationLexicon } from './events/segment-events.ts';
 import { loadContextLexicon, type ContextLexicon } from './events/plover-contexts.ts';
-import { openGazetteer, type Gazetteer } from './resolve/gazetteer/open-gazetteer.ts';
+import { openGazetteer, type Gazetteer } from './gazetteer/open-gazetteer.ts';
 
 /**
  * The data every article is coded with: each dictionary, lexicon and word list reaches the steps through here, never

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { z } from 'zod';
@@ -20,6 +20,11 @@ export function readDataFile<T>(file: URL, schema: z.ZodType<T>): T {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   throw new Error(`${path}: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`);
+}
+
+/** A data file that a folder of data may leave out (a lexicon folder of tests without PLOVER triggers): null when absent. */
+export function readOptionalDataFile<T>(file: URL, schema: z.ZodType<T>): T | null {
+  return existsSync(file) ? readDataFile(file, schema) : null;
 }
 
 /** A file of the shipped data/ folder. */

@@ -1,11 +1,11 @@
 import { EventSchema } from './events/event-schema.ts';
 import type { ActorDictionary, ActorEntry } from './mentions/actor-dictionary.ts';
 import { defaultResources } from './coding-resources.ts';
-import { DATE_WINDOW_DAYS, NEARBY_KM, findDisagreements, firstMatch, mergeReports } from './resolve/dedup.ts';
+import { DATE_WINDOW_DAYS, NEARBY_KM, findDisagreements, firstMatch, mergeReports } from './dedup/dedup.ts';
 import type { ActorDirectory, StoreRules } from './store/types.ts';
 
 /**
- * sitrep's rules for its stores, given to a store when it is opened: the dedup rule of src/resolve/dedup.ts,
+ * sitrep's rules for its stores, given to a store when it is opened: the dedup rule of src/dedup/dedup.ts,
  * the actor dictionary's names and countries, and the coded event's schema. The store holds none of these
  * itself, so src/store imports nothing from the stages that code events.
  */

@@ -3,9 +3,9 @@ import { parse } from 'csv-parse';
 import { z } from 'zod';
 import { codeArticle } from '../pipeline.ts';
 import type { CodedEvent } from '../events/event-schema.ts';
-import { distanceKm } from '../resolve/distance.ts';
-import { CoverageTally, type CoverageFigures } from '../resolve/gazetteer/coverage.ts';
-import { openGazetteer } from '../resolve/gazetteer/open-gazetteer.ts';
+import { distanceKm } from '../gazetteer/distance.ts';
+import { CoverageTally, type CoverageFigures } from '../gazetteer/coverage.ts';
+import { openGazetteer } from '../gazetteer/open-gazetteer.ts';
 
 /** The gold columns the evaluation reads; every other column of the ACLED export is ignored. */
 const GoldRow = z.object({

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { articlePlaces } from '../pipeline.ts';
-import { distanceKm } from '../resolve/distance.ts';
+import { distanceKm } from '../gazetteer/distance.ts';
 
 /** A place mention counts as found when its span overlaps the gold span and its point lies this near the gold point (100 miles, as geoparsing corpora score). */
 export const MENTION_KM = 161;

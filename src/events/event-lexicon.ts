@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { dataFile, readDataFile } from '../read-data-file.ts';
+import { dataFile, readDataFile, readOptionalDataFile } from '../read-data-file.ts';
 import { ACLED_EVENT_TYPES, PLOVER_EVENT_TYPES } from './event-schema.ts';
 import { PLOVER_MODES } from './plover-quad.ts';
 import type { EventCode } from './types.ts';
@@ -72,7 +71,7 @@ export function loadEventLexicon(dir: URL = DEFAULT_DIR): EventLexicon {
   const ploverFile = new URL('plover-triggers.yaml', dir);
   const codesData = readDataFile(codesFile, CodesFileSchema);
   const triggersData = readDataFile(triggersFile, TriggersFileSchema);
-  const ploverData = existsSync(ploverFile) ? readDataFile(ploverFile, PloverFileSchema) : null;
+  const ploverData = readOptionalDataFile(ploverFile, PloverFileSchema);
 
   const codes = new Map<string, EventCode>();
   const allCodes = [...Object.entries(codesData.codes), ...Object.entries(ploverData?.codes ?? {})];

@@ -1,5 +1,5 @@
 import type { Sentence, Token } from '../text/types.ts';
-import type { Gazetteer, PlaceCandidate } from '../resolve/gazetteer/open-gazetteer.ts';
+import type { Gazetteer, PlaceCandidate } from '../gazetteer/open-gazetteer.ts';
 import type { PlaceWords } from './place-words.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { AnalysedText, Sentence, Token } from '../text/types.ts';
-import type { Gazetteer, PlaceCandidate } from '../resolve/gazetteer/open-gazetteer.ts';
+import type { Gazetteer, PlaceCandidate } from '../gazetteer/open-gazetteer.ts';
 import type { PlaceMention } from './types.ts';
-import { placeNameKey, placeNameSkeleton } from '../resolve/place-name-key.ts';
+import { placeNameKey, placeNameSkeleton } from '../gazetteer/place-name-key.ts';
 import { LRUCache } from 'lru-cache';
 import { findLowercasePlaces } from './find-lowercase-places.ts';
 import type { PlaceHint, PlaceWords } from './place-words.ts';

@@ -1,9 +1,9 @@
 import type { EventPlace } from './types.ts';
 import type { FoundPlace } from '../mentions/find-places.ts';
-import type { Gazetteer, PlaceCandidate } from './gazetteer/open-gazetteer.ts';
-import { distanceKm } from './distance.ts';
+import type { Gazetteer, PlaceCandidate } from '../gazetteer/open-gazetteer.ts';
+import { distanceKm } from '../gazetteer/distance.ts';
 import { neighbourhoodAt } from './neighbourhood-at.ts';
-import { divisionKey, placeNameSkeleton, withoutDivisionWord } from './place-name-key.ts';
+import { divisionKey, placeNameSkeleton, withoutDivisionWord } from '../gazetteer/place-name-key.ts';
 
 export interface GeolocationHints {
   /** Countries of the actors named in the article (strongest first), for disambiguation. */

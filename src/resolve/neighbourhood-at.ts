@@ -1,6 +1,6 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import { readLocalLayer } from './gazetteer/build-world.ts';
-import { readLayeredLocalPlaces, type LayerPlace } from './gazetteer/local-layers.ts';
+import { readLocalLayer } from '../gazetteer/build-world.ts';
+import { readLayeredLocalPlaces, type LayerPlace } from '../gazetteer/local-layers.ts';
 
 /**
  * The neighbourhood whose outline contains a point, so that the map and the exports can group events by it. The

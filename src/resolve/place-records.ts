@@ -1,8 +1,8 @@
 import type { AnalysedText } from '../text/types.ts';
 import type { CountryWord } from '../mentions/types.ts';
 import { pointOf, precisionOf, type Geolocation, type ResolvedPlace } from './geolocate.ts';
-import type { Gazetteer, PlaceCandidate } from './gazetteer/open-gazetteer.ts';
-import { SYNTHETIC_ID_BASE } from './gazetteer/build-world.ts';
+import type { Gazetteer, PlaceCandidate } from '../gazetteer/open-gazetteer.ts';
+import { SYNTHETIC_ID_BASE } from '../gazetteer/build-world.ts';
 
 /**
  * Every place an article mentions, resolved (`sitrep places`, `GET /articles/:id/places`): the record a geoparser

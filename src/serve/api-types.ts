@@ -1,4 +1,5 @@
 import type { SourceProfile } from '../sources/source-profile.ts';
+import type { AcledEventType } from '../events/event-schema.ts';
 import type {
   ActorSummary, Disagreement, EventDetail, EventSourceReport, PlaceSummary, StoreStats, StoredEvent,
 } from '../store/types.ts';
@@ -46,3 +47,6 @@ export interface PlacesResponse {
 
 /** GET /stats. */
 export type StatsResponse = StoreStats;
+
+/** The ACLED event types an event's `event_type` takes (null for a PLOVER-only event). */
+export type ApiEventType = AcledEventType;

@@ -14,7 +14,7 @@ import { StoreInputError } from '../store/types.ts';
 import type { ArticleQueue } from '../store/job-queue.ts';
 import { ArticleBodySchema, EventIdParamsSchema, EventQuerySchema, MAX_ARTICLE_CHARS, NoQuerySchema, firstIssue } from './api-schemas.ts';
 import { EventStream } from './event-stream.ts';
-import { CodingDeadlineError, CodingPool, DEFAULT_CODING_DEADLINE_MS } from '../cli/workers/coding-pool.ts';
+import { CodingDeadlineError, CodingPool, DEFAULT_CODING_DEADLINE_MS } from '../workers/coding-pool.ts';
 import { eventsToCsv, eventsToGeoJson, withSourceProfile } from './format-events.ts';
 import { openApiDocument } from './openapi.ts';
 import type { ActorsResponse, ApiEventDetail, EventsResponse, PlacesResponse, StatsResponse } from './api-types.ts';

@@ -93,7 +93,7 @@ export function placeKey(event: CodedEvent): string | null {
   return [event.location, event.admin1 ?? '', event.country ?? ''].join('|').toLowerCase();
 }
 
-/** The key of the dedup rule's "same location name and country" (MergeRule; sitrep's is src/resolve/dedup.ts). */
+/** The key of the dedup rule's "same location name and country" (MergeRule; sitrep's is src/dedup/dedup.ts). */
 export function locationKey(event: CodedEvent): string | null {
   return event.location ? `${event.location}|${event.country ?? ''}`.toLowerCase() : null;
 }

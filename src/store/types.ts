@@ -90,7 +90,7 @@ export interface StoreStats {
 
 /**
  * The dedup rule a store applies to an article's reports, given when the store is opened (sitrep's is
- * src/resolve/dedup.ts): the store finds candidates with its indexes, the rule decides and merges.
+ * src/dedup/dedup.ts): the store finds candidates with its indexes, the rule decides and merges.
  */
 export interface MergeRule {
   /** Reports dated more than this many days apart are never one event: the date window of the store's look-up. */

@@ -12,7 +12,7 @@ import { findActors } from '../../src/mentions/find-actors.ts';
 import { findPlaces } from '../../src/mentions/find-places.ts';
 import { loadPlaceWords } from '../../src/mentions/place-words.ts';
 import { resolveActors } from '../../src/resolve/resolve-actors.ts';
-import { openGazetteer } from '../../src/resolve/gazetteer/open-gazetteer.ts';
+import { openGazetteer } from '../../src/gazetteer/open-gazetteer.ts';
 import { defaultResources } from '../../src/pipeline.ts';
 
 function tempFile(name: string, text: string): URL {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { distanceKm } from '../../src/resolve/distance.ts';
+import { distanceKm } from '../../src/gazetteer/distance.ts';
 import { readDocuments } from '../../src/ingest/read-documents.ts';
 import type { Article } from '../../src/ingest/types.ts';
 import type { CodedEvent } from '../../src/events/event-schema.ts';

@@ -1,4 +1,4 @@
-import type { AcledEventType } from '../../src/events/event-schema.ts';
+import type { ApiEventType as AcledEventType } from '../../src/serve/api-types.ts';
 
 /** Display colours and labels of the map. ACLED's six event types, each its own colour. */
 export const EVENT_TYPE_COLORS: Record<AcledEventType, string> = {

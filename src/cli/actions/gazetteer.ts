@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
-import { importGeoNamesDump } from '../../resolve/gazetteer/import-dump.ts';
-import { gazetteerDir, IMPORTS_FILE } from '../../resolve/gazetteer/open-gazetteer.ts';
+import { importGeoNamesDump } from '../../gazetteer/import-dump.ts';
+import { gazetteerDir, IMPORTS_FILE } from '../../gazetteer/open-gazetteer.ts';
 
 /** Past this many, bad lines are counted but no longer printed one by one. */
 const PRINTED_BAD_LINES = 1000;

@@ -3,7 +3,7 @@ import type { Article } from '../../ingest/types.ts';
 import { FeedWatcher, type FeedPollReport } from '../../ingest/watch-feeds.ts';
 import { PostgresJobQueue } from '../../store/job-queue.ts';
 import { isPostgresUrl, openStore } from '../../store/open-store.ts';
-import { CodingPool, DEFAULT_CODING_DEADLINE_MS } from '../workers/coding-pool.ts';
+import { CodingPool, DEFAULT_CODING_DEADLINE_MS } from '../../workers/coding-pool.ts';
 import { withDate } from '../shared/articles.ts';
 import { storeLocation } from '../shared/store-location.ts';
 import { storeRules } from '../../store-rules.ts';

@@ -1,7 +1,7 @@
 import type { CodedEvent } from '../../events/event-schema.ts';
 import type { Article } from '../../ingest/types.ts';
 import { codeArticle, defaultResources } from '../../pipeline.ts';
-import { CodingPool, codeInOrder } from '../workers/coding-pool.ts';
+import { CodingPool, codeInOrder } from '../../workers/coding-pool.ts';
 
 /** An item with its events: the events, the error coding threw, or null when the item held no article to code. */
 export interface Coded<T> {

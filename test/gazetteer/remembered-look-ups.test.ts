@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { placeNameKey, placeNameSkeleton } from '../../src/resolve/place-name-key.ts';
-import { openGazetteer } from '../../src/resolve/gazetteer/open-gazetteer.ts';
+import { placeNameKey, placeNameSkeleton } from '../../src/gazetteer/place-name-key.ts';
+import { openGazetteer } from '../../src/gazetteer/open-gazetteer.ts';
 
 test('folded names and skeletons stay right once more names were folded than the memo keeps', () => {
   const first = [placeNameKey("Ma'arrat al-Nu'man"), placeNameSkeleton('Shaykh Maqsud')];

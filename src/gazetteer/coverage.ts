@@ -1,4 +1,4 @@
-import { distanceKm } from '../distance.ts';
+import { distanceKm } from './distance.ts';
 import type { Gazetteer } from './open-gazetteer.ts';
 
 /** How near a candidate must be to a gold point to count as the place (ACLED's towns are points, not areas). */

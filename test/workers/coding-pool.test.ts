@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import type { Article } from '../../src/ingest/types.ts';
 import { codeArticle } from '../../src/pipeline.ts';
 import { readHtml } from '../../src/ingest/read-html.ts';
-import { CodingDeadlineError, CodingPool, codeInOrder } from '../../src/cli/workers/coding-pool.ts';
+import { CodingDeadlineError, CodingPool, codeInOrder } from '../../src/workers/coding-pool.ts';
 
 const rows = parse(readFileSync(new URL('../../../shared/data/acled-2020/dev.csv', import.meta.url)), { columns: true }) as Record<string, string>[];
 const articles: Article[] = rows.slice(0, 150).map((row, i) => ({

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyseText } from '../../src/text/analyse-text.ts';
-import { openGazetteer } from '../../src/resolve/gazetteer/open-gazetteer.ts';
+import { openGazetteer } from '../../src/gazetteer/open-gazetteer.ts';
 import { findPlaces } from '../../src/mentions/find-places.ts';
 import { loadPlaceWords } from '../../src/mentions/place-words.ts';
 import { geolocate } from '../../src/resolve/geolocate.ts';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openGazetteer } from '../../src/resolve/gazetteer/open-gazetteer.ts';
-import { mergeLocalLayers, type LayerPlace } from '../../src/resolve/gazetteer/local-layers.ts';
+import { openGazetteer } from '../../src/gazetteer/open-gazetteer.ts';
+import { mergeLocalLayers, type LayerPlace } from '../../src/gazetteer/local-layers.ts';
 import { neighbourhoodAt } from '../../src/resolve/neighbourhood-at.ts';
 
 const gazetteer = openGazetteer();

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { placeNameKey, placeNameSkeleton } from '../place-name-key.ts';
+import { placeNameKey, placeNameSkeleton } from './place-name-key.ts';
 
 /**
  * The gazetteer index: one SQLite file with the places and an index of their names by key and by

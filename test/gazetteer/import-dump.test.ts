@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { importGeoNamesDump, type BadLine } from '../../src/resolve/gazetteer/import-dump.ts';
-import { placeNameKey } from '../../src/resolve/place-name-key.ts';
+import { importGeoNamesDump, type BadLine } from '../../src/gazetteer/import-dump.ts';
+import { placeNameKey } from '../../src/gazetteer/place-name-key.ts';
 
 const NL = fileURLToPath(new URL('../../../shared/data/geonames/NL.txt', import.meta.url));
-const MALFORMED = fileURLToPath(new URL('fixtures/malformed-dump.txt', import.meta.url));
+const MALFORMED = fileURLToPath(new URL('../fixtures/gazetteer/malformed-dump.txt', import.meta.url));
 
 function scratch(): { dir: string; database: string } {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-gazetteer-'));

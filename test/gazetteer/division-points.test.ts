@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openGazetteer } from '../../src/resolve/gazetteer/open-gazetteer.ts';
-import { distanceKm } from '../../src/resolve/distance.ts';
+import { openGazetteer } from '../../src/gazetteer/open-gazetteer.ts';
+import { distanceKm } from '../../src/gazetteer/distance.ts';
 
 // Where the world base puts a division: the point an event known only to that division is given.
 const gazetteer = openGazetteer();

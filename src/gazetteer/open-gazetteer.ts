@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
 import { buildWorldGazetteer } from './build-world.ts';
 import { MIN_SKELETON, openDatabase, SCHEMA_VERSION, type PlaceKind, type PlaceRow } from './gazetteer-db.ts';
-import { placeNameKey, placeNameSkeleton } from '../place-name-key.ts';
+import { placeNameKey, placeNameSkeleton } from './place-name-key.ts';
 import { NameFilter } from './name-filter.ts';
 import { LRUCache } from 'lru-cache';
 
@@ -44,7 +44,7 @@ export interface Gazetteer {
 
 /** Where the gazetteer's files live: `SITREP_GAZETTEER_DIR`, else data/build/ in the installation. */
 export function gazetteerDir(): string {
-  return process.env.SITREP_GAZETTEER_DIR ?? fileURLToPath(new URL('../../../data/build/', import.meta.url));
+  return process.env.SITREP_GAZETTEER_DIR ?? fileURLToPath(new URL('../../data/build/', import.meta.url));
 }
 
 export const WORLD_FILE = 'gazetteer.sqlite';

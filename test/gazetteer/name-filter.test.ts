@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { NameFilter } from '../../src/resolve/gazetteer/name-filter.ts';
-import { openGazetteer } from '../../src/resolve/gazetteer/open-gazetteer.ts';
+import { NameFilter } from '../../src/gazetteer/name-filter.ts';
+import { openGazetteer } from '../../src/gazetteer/open-gazetteer.ts';
 
 test('property: a name key added to the filter is always found (no false negatives)', () => {
   fc.assert(fc.property(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 30 }), { minLength: 1, maxLength: 300 }), (keys) => {

@@ -4,7 +4,7 @@ import { gazetteer, placeOf, placeWords } from './place-of.ts';
 import { analyseText } from '../../src/text/analyse-text.ts';
 import { findPlaces } from '../../src/mentions/find-places.ts';
 import { geolocate } from '../../src/resolve/geolocate.ts';
-import { distanceKm } from '../../src/resolve/distance.ts';
+import { distanceKm } from '../../src/gazetteer/distance.ts';
 import type { EventPlace } from '../../src/resolve/types.ts';
 
 const TRIPOLI_LIBYA = { lat: 32.8872, lon: 13.1913 };

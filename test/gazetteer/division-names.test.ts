@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { placeOf } from './place-of.ts';
-import { placeNameKey, withoutDivisionWord } from '../../src/resolve/place-name-key.ts';
+import { placeOf } from '../resolve/place-of.ts';
+import { placeNameKey, withoutDivisionWord } from '../../src/gazetteer/place-name-key.ts';
 
 // Division names as GeoNames writes them and as news write them.
 

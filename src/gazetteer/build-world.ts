@@ -6,10 +6,10 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { createIndexes, openDatabase, PlaceWriter, SCHEMA_VERSION, type NewPlace } from './gazetteer-db.ts';
 import { parseGeoNamesLine, USEFUL_CLASSES } from './geonames-record.ts';
-import { placeNameKey, placeNameSkeleton, withoutDivisionWord } from '../place-name-key.ts';
+import { placeNameKey, placeNameSkeleton, withoutDivisionWord } from './place-name-key.ts';
 import { readLayeredLocalPlaces, readSyriaAdmin, type LayerPlace, type SyriaDivision } from './local-layers.ts';
 
-const DATA = new URL('../../../data/gazetteer/', import.meta.url);
+const DATA = new URL('../../data/gazetteer/', import.meta.url);
 
 /** Ids of places that are not GeoNames rows, kept apart from GeoNames ids (which stay below 2^31). */
 export const SYNTHETIC_ID_BASE = 3_000_000_000;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { placeNameKey, placeNameSkeleton } from '../place-name-key.ts';
+import { placeNameKey, placeNameSkeleton } from './place-name-key.ts';
 
 /**
  * The curated layers shipped beside the analysts' local.yaml (built by scripts/build-gazetteer.ts from ../shared):
@@ -10,7 +10,7 @@ import { placeNameKey, placeNameSkeleton } from '../place-name-key.ts';
  * pure function, so that a place the analysts list and a neighbourhood of the outlines are one place.
  */
 
-const DATA = new URL('../../../data/gazetteer/', import.meta.url);
+const DATA = new URL('../../data/gazetteer/', import.meta.url);
 
 /** A place of the local layer: the fields of local.yaml (see build-world.ts), with outlines for neighbourhoods. */
 export interface LayerPlace {

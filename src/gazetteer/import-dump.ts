@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import type Database from 'better-sqlite3';
 import { createIndexes, indexableName, openDatabase, PlaceWriter, SCHEMA_VERSION, type NewPlace, type PlaceKind } from './gazetteer-db.ts';
 import { parseGeoNamesLine, type GeoNamesRecord } from './geonames-record.ts';
-import { placeNameKey, placeNameSkeleton } from '../place-name-key.ts';
+import { placeNameKey, placeNameSkeleton } from './place-name-key.ts';
 
 /** A line of a dump that could not be read, and why. */
 export interface BadLine {

@@ -1,5 +1,5 @@
 import type { CodedEvent } from '../events/event-schema.ts';
-import { distanceKm } from './distance.ts';
+import { distanceKm } from '../gazetteer/distance.ts';
 
 /**
  * Cross-article deduplication: one real-world event reported by several articles becomes one event with

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { placeNameKey, placeNameSkeleton } from '../../src/resolve/place-name-key.ts';
+import { placeNameKey, placeNameSkeleton } from '../../src/gazetteer/place-name-key.ts';
 
 function meet(names: string[], by: (name: string) => string): void {
   const keys = new Set(names.map(by));

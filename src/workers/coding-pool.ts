@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { CodedEvent } from '../../events/event-schema.ts';
-import type { Article, IngestResult } from '../../ingest/types.ts';
-import type { PlaceRecord } from '../../resolve/place-records.ts';
+import type { CodedEvent } from '../events/event-schema.ts';
+import type { Article, IngestResult } from '../ingest/types.ts';
+import type { PlaceRecord } from '../resolve/place-records.ts';
 
 /**
  * An article to code (with `includeFlagged`, also its negated, hypothetical and future events, as `sitrep code
@@ -44,7 +44,7 @@ declare const SITREP_COMPILED_WORKER: string | undefined;
 /** How a coding thread is started: the compiled worker, or the TypeScript source through tsx. */
 function workerScript(): { script: URL | string; eval: boolean } {
   if (typeof SITREP_COMPILED_WORKER === 'string') {
-    return { script: new URL(SITREP_COMPILED_WORKER, new URL('../../../', import.meta.url)), eval: false };
+    return { script: new URL(SITREP_COMPILED_WORKER, new URL('../../', import.meta.url)), eval: false };
   }
   // Node 20 does not carry tsx's module hooks into worker threads, so the worker starts with a one-line script
   // that registers tsx and then imports the TypeScript worker module.
