@@ -10,7 +10,7 @@ import type {
  * until the API does.
  */
 
-/** One event of GET /events: the stored event with how well it is sourced. */
+/** One event of GET /events, of POST /articles and of /events/stream: the stored event with how well it is sourced. */
 export type ApiEvent = StoredEvent & SourceProfile;
 
 /** GET /events/:id: the event, every report of it and what the reports disagree on. */
@@ -26,6 +26,13 @@ export interface EventsResponse {
   total: number;
   limit: number;
   offset: number;
+  events: ApiEvent[];
+}
+
+/** POST /articles (201): the article's events as stored, each as GET /events gives it. */
+export interface ArticleResponse {
+  article_id: string;
+  duplicate: boolean;
   events: ApiEvent[];
 }
 

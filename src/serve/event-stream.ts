@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { StoredEvent } from '../store/types.ts';
+import type { ApiEvent } from './api-types.ts';
 
 /**
  * Server-sent events: every client connected to /events/stream receives each newly stored event. A client
@@ -35,7 +35,8 @@ export class EventStream {
     return true;
   }
 
-  publish(events: StoredEvent[]): void {
+  /** Each event as GET /events gives it (with its source profile): the caller computes that once for its reply too. */
+  publish(events: ApiEvent[]): void {
     if (this.clients.size === 0) return; // nothing to serialise for nobody
     for (const event of events) this.write(`event: event\nid: ${event.event_id}\ndata: ${JSON.stringify(event)}\n\n`);
   }

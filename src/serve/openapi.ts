@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EventSchema } from '../events/event-schema.ts';
+import { SOURCE_AFFILIATIONS } from '../sources/source-profile.ts';
 import { ArticleBodySchema, EventQuerySchema } from './api-schemas.ts';
 
 /** The OpenAPI 3.1 document served at /openapi.json, built from the same zod schemas that validate requests. */
@@ -20,10 +21,17 @@ function queryParameters(): unknown[] {
 
 export function openApiDocument(): Record<string, unknown> {
   const event = asJson(EventSchema, 'output') as { properties: Record<string, unknown>; required: string[] };
+  // The stored event as every answer gives it: with how it is sourced (src/sources/source-profile.ts).
+  const sourceProfile = {
+    source_count: { type: 'integer', minimum: 1, description: 'reports merged into the event' },
+    independent_outlets: { type: 'integer', minimum: 0, description: 'outlets not owned by one another' },
+    source_affiliation: { type: 'string', enum: [...SOURCE_AFFILIATIONS] },
+    single_source: { type: 'boolean', description: 'one report, or reports of one outlet group only' },
+  };
   const storedEvent = {
     ...event,
-    properties: { ...event.properties, source_count: { type: 'integer', minimum: 1 } },
-    required: [...event.required, 'source_count'],
+    properties: { ...event.properties, ...sourceProfile },
+    required: [...event.required, ...Object.keys(sourceProfile)],
   };
   return {
     openapi: '3.1.0',
@@ -66,7 +74,12 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { 200: { description: 'The event', content: json({ allOf: [ref('Event')] }) }, 404: errorResponse('Unknown event') },
         },
       },
-      '/events/stream': { get: { summary: 'Server-sent events: one "event" message per newly stored event', responses: { 200: { description: 'text/event-stream' } } } },
+      '/events/stream': {
+        get: {
+          summary: 'Server-sent events: one "event" message per newly stored or changed event',
+          responses: { 200: { description: 'text/event-stream; each message\'s data is an Event as JSON' } },
+        },
+      },
       '/actors': { get: { summary: 'Actors by event count', responses: { 200: { description: '{"actors": [...]}' } } } },
       '/places': { get: { summary: 'Places by event count', responses: { 200: { description: '{"places": [...]}' } } } },
       '/stats': { get: { summary: 'Counts by day, type and actor', responses: { 200: { description: '{"by_day", "by_type", "by_actor", "total"}' } } } },
@@ -89,7 +102,13 @@ export function openApiDocument(): Record<string, unknown> {
           security: [{ bearer: [] }],
           requestBody: { required: true, content: json(ref('ArticleBody')) },
           responses: {
-            201: { description: '{"article_id", "duplicate", "events"}' },
+            201: {
+              description: 'The article\'s events as stored (for a duplicate, those already stored)',
+              content: json({
+                type: 'object', required: ['article_id', 'duplicate', 'events'],
+                properties: { article_id: { type: 'string' }, duplicate: { type: 'boolean' }, events: { type: 'array', items: ref('Event') } },
+              }),
+            },
             202: { description: 'with `sitrep serve --queue`: {"article_id", "queued": true, "duplicate"}; a worker codes it' },
             400: errorResponse('The body is invalid (named in "field")'),
             401: errorResponse('Missing or wrong token'),

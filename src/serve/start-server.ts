@@ -17,7 +17,7 @@ import { EventStream } from './event-stream.ts';
 import { CodingDeadlineError, CodingPool, DEFAULT_CODING_DEADLINE_MS } from '../workers/coding-pool.ts';
 import { eventsToCsv, eventsToGeoJson, withSourceProfile } from './format-events.ts';
 import { openApiDocument } from './openapi.ts';
-import type { ActorsResponse, ApiEventDetail, EventsResponse, PlacesResponse, StatsResponse } from './api-types.ts';
+import type { ActorsResponse, ApiEventDetail, ArticleResponse, EventsResponse, PlacesResponse, StatsResponse } from './api-types.ts';
 import { placesToGeoJson } from './format-places.ts';
 import type { PlaceRecord } from '../resolve/place-records.ts';
 
@@ -247,9 +247,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       throw error;
     }
     const result = await store.addArticle(article, events);
+    // The events as GET /events gives them, profile of their sources included, in the reply and the stream alike.
+    const stored = result.events.map(withSourceProfile);
     const fresh = new Set([...result.created, ...result.merged]);
-    stream.publish(result.events.filter((e) => fresh.has(e.event_id)));
-    return reply.code(201).send({ article_id: result.article_id, duplicate: result.duplicate, events: result.events });
+    stream.publish(stored.filter((e) => fresh.has(e.event_id)));
+    return reply.code(201).send({ article_id: result.article_id, duplicate: result.duplicate, events: stored } satisfies ArticleResponse);
   });
 
   const webRoot = options.webRoot ? resolve(options.webRoot) : null;

@@ -5,7 +5,8 @@ import { outletKey, type Outlet, type OutletIndex } from './outlets.ts';
  * outlets independent of each other, and whether it rests on state media. Pure: the outlet index comes in.
  */
 
-export type SourceAffiliation = 'state' | 'partly-state' | 'independent' | 'unknown';
+export const SOURCE_AFFILIATIONS = ['state', 'partly-state', 'independent', 'unknown'] as const;
+export type SourceAffiliation = (typeof SOURCE_AFFILIATIONS)[number];
 
 export interface SourceProfile {
   /** Reports merged into the event. */

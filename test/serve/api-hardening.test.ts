@@ -7,7 +7,7 @@ import { SqliteStore } from '../../src/store/sqlite-store.ts';
 import { startServer, type ServerOptions } from '../../src/serve/start-server.ts';
 import { EventStream } from '../../src/serve/event-stream.ts';
 import type { Article } from '../../src/ingest/types.ts';
-import type { StoredEvent } from '../../src/store/types.ts';
+import { withSourceProfile } from '../../src/serve/format-events.ts';
 import { makeArticle, makeEvent, tempDir } from '../store/fixtures.ts';
 import { storeRules } from '../../src/store-rules.ts';
 
@@ -150,7 +150,7 @@ test('an event-stream client that stops reading is disconnected before its buffe
   while (stream.size < clients.length) await new Promise((r) => setTimeout(r, 10));
 
   const article = makeArticle('Shelling hit the market.');
-  const big: StoredEvent = { ...makeEvent(article, { location_reason: 'x'.repeat(16 * 1024) }), source_count: 1 };
+  const big = withSourceProfile({ ...makeEvent(article, { location_reason: 'x'.repeat(16 * 1024) }), source_count: 1 });
   for (let i = 0; i < 2000 && stream.size > 0; i++) {
     stream.publish([big]);
     await new Promise((r) => setImmediate(r));

@@ -236,7 +236,9 @@ test('responses carry security headers, no CORS, and /openapi.json describes the
   const doc = await response.json() as { openapi: string; paths: Record<string, unknown>; components: { schemas: { Event: { properties: Record<string, unknown> } } } };
   assert.equal(doc.openapi, '3.1.0');
   for (const path of ['/events', '/events/{id}', '/events/stream', '/actors', '/places', '/stats', '/articles']) assert.ok(doc.paths[path], path);
-  assert.ok(doc.components.schemas.Event.properties.source_count);
+  for (const field of ['source_count', 'independent_outlets', 'source_affiliation', 'single_source']) assert.ok(doc.components.schemas.Event.properties[field], field);
+  const uploaded = (doc.paths['/articles'] as { post: { responses: { 201: { content: Record<string, { schema: { properties: { events: { items: unknown } } } }> } } } }).post;
+  assert.deepEqual(uploaded.responses[201].content['application/json']!.schema.properties.events.items, { $ref: '#/components/schemas/Event' });
 });
 
 test('GET /events/stream receives an event stored by POST /articles', async (t) => {
@@ -262,4 +264,44 @@ test('GET /events/stream receives an event stored by POST /articles', async (t) 
   const event = JSON.parse(data) as { event_id: string; source: string };
   assert.equal(event.event_id, events[0]!.event_id);
   assert.equal(event.source, 'Streamed');
+});
+
+test('POST /articles and /events/stream give each event the source profile GET /events gives it', async (t) => {
+  const { url } = await serve(t);
+  const controller = new AbortController();
+  t.after(() => controller.abort());
+  const reader = (await fetch(`${url}/events/stream`, { signal: controller.signal })).body!.getReader();
+  await reader.read(); // ": connected"
+  const decoder = new TextDecoder();
+  let received = '';
+  const streamed = async (count: number): Promise<Record<string, unknown>[]> => {
+    while ((received.match(/^data: /gm) ?? []).length < count) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      received += decoder.decode(value, { stream: true });
+    }
+    return [...received.matchAll(/^data: (.*)$/gm)].map((m) => JSON.parse(m[1]!) as Record<string, unknown>);
+  };
+  const profile = (e: Record<string, unknown>) => ({
+    source_count: e.source_count, independent_outlets: e.independent_outlets, source_affiliation: e.source_affiliation, single_source: e.single_source,
+  });
+  type Reply = { events: Record<string, unknown>[] };
+
+  // A state news agency alone, then an independent wire reporting the same event: the merged event's profile changes.
+  const first = await (await post(url, { text: 'Shelling killed three in Maarat al-Numan.', source: 'Xinhua', published: '2020-05-12' })).json() as Reply;
+  assert.deepEqual(profile(first.events[0]!), { source_count: 1, independent_outlets: 1, source_affiliation: 'state', single_source: true });
+  const second = await (await post(url, { text: 'Shelling killed five in Maarat al-Numan.', source: 'Reuters', published: '2020-05-12' })).json() as Reply;
+  assert.equal(second.events.length, 1);
+  assert.deepEqual(profile(second.events[0]!), { source_count: 2, independent_outlets: 2, source_affiliation: 'partly-state', single_source: false });
+
+  const listed = await (await fetch(`${url}/events`)).json() as { events: Record<string, unknown>[] };
+  assert.deepEqual(second.events, listed.events, 'the reply holds the events exactly as GET /events lists them');
+  const messages = await streamed(2);
+  assert.deepEqual(messages.map(profile), [profile(first.events[0]!), profile(second.events[0]!)]);
+  assert.deepEqual(messages[1], listed.events[0], 'the stream sends the event as GET /events lists it');
+
+  // A duplicate upload answers the stored events with their profile too.
+  const again = await (await post(url, { text: 'Shelling killed three in Maarat al-Numan.', source: 'Xinhua' })).json() as Reply & { duplicate: boolean };
+  assert.equal(again.duplicate, true);
+  assert.deepEqual(again.events, listed.events);
 });
