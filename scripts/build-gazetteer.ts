@@ -18,6 +18,7 @@ import { createRequire } from 'node:module';
 import { parse, stringify } from 'yaml';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import { roundDegrees } from '../src/gazetteer/round-degrees.ts';
 
 const SHARED = new URL('../../shared/data/', import.meta.url);
 const OUT = new URL('../data/gazetteer/', import.meta.url);
@@ -121,7 +122,6 @@ const OPENSYRIA_CREDIT = 'OpenSyria Data Geography (Open-Syria/data-geography @b
 
 interface CsrFeature { properties: Record<string, string | number | null>; geometry: { type: string; coordinates: number[][][][] | number[] } }
 
-const round5 = (x: number): number => Math.round(x * 1e5) / 1e5;
 /** Typographic apostrophes and ayn marks as news writes them: "Sheikh Sa’eed" → "Sheikh Sa'eed". */
 const plainName = (name: string): string => name.replace(/[’‘ʿʾ`]/g, "'").replace(/\s+/g, ' ').trim();
 
@@ -134,14 +134,14 @@ export function buildNeighbourhoods(): void {
     if (!name || f.geometry.type !== 'MultiPolygon') continue;
     const entry = byName.get(name) ?? { name, name_ar: (f.properties.NAME_A as string | null) ?? null, points: [], polygons: [] };
     entry.points.push([Number(f.properties.ycoord), Number(f.properties.xcoord)]);
-    for (const polygon of f.geometry.coordinates as number[][][][]) entry.polygons.push(polygon.map((ring) => ring.map(([x, y]) => [round5(x!), round5(y!)])));
+    for (const polygon of f.geometry.coordinates as number[][][][]) entry.polygons.push(polygon.map((ring) => ring.map(([x, y]) => [roundDegrees(x!), roundDegrees(y!)])));
     byName.set(name, entry);
   }
   const neighbourhoods = [...byName.values()].map((n) => ({
     name: n.name,
     name_ar: n.name_ar,
-    lat: round5(n.points.reduce((a, p) => a + p[0], 0) / n.points.length),
-    lon: round5(n.points.reduce((a, p) => a + p[1], 0) / n.points.length),
+    lat: roundDegrees(n.points.reduce((a, p) => a + p[0], 0) / n.points.length),
+    lon: roundDegrees(n.points.reduce((a, p) => a + p[1], 0) / n.points.length),
     polygons: n.polygons,
   }));
   const out = { credit: CSR_CREDIT, licence: 'MIT (see data/gazetteer/LICENSE-aleppo-csr)', neighbourhoods };
@@ -167,7 +167,7 @@ export function buildLandmarks(): void {
       ...(inParentheses ? [inParentheses] : []),
     ];
     return [name, aliases.join('|'), (kind ?? String(f.properties.Typology ?? 'landmark')).toLowerCase(),
-      String(round5(Number(f.properties.YCOORD))), String(round5(Number(f.properties.XCOORD)))].join('\t');
+      String(roundDegrees(Number(f.properties.YCOORD))), String(roundDegrees(Number(f.properties.XCOORD)))].join('\t');
   });
   const header = [`# Aleppo landmarks. ${CSR_CREDIT}.`, '# name\taliases (|)\tkind\tlat\tlon'];
   writeFileSync(new URL('aleppo-landmarks.tsv', OUT), `${[...header, ...rows].join('\n')}\n`);
@@ -189,7 +189,7 @@ export function buildSyriaAdmin(): void {
   const rows = levels.flatMap(([level, units]) => units.map((u) => [
     level, u.externalIds.ochaPcode ?? '', u.externalIds.geonames ?? '', clean(u.name.en), clean(u.name.ar),
     [...new Set(u.aliases.map((a) => clean(a.value)).filter((a) => a && a !== u.name.en))].join('|'),
-    String(round5(u.centroid.latitude)), String(round5(u.centroid.longitude)),
+    String(roundDegrees(u.centroid.latitude)), String(roundDegrees(u.centroid.longitude)),
     pcodes.get(u.districtId ?? u.governorateId ?? '') ?? '',
   ].join('\t')));
   const header = [`# Syria's administrative divisions. ${OPENSYRIA_CREDIT}.`,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { placeNameKey, placeNameSkeleton } from './place-name-key.ts';
+import { roundDegrees } from './round-degrees.ts';
 
 /**
  * The curated layers shipped beside the analysts' local.yaml (built by scripts/build-gazetteer.ts from ../shared):
@@ -44,12 +45,25 @@ function parsed<T>(schema: z.ZodType<T>, raw: unknown, file: URL): T {
   throw new Error(`${fileURLToPath(file)}: field "${issue?.path.join('.') ?? ''}": ${issue?.message ?? 'invalid'}`);
 }
 
+/** The file's text. Node's own message repeats the path, so a file that cannot be read is named once, with the reason. */
 function readText(file: URL): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`${fileURLToPath(file)}: ${(error as Error).message}`);
+    const { code, message } = error as NodeJS.ErrnoException;
+    throw new Error(`${fileURLToPath(file)}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? message})`}`);
   }
+}
+
+/** The rows of a tab-separated layer (blank lines and # comments skipped), each checked against `row`. */
+function readTsv<T>(file: URL, row: z.ZodType<T>): T[] {
+  return readText(file).split('\n').flatMap((line, i) => {
+    if (!line || line.startsWith('#')) return [];
+    const result = row.safeParse(line.split('\t'));
+    if (result.success) return [result.data];
+    const issue = result.error.issues[0];
+    throw new Error(`${fileURLToPath(file)}: line ${i + 1}: field ${issue?.path.join('.')}: ${issue?.message}`);
+  });
 }
 
 /** The city the curated Aleppo layers belong to, as local.yaml names it. */
@@ -75,9 +89,10 @@ function cityQualified(name: string, aliases: string[]): { name: string; aliases
 }
 
 export function readNeighbourhoods(file: URL = new URL('aleppo-neighbourhoods.json', DATA)): LayerPlace[] {
+  const text = readText(file);
   let raw: unknown;
   try {
-    raw = JSON.parse(readText(file));
+    raw = JSON.parse(text);
   } catch (error) {
     throw new Error(`${fileURLToPath(file)}: ${(error as Error).message}`);
   }
@@ -93,13 +108,9 @@ export function readNeighbourhoods(file: URL = new URL('aleppo-neighbourhoods.js
 const LandmarkRow = z.tuple([z.string().min(1), z.string(), z.string().min(1), z.coerce.number().min(-90).max(90), z.coerce.number().min(-180).max(180)]);
 
 export function readLandmarks(file: URL = new URL('aleppo-landmarks.tsv', DATA)): LayerPlace[] {
-  return readText(file).split('\n').flatMap((line, i) => {
-    if (!line || line.startsWith('#')) return [];
-    const result = LandmarkRow.safeParse(line.split('\t'));
-    if (!result.success) throw new Error(`${fileURLToPath(file)}: line ${i + 1}: field ${result.error.issues[0]?.path.join('.')}: ${result.error.issues[0]?.message}`);
-    const [name, aliases, kind, lat, lon] = result.data;
+  return readTsv(file, LandmarkRow).map(([name, aliases, kind, lat, lon]) => {
     const named = cityQualified(name, aliases.split('|').filter(Boolean));
-    return [{ name: named.name, aliases: named.aliases, kind, parent: CITY, country: 'Syria', lat, lon, source: SOURCE_CSR }];
+    return { name: named.name, aliases: named.aliases, kind, parent: CITY, country: 'Syria', lat, lon, source: SOURCE_CSR };
   });
 }
 
@@ -119,13 +130,8 @@ const DivisionRow = z.tuple([z.enum(['governorate', 'district', 'subdistrict']),
   z.coerce.number().min(-90).max(90), z.coerce.number().min(-180).max(180), z.string()]);
 
 export function readSyriaAdmin(file: URL = new URL('syria-admin.tsv', DATA)): SyriaDivision[] {
-  return readText(file).split('\n').flatMap((line, i) => {
-    if (!line || line.startsWith('#')) return [];
-    const result = DivisionRow.safeParse(line.split('\t'));
-    if (!result.success) throw new Error(`${fileURLToPath(file)}: line ${i + 1}: field ${result.error.issues[0]?.path.join('.')}: ${result.error.issues[0]?.message}`);
-    const [level, pcode, geonameid, name, nameAr, aliases, lat, lon, parent] = result.data;
-    return [{ level, pcode, geonameid: geonameid ? Number(geonameid) : null, name, names: [name, nameAr, ...aliases.split('|')].filter(Boolean), lat, lon, parentPcode: parent || null }];
-  });
+  return readTsv(file, DivisionRow).map(([level, pcode, geonameid, name, nameAr, aliases, lat, lon, parent]) => (
+    { level, pcode, geonameid: geonameid ? Number(geonameid) : null, name, names: [name, nameAr, ...aliases.split('|')].filter(Boolean), lat, lon, parentPcode: parent || null }));
 }
 
 function keysOf(p: LayerPlace): Set<string> {
@@ -178,8 +184,8 @@ export function mergeLocalLayers(local: LayerPlace[], neighbourhoods: LayerPlace
     part.aliases = [...new Set([...part.aliases, ...ns.flatMap((n) => [n.name, ...n.aliases])])];
     part.polygons = ns.flatMap((n) => n.polygons ?? []);
     if (part.lat === undefined || part.kind === 'neighbourhood' || part.kind === 'district') {
-      part.lat = Math.round((ns.reduce((a, n) => a + n.lat!, 0) / ns.length) * 1e5) / 1e5;
-      part.lon = Math.round((ns.reduce((a, n) => a + n.lon!, 0) / ns.length) * 1e5) / 1e5;
+      part.lat = roundDegrees(ns.reduce((a, n) => a + n.lat!, 0) / ns.length);
+      part.lon = roundDegrees(ns.reduce((a, n) => a + n.lon!, 0) / ns.length);
       part.source = `${part.source ? `${part.source}; ` : ''}point: ${SOURCE_CSR}`;
     }
   }

@@ -3,6 +3,7 @@ import type { CountryWord } from '../mentions/types.ts';
 import { pointOf, precisionOf, type Geolocation, type ResolvedPlace } from './geolocate.ts';
 import type { Gazetteer, PlaceCandidate } from '../gazetteer/open-gazetteer.ts';
 import { SYNTHETIC_ID_BASE } from '../gazetteer/build-world.ts';
+import { roundDegrees } from '../gazetteer/round-degrees.ts';
 
 /**
  * Every place an article mentions, resolved (`sitrep places`, `GET /articles/:id/places`): the record a geoparser
@@ -52,7 +53,7 @@ function record(articleId: string, span: { start: number; end: number; text: str
   const point = mentionPoint(c, gazetteer);
   return {
     article_id: articleId, start: span.start, end: span.end, text: span.text, name: c.name,
-    latitude: point ? Math.round(point.lat * 1e5) / 1e5 : null, longitude: point ? Math.round(point.lon * 1e5) / 1e5 : null,
+    latitude: point ? roundDegrees(point.lat) : null, longitude: point ? roundDegrees(point.lon) : null,
     country: c.countryCode, admin1: c.kind === 'country' ? null : c.admin1, feature: featureOf(c),
     geonameid: c.kind === 'populated' && c.id < SYNTHETIC_ID_BASE ? c.id : null,
     precision: precisionOf(c, point?.own ?? false), reason,

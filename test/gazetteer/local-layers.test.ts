@@ -1,7 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { openGazetteer } from '../../src/gazetteer/open-gazetteer.ts';
-import { mergeLocalLayers, type LayerPlace } from '../../src/gazetteer/local-layers.ts';
+import { mergeLocalLayers, readLandmarks, readNeighbourhoods, readSyriaAdmin, type LayerPlace } from '../../src/gazetteer/local-layers.ts';
 import { neighbourhoodAt } from '../../src/resolve/neighbourhood-at.ts';
 
 const gazetteer = openGazetteer();
@@ -58,4 +62,17 @@ test('an outline and a listed place of the same Arabic name are merged; others a
   assert.ok(merged[0]!.aliases.includes('al-Qaser al-Mithal'));
   assert.equal(merged[0]!.polygons?.length, 1);
   assert.equal(merged[1]!.name, 'Another One');
+});
+
+test('a layer file that is missing or has a bad row is named once, with the line and the field', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-layers-'));
+  const missing = join(dir, 'missing.tsv');
+  for (const read of [() => readLandmarks(pathToFileURL(missing)), () => readSyriaAdmin(pathToFileURL(missing)), () => readNeighbourhoods(pathToFileURL(missing))]) {
+    assert.throws(read, { message: `${missing}: no such file` });
+  }
+  const landmarks = join(dir, 'landmarks.tsv');
+  writeFileSync(landmarks, '# name\taliases\tkind\tlat\tlon\n\nOld Clock Tower\t\tlandmark\t36.2\t37.15\nNowhere Gate\t\tlandmark\t91\t37\n');
+  assert.throws(() => readLandmarks(pathToFileURL(landmarks)), (error: Error) => error.message.startsWith(`${landmarks}: line 4: field 3: `), 'the latitude of line 4');
+  writeFileSync(landmarks, 'Old Clock Tower\tClock Tower of the Old City\tlandmark\t36.2\t37.15\n');
+  assert.deepEqual(readLandmarks(pathToFileURL(landmarks)).map((l) => [l.name, l.lat, l.lon]), [['Old Clock Tower', 36.2, 37.15]]);
 });
