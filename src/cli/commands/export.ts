@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
-import { EVENT_FORMATS, type EventFormat } from '../../serve/event-formats.ts';
+import { EVENT_FORMATS } from '../../serve/event-formats.ts';
 import { DEFAULT_DB } from '../../store/defaults.ts';
 import type { ExportOptions } from '../actions/export.ts';
-import { oneOf } from '../shared/options.ts';
+import { formatOption } from '../shared/options.ts';
 
 export function registerExport(program: Command): void {
   program
     .command('export')
     .description('Print the stored events (all, or those matching the filters)')
-    .option('-f, --format <format>', `output format: ${EVENT_FORMATS.join(', ')}`, oneOf('--format', EVENT_FORMATS), 'json' as EventFormat)
+    .addOption(formatOption(EVENT_FORMATS, 'json'))
     .option('--db <file>', `SQLite file (default ${DEFAULT_DB})`)
     .option('--store <url>', 'a postgres:// URL or a SQLite file (overrides --db; default $SITREP_STORE)')
     .option('--from <YYYY-MM-DD>', 'first event date').option('--to <YYYY-MM-DD>', 'last event date')

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
-import { PLACE_FORMATS, type PlaceFormat } from '../../serve/format-places.ts';
+import { PLACE_FORMATS } from '../../serve/format-places.ts';
 import type { PlacesOptions } from '../actions/places.ts';
-import { addLimitOptions, oneOf } from '../shared/options.ts';
+import { addLimitOptions, formatOption } from '../shared/options.ts';
 
 export function registerPlaces(program: Command): void {
   addLimitOptions(program
     .command('places')
     .description('Print every place mention of the articles (files or directories), resolved: offsets, name, point, country, feature, precision, reason')
     .argument('<paths...>', 'text, Markdown, HTML, JSONL or RSS/Atom files, or directories of them')
-    .option('-f, --format <format>', `output format: ${PLACE_FORMATS.join(', ')}`, oneOf('--format', PLACE_FORMATS), 'jsonl' as PlaceFormat))
+    .addOption(formatOption(PLACE_FORMATS, 'jsonl')))
     .action(async (paths: string[], options: PlacesOptions) => (await import('../actions/places.ts')).places(paths, options));
 }

@@ -1,5 +1,5 @@
 // Parsers and option sets the command declarations share. Loaded for `sitrep --help`: it imports nothing heavy.
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { DEFAULT_LIMITS } from '../../ingest/limits.ts';
 import type { ReadOptions } from '../../ingest/read-documents.ts';
 
@@ -21,6 +21,11 @@ export function oneOf<T extends string>(option: string, values: readonly T[]): (
     if (!(values as readonly string[]).includes(value)) throw new InvalidArgumentError(`${option} must be one of ${values.join(', ')}`);
     return value as T;
   };
+}
+
+/** `-f, --format <format>`: one of the command's output formats, `fallback` when not given. */
+export function formatOption<T extends string>(formats: readonly T[], fallback: T): Option {
+  return new Option('-f, --format <format>', `output format: ${formats.join(', ')}`).argParser(oneOf('--format', formats)).default(fallback);
 }
 
 /** A commander parser for --date: a real calendar day written YYYY-MM-DD. */
