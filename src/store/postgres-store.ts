@@ -18,6 +18,10 @@ type Value = string | number | null | string[] | number[];
 interface EventRow { seq: string; id: string; record: CodedEvent; source_count: number }
 
 const EVENT_COLUMNS = 'e.seq, e.id, e.record, e.source_count';
+/** The stored article an article repeats: the same id, URL or normalised text (parameters: id, url, text hash). */
+const STORED_ARTICLE = 'SELECT id FROM articles WHERE id = $1 OR url = $2 OR text_hash = $3 LIMIT 1';
+/** How events are listed: newest event date first, undated last, then the last stored first (streamEvents pages on it). */
+const EVENT_ORDER = 'ORDER BY e.event_date DESC NULLS LAST, e.seq DESC';
 /** Events read per round trip by streamEvents. */
 const STREAM_PAGE = 1000;
 
@@ -144,8 +148,7 @@ export class PostgresStore implements EventStore {
   }
 
   private async addInTransaction(client: pg.PoolClient, article: Article, events: CodedEvent[], hash: string): Promise<AddArticleResult> {
-    const existing = await client.query<{ id: string }>('SELECT id FROM articles WHERE id = $1 OR url = $2 OR text_hash = $3 LIMIT 1',
-      [article.id, article.url, hash]);
+    const existing = await client.query<{ id: string }>(STORED_ARTICLE, [article.id, article.url, hash]);
     const found = existing.rows[0];
     if (found) {
       const rows = await client.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events e
@@ -282,8 +285,7 @@ export class PostgresStore implements EventStore {
   }
 
   async hasArticle(article: Article): Promise<boolean> {
-    return this.guard(async () => (await this.pool.query('SELECT 1 FROM articles WHERE id = $1 OR url = $2 OR text_hash = $3 LIMIT 1',
-      [article.id, article.url, textHash(article.text)])).rows.length > 0);
+    return this.guard(async () => (await this.pool.query(STORED_ARTICLE, [article.id, article.url, textHash(article.text)])).rows.length > 0);
   }
 
   async *streamEvents(filter: EventFilter, options: { pageSize?: number } = {}): AsyncGenerator<StoredEvent> {
@@ -301,7 +303,7 @@ export class PostgresStore implements EventStore {
       const values: Value[] = after === null ? params : after.date === null ? [...params, after.seq] : [...params, after.seq, after.date];
       const page: (EventRow & { date_key: string | null })[] = await this.guard(async () => (await this.pool.query<EventRow & { date_key: string | null }>(
         `SELECT ${EVENT_COLUMNS}, e.event_date::text AS date_key FROM events e ${keyset}
-         ORDER BY e.event_date DESC NULLS LAST, e.seq DESC LIMIT ${pageSize}`, values)).rows);
+         ${EVENT_ORDER} LIMIT ${pageSize}`, values)).rows);
       for (const row of page) yield toStored(row);
       if (page.length < pageSize) return;
       const last = page[page.length - 1]!;
@@ -317,7 +319,7 @@ export class PostgresStore implements EventStore {
       const [total, rows] = await Promise.all([
         this.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM events e ${where}`, params),
         this.pool.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events e ${where}
-          ORDER BY e.event_date DESC NULLS LAST, e.seq DESC LIMIT $${n + 1} OFFSET $${n + 2}`, [...params, page.limit, page.offset]),
+          ${EVENT_ORDER} LIMIT $${n + 1} OFFSET $${n + 2}`, [...params, page.limit, page.offset]),
       ]);
       return { total: total.rows[0]!.n, events: rows.rows.map(toStored) };
     });

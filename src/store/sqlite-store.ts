@@ -26,6 +26,11 @@ type Params = (string | number | null)[];
 
 interface EventRow { seq: number; id: string; record: string; source_count: number }
 
+/** The stored article an article repeats: the same id, URL or normalised text (parameters: id, url, text hash). */
+const STORED_ARTICLE = 'SELECT id FROM articles WHERE id = ? OR url = ? OR text_hash = ? LIMIT 1';
+/** How events are listed: newest event date first, undated last, then the last stored first. */
+const EVENT_ORDER = 'ORDER BY e.event_date DESC NULLS LAST, e.seq DESC';
+
 function toStored(row: EventRow): StoredEvent {
   return { ...(JSON.parse(row.record) as CodedEvent), source_count: row.source_count };
 }
@@ -166,8 +171,7 @@ export class SqliteStore implements EventStore {
   }
 
   private async writeArticle(article: Article, events: CodedEvent[], hash: string): Promise<AddArticleResult> {
-    const existing = this.sql('SELECT id FROM articles WHERE id = ? OR url = ? OR text_hash = ? LIMIT 1')
-      .get(article.id, article.url, hash) as { id: string } | undefined;
+    const existing = this.sql(STORED_ARTICLE).get(article.id, article.url, hash) as { id: string } | undefined;
     if (existing) {
       const rows = this.sql(`SELECT DISTINCT e.seq, e.id, e.record, e.source_count FROM events e
         JOIN event_sources s ON s.event_seq = e.seq WHERE s.article_id = ? ORDER BY e.seq`).all(existing.id) as EventRow[];
@@ -321,8 +325,7 @@ export class SqliteStore implements EventStore {
   }
 
   async hasArticle(article: Article): Promise<boolean> {
-    return this.read('SELECT 1 FROM articles WHERE id = ? OR url = ? OR text_hash = ? LIMIT 1')
-      .get(article.id, article.url, textHash(article.text)) !== undefined;
+    return this.read(STORED_ARTICLE).get(article.id, article.url, textHash(article.text)) !== undefined;
   }
 
   async *streamEvents(filter: EventFilter): AsyncGenerator<StoredEvent> {
@@ -330,7 +333,7 @@ export class SqliteStore implements EventStore {
     // iterate() steps the statement one row at a time; leaving the loop early finalises it. A fresh statement on the
     // reading connection, like every other query: an open iterator holds its connection, and writes use the other.
     const rows = this.reader.prepare(`SELECT e.seq, e.id, e.record, e.source_count FROM events e ${where}
-      ORDER BY e.event_date DESC NULLS LAST, e.seq DESC`).iterate(...params) as IterableIterator<EventRow>;
+      ${EVENT_ORDER}`).iterate(...params) as IterableIterator<EventRow>;
     for (const row of rows) yield toStored(row);
   }
 
@@ -338,7 +341,7 @@ export class SqliteStore implements EventStore {
     const { where, params } = sqliteWhere(filter, this.rules.actors);
     const total = (this.read(`SELECT count(*) AS n FROM events e ${where}`).get(...params) as { n: number }).n;
     const rows = this.read(`SELECT e.seq, e.id, e.record, e.source_count FROM events e ${where}
-      ORDER BY e.event_date DESC NULLS LAST, e.seq DESC LIMIT ? OFFSET ?`).all(...params, page.limit, page.offset) as EventRow[];
+      ${EVENT_ORDER} LIMIT ? OFFSET ?`).all(...params, page.limit, page.offset) as EventRow[];
     return { total, events: rows.map(toStored) };
   }
 
