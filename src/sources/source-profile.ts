@@ -1,3 +1,4 @@
+import { splitJoinedNames } from '../joined-names.ts';
 import { outletKey, type Outlet, type OutletIndex } from './outlets.ts';
 
 /**
@@ -22,15 +23,10 @@ export interface SourceProfile {
   single_source: boolean;
 }
 
-/** The outlets of a merged event's `source` ("A; B"), as the store joins them. */
-export function eventOutlets(source: string | null): string[] {
-  return source ? source.split(';').map((s) => s.trim()).filter(Boolean) : [];
-}
-
 const isState = (outlet: Outlet | undefined) => outlet?.ownership === 'state' || outlet?.ownership === 'state-affiliated';
 
 export function sourceProfile(source: string | null, sourceCount: number | undefined, index: OutletIndex): SourceProfile {
-  const names = eventOutlets(source);
+  const names = splitJoinedNames(source); // a merged event's outlets, "A; B"
   const known = names.map((name) => index.get(outletKey(name)));
   const groups = new Set(names.map((name, i) => known[i]?.group ?? known[i]?.name ?? name));
   const state = known.filter(isState).length;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '../ingest/types.ts';
 import { normaliseForIdentity } from '../ingest/article-id.ts';
+import { splitJoinedNames } from '../joined-names.ts';
 import { StoreInputError, type ActorDirectory, type CodedEvent, type EventSourceReport, type MergeRule, type StoreRules } from './types.ts';
 import { actorCountry } from './actor-names.ts';
 
@@ -63,10 +64,6 @@ export class TimeSlice {
 
 export interface ActorRef { id: string; name: string; inter: number | null; country: string | null; role: string }
 
-function splitNames(names: string | null): string[] {
-  return names ? names.split(';').map((n) => n.trim()).filter(Boolean) : [];
-}
-
 /** The actors of an event with their store ids: the dictionary id, else "name:" + the lower-case name. */
 export function actorRefs(event: CodedEvent, actors: ActorDirectory): ActorRef[] {
   const refs: ActorRef[] = [];
@@ -77,8 +74,8 @@ export function actorRefs(event: CodedEvent, actors: ActorDirectory): ActorRef[]
   };
   add(event.actor1_id, event.actor1, event.inter1, 'actor1');
   add(event.actor2_id, event.actor2, event.inter2, 'actor2');
-  for (const name of splitNames(event.assoc_actor_1)) add(null, name, null, 'assoc_actor_1');
-  for (const name of splitNames(event.assoc_actor_2)) add(null, name, null, 'assoc_actor_2');
+  for (const name of splitJoinedNames(event.assoc_actor_1)) add(null, name, null, 'assoc_actor_1');
+  for (const name of splitJoinedNames(event.assoc_actor_2)) add(null, name, null, 'assoc_actor_2');
   const seen = new Set<string>();
   return refs.filter((r) => {
     const key = `${r.id}|${r.role}`;
