@@ -16,18 +16,9 @@ export const JsonlArticle = z.object({
   byline: optionalText,
 });
 
-/** Each line is its own document: a broken line is reported with its number and the others are still read. */
-export function* readJsonl(content: string, path: string, limits: IngestLimits): Generator<IngestResult> {
-  const lines = content.split('\n');
-  for (let index = 0; index < lines.length; index++) {
-    const result = jsonlRecord(lines[index]!, path, index + 1, limits);
-    if (result) yield result;
-  }
-}
-
 /**
- * One line of a JSONL file as an article or the problem with it; null for a blank line. Shared by the
- * whole-file reader above and the streaming one (read-jsonl-stream.ts), so both give the same results.
+ * One line of a JSONL file as an article or the problem with it; null for a blank line. Each line is its own
+ * document: the reader (read-jsonl-stream.ts) reports a broken line with its number and still reads the others.
  */
 export function jsonlRecord(text: string, path: string, line: number, limits: IngestLimits): IngestResult | null {
   const raw = text.trim();

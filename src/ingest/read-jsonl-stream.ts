@@ -1,5 +1,5 @@
 import type { IngestLimits } from './limits.ts';
-import { jsonlRecord, tooLongLine } from './read-jsonl.ts';
+import { jsonlRecord, tooLongLine } from './jsonl-record.ts';
 import { splitLines } from './split-lines.ts';
 import type { IngestResult } from './types.ts';
 import { utf8Chunks } from './utf8-chunks.ts';
@@ -11,8 +11,8 @@ const fatalUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * A JSONL file read line by line as it streams in: one line (at most `maxLineChars`) is held at a time, so
- * a file of any size is read in constant memory. Each line gives the same result as readJsonl gives for the
- * whole file; a line that is not UTF-8 text is reported by its number and the others are still read.
+ * a file of any size is read in constant memory. Each line gives what jsonlRecord makes of it, however the
+ * chunks split it; a line that is not UTF-8 text is reported by its number and the others are still read.
  */
 export async function* readJsonlStream(chunks: AsyncIterable<Buffer>, path: string, limits: IngestLimits): AsyncGenerator<IngestResult> {
   let line = 0;

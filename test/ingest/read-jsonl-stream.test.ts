@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readDocuments } from '../../src/ingest/read-documents.ts';
-import { readJsonl } from '../../src/ingest/read-jsonl.ts';
 import { readJsonlStream } from '../../src/ingest/read-jsonl-stream.ts';
 import { splitLines } from '../../src/ingest/split-lines.ts';
 import { DEFAULT_LIMITS } from '../../src/ingest/limits.ts';
@@ -35,10 +34,18 @@ async function collect(results: AsyncIterable<IngestResult>): Promise<IngestResu
   return out;
 }
 
-test('a JSONL file streamed in chunks of any size gives exactly what reading it whole gives', async () => {
-  const whole = [...readJsonl(CONTENT, 'f.jsonl', DEFAULT_LIMITS)];
-  assert.equal(whole.filter((r) => r.ok).length, 4);
-  assert.equal(whole.filter((r) => !r.ok).length, 3);
+/** The file read in one chunk: each line as an article or its problem, by line number. */
+async function readWhole(): Promise<IngestResult[]> {
+  return collect(readJsonlStream(chunked(Buffer.from(CONTENT, 'utf8'), Number.MAX_SAFE_INTEGER), 'f.jsonl', DEFAULT_LIMITS));
+}
+
+test('a JSONL file streamed in chunks of any size gives exactly what reading it in one chunk gives', async () => {
+  const whole = await readWhole();
+  assert.deepEqual(whole.map((r) => (r.ok ? r.article.origin : `problem at ${r.problem.line}: ${r.problem.field}`)), [
+    'f.jsonl:1', 'f.jsonl:3', 'problem at 4: null', 'problem at 5: text', 'f.jsonl:6', 'problem at 7: published', 'f.jsonl:9',
+  ]);
+  assert.equal(whole[1]!.ok && whole[1]!.article.text, 'Police dispersed a protest outside the ministry.', 'CRLF is not part of the line');
+  assert.equal(whole[4]!.ok && whole[4]!.article.text, JSON.parse(LINES[5]!).text, 'non-ASCII text intact');
   const bytes = Buffer.from(CONTENT, 'utf8');
   // Chunks of 1 and 7 bytes split lines and multi-byte characters at every possible place.
   for (const size of [1, 7, 64, 65_536]) {
@@ -51,8 +58,7 @@ test('a JSONL file streamed in chunks of any size gives exactly what reading it 
 
 test('UTF-16 JSONL with a byte-order mark streams like its UTF-8 form', async () => {
   const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CONTENT, 'utf16le')]);
-  const whole = [...readJsonl(CONTENT, 'f.jsonl', DEFAULT_LIMITS)];
-  assert.deepEqual(await collect(readJsonlStream(chunked(utf16, 3), 'f.jsonl', DEFAULT_LIMITS)), whole);
+  assert.deepEqual(await collect(readJsonlStream(chunked(utf16, 3), 'f.jsonl', DEFAULT_LIMITS)), await readWhole());
 });
 
 test('splitLines holds at most the cap of one line: a longer line is skipped as it streams past, numbered', async () => {
