@@ -6,6 +6,7 @@ import { buildWorldGazetteer } from './build-world.ts';
 import { MIN_SKELETON, openDatabase, SCHEMA_VERSION, type PlaceKind } from './gazetteer-db.ts';
 import { placeNameKey, placeNameSkeleton } from '../place-name-key.ts';
 import { NameFilter } from './name-filter.ts';
+import { DivisionNames } from './division-names.ts';
 import { BoundedCache } from '../../bounded-cache.ts';
 
 /** A place the gazetteer knows, with its division names spelled out. */
@@ -108,20 +109,14 @@ function readNameFilter(db: Database.Database): NameFilter | null {
   }
 }
 
-/** A place's columns as the look-ups read them, with its name's `exact`: the place table read as `p`. */
+/** A place's columns as the look-ups read them (the place table read as `p`), followed by its name's `exact`. */
 const PLACE_COLUMNS = 'p.id, p.name, p.kind, p.local_kind, p.country_code, p.admin1_code, p.admin2_code, p.lat, p.lon, p.population, p.feature_code, p.parent_id';
-const CANDIDATE_COLUMNS = `p.id, p.name, p.kind, p.local_kind, p.country_code, p.admin1_code, p.lat, p.lon, p.population, p.feature_code, p.parent_id,
-  p.exact, c.name, a1.name, a2.name`;
-/** A row of CANDIDATE_COLUMNS. */
+/** A row of PLACE_COLUMNS and `exact`. */
 type CandidateRow = [
   id: number, name: string, kind: PlaceKind, localKind: string | null, countryCode: string | null, admin1Code: string | null,
-  lat: number | null, lon: number | null, population: number, featureCode: string | null, parentId: number | null, exact: number,
-  country: string | null, admin1: string | null, admin2: string | null,
+  admin2Code: string | null, lat: number | null, lon: number | null, population: number, featureCode: string | null, parentId: number | null,
+  exact: number,
 ];
-/** The names of a place's country and divisions, joined to `p`. */
-const DIVISIONS = `LEFT JOIN main.countries c ON c.code = p.country_code
-  LEFT JOIN main.admin1 a1 ON a1.code = p.country_code || '.' || p.admin1_code
-  LEFT JOIN main.admin2 a2 ON a2.code = p.country_code || '.' || p.admin1_code || '.' || p.admin2_code`;
 
 class SqliteGazetteer implements Gazetteer {
   private readonly db: Database.Database;
@@ -129,6 +124,7 @@ class SqliteGazetteer implements Gazetteer {
   private readonly byKey: { statement: Database.Statement; filter: NameFilter | null }[];
   private readonly byId: Database.Statement;
   private readonly byCountry: Database.Statement;
+  private readonly divisionNames: DivisionNames;
   private readonly cache = new BoundedCache<string, PlaceCandidate[]>(CACHE_LIMIT);
   /** Parents are asked for again and again (a neighbourhood's city for every candidate it is checked against). */
   private readonly byIdCache = new BoundedCache<number, PlaceCandidate | null>(CACHE_LIMIT);
@@ -141,15 +137,14 @@ class SqliteGazetteer implements Gazetteer {
     const hasImports = existsSync(imports);
     if (hasImports) this.db.prepare('ATTACH DATABASE ? AS imports').run(imports);
     const schemas = hasImports ? ['main', 'imports'] : ['main'];
-    // One statement per look-up: the spelling key and the skeleton together. The places are chosen and ordered first,
-    // and only those kept get their division names joined in (a common name matches hundreds of places). Rows come as
-    // arrays (raw), in the order of CANDIDATE_COLUMNS: cheaper to read than objects with named fields.
+    // One statement per look-up: the spelling key and the skeleton together; the division names are added from memory
+    // (DivisionNames). Rows come as arrays (raw), in the order of PLACE_COLUMNS: cheaper to read than objects.
     // A name shared by hundreds of places ("San Jose") gives its best-known ones: the analysts' own places,
     // then by population (divisions carry the population of their towns).
     const worldFilter = readNameFilter(this.db);
     this.byKey = schemas.map((s) => ({
-      statement: this.db.prepare(`SELECT ${CANDIDATE_COLUMNS} FROM (SELECT ${PLACE_COLUMNS}, n.exact FROM ${s}.names n JOIN ${s}.places p ON p.id = n.place_id
-        WHERE n.key = @key ORDER BY p.kind = 'local' DESC, p.population DESC LIMIT ${MAX_CANDIDATES}) p ${DIVISIONS}`).raw(),
+      statement: this.db.prepare(`SELECT ${PLACE_COLUMNS}, n.exact FROM ${s}.names n JOIN ${s}.places p ON p.id = n.place_id
+        WHERE n.key = ? ORDER BY p.kind = 'local' DESC, p.population DESC LIMIT ${MAX_CANDIDATES}`).raw(),
       filter: s === 'main' ? worldFilter : null,
     }));
     // One read transaction for the connection's life: without it every look-up takes and releases SQLite's
@@ -157,12 +152,13 @@ class SqliteGazetteer implements Gazetteer {
     // and dumps imported meanwhile are seen by the next process, as before.
     this.byCountry = this.db.prepare('SELECT lat, lon FROM main.countries WHERE code = ?');
     this.db.prepare('BEGIN').run();
-    this.byId = this.db.prepare(schemas.map((s) => `SELECT ${CANDIDATE_COLUMNS} FROM (SELECT ${PLACE_COLUMNS}, 1 AS exact FROM ${s}.places p WHERE p.id = @id) p ${DIVISIONS}`)
-      .join(' UNION ALL ')).raw();
+    this.byId = this.db.prepare(schemas.map((s) => `SELECT ${PLACE_COLUMNS}, 1 AS exact FROM ${s}.places p WHERE p.id = @id`).join(' UNION ALL ')).raw();
+    this.divisionNames = new DivisionNames(this.db);
   }
 
   private candidate(row: CandidateRow): PlaceCandidate {
-    const [id, name, kind, localKind, cc, admin1Code, lat, lon, population, featureCode, parentId, exact, country, admin1, admin2] = row;
+    const [id, name, kind, localKind, cc, admin1Code, admin2Code, lat, lon, population, featureCode, parentId, exact] = row;
+    const { country, admin1, admin2 } = this.divisionNames.namesOf(cc, admin1Code, admin2Code);
     return {
       id, name, kind, localKind, countryCode: cc, country, admin1, admin2, lat, lon, population, featureCode, parentId,
       exact: exact === 1,
@@ -176,10 +172,10 @@ class SqliteGazetteer implements Gazetteer {
     if (this.byKey.length === 1) {
       const { statement, filter } = this.byKey[0]!;
       if (filter && !filter.mayHave(key)) return [];
-      return (statement.all({ key }) as CandidateRow[]).map((r) => this.candidate(r));
+      return (statement.all(key) as CandidateRow[]).map((r) => this.candidate(r));
     }
     const seen = new Set<number>();
-    const rows = this.byKey.flatMap(({ statement, filter }) => (filter && !filter.mayHave(key) ? [] : statement.all({ key }) as CandidateRow[]));
+    const rows = this.byKey.flatMap(({ statement, filter }) => (filter && !filter.mayHave(key) ? [] : statement.all(key) as CandidateRow[]));
     return rows.filter((r) => !seen.has(r[0]) && seen.add(r[0])).map((r) => this.candidate(r));
   }
 
