@@ -109,6 +109,12 @@ function readNameFilter(db: Database.Database): NameFilter | null {
   }
 }
 
+/**
+ * The answer for the many names that are no place: one shared empty list, not one per name remembered (frozen, so that
+ * no caller can add to it).
+ */
+const NO_PLACES = Object.freeze([]) as unknown as PlaceCandidate[];
+
 /** A place's columns as the look-ups read them (the place table read as `p`), followed by its name's `exact`. */
 const PLACE_COLUMNS = 'p.id, p.name, p.kind, p.local_kind, p.country_code, p.admin1_code, p.admin2_code, p.lat, p.lon, p.population, p.feature_code, p.parent_id';
 /** A row of PLACE_COLUMNS and `exact`. */
@@ -171,7 +177,7 @@ class SqliteGazetteer implements Gazetteer {
     // Most installations have the world base only: its rows need no merging.
     if (this.byKey.length === 1) {
       const { statement, filter } = this.byKey[0]!;
-      if (filter && !filter.mayHave(key)) return [];
+      if (filter && !filter.mayHave(key)) return NO_PLACES;
       return (statement.all(key) as CandidateRow[]).map((r) => this.candidate(r));
     }
     const seen = new Set<number>();
@@ -185,7 +191,7 @@ class SqliteGazetteer implements Gazetteer {
     const seen = this.cache.get(name);
     if (seen) return seen;
     const key = placeNameKey(name);
-    if (!key) return [];
+    if (!key) return NO_PLACES;
     const cached = this.cache.get(key);
     if (cached) {
       this.cache.set(name, cached);
@@ -201,7 +207,7 @@ class SqliteGazetteer implements Gazetteer {
 
   variants(name: string): PlaceCandidate[] {
     const skeleton = placeNameSkeleton(name);
-    if (skeleton.length < MIN_SKELETON) return [];
+    if (skeleton.length < MIN_SKELETON) return NO_PLACES;
     const key = `~${skeleton}`;
     return this.cache.get(key) ?? this.cache.set(key, this.rows(key));
   }
