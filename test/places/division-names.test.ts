@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { DivisionNames } from '../../src/resolve/gazetteer/division-names.ts';
 import { openGazetteer } from '../../src/resolve/gazetteer/open-gazetteer.ts';
 
-/** A base with the world base's division tables and a few rows of our own: two countries whose codes share a letter. */
+/** A base with the world base's division tables and a few rows of our own: two countries with a division of the same code. */
 function smallBase(): Database.Database {
   const db = new Database(':memory:');
   db.exec(`CREATE TABLE countries (code TEXT PRIMARY KEY, iso3 TEXT, name TEXT NOT NULL, lat REAL, lon REAL);
@@ -16,22 +16,21 @@ function smallBase(): Database.Database {
   return db;
 }
 
-test('a place\'s country and divisions are named from their codes', () => {
+test('a place\'s country and first-level division are named from their codes', () => {
   const names = new DivisionNames(smallBase());
-  assert.deepEqual(names.namesOf('SY', '09', '1'), { country: 'Syria', admin1: 'Aleppo Governorate', admin2: 'Jebel Saman' });
-  assert.deepEqual(names.namesOf('SO', '03', '1'), { country: 'Somalia', admin1: 'Bari', admin2: 'Bosaso District' });
+  assert.deepEqual(names.namesOf('SY', '09'), { country: 'Syria', admin1: 'Aleppo Governorate' });
+  assert.deepEqual(names.namesOf('SO', '03'), { country: 'Somalia', admin1: 'Bari' });
 });
 
 test('a code the tables lack, or a missing part of the code, names no division; the country still has its name', () => {
   const names = new DivisionNames(smallBase());
-  assert.deepEqual(names.namesOf('SY', '09', null), { country: 'Syria', admin1: 'Aleppo Governorate', admin2: null });
-  assert.deepEqual(names.namesOf('SY', null, '1'), { country: 'Syria', admin1: null, admin2: null });
-  assert.deepEqual(names.namesOf('SY', '03', '1'), { country: 'Syria', admin1: null, admin2: null }, 'Bari is Somalia\'s 03, not Syria\'s');
-  assert.deepEqual(names.namesOf('XX', '09', '1'), { country: null, admin1: null, admin2: null });
-  assert.deepEqual(names.namesOf(null, '09', '1'), { country: null, admin1: null, admin2: null });
+  assert.deepEqual(names.namesOf('SY', null), { country: 'Syria', admin1: null });
+  assert.deepEqual(names.namesOf('SY', '03'), { country: 'Syria', admin1: null }, 'Bari is Somalia\'s 03, not Syria\'s');
+  assert.deepEqual(names.namesOf('XX', '09'), { country: null, admin1: null });
+  assert.deepEqual(names.namesOf(null, '09'), { country: null, admin1: null });
 });
 
-test('the world gazetteer\'s candidates carry the names of their country and divisions', () => {
+test('the world gazetteer\'s candidates carry the names of their country and first-level division', () => {
   const aleppo = openGazetteer().lookup('Aleppo').find((c) => c.kind === 'populated' && c.country === 'Syria');
   assert.ok(aleppo, 'the city of Aleppo');
   assert.equal(aleppo.countryCode, 'SY');

@@ -117,11 +117,13 @@ const NO_PLACES = Object.freeze([]) as unknown as PlaceCandidate[];
 
 /** A place's columns as the look-ups read them (the place table read as `p`), followed by its name's `exact`. */
 const PLACE_COLUMNS = 'p.id, p.name, p.kind, p.local_kind, p.country_code, p.admin1_code, p.admin2_code, p.lat, p.lon, p.population, p.feature_code, p.parent_id';
-/** A row of PLACE_COLUMNS and `exact`. */
+/** The name of a place's second-level division, joined to `p`. */
+const ADMIN2 = "LEFT JOIN main.admin2 a2 ON a2.code = p.country_code || '.' || p.admin1_code || '.' || p.admin2_code";
+/** A row of the look-ups: PLACE_COLUMNS, `exact` and the second-level division's name. */
 type CandidateRow = [
   id: number, name: string, kind: PlaceKind, localKind: string | null, countryCode: string | null, admin1Code: string | null,
   admin2Code: string | null, lat: number | null, lon: number | null, population: number, featureCode: string | null, parentId: number | null,
-  exact: number,
+  exact: number, admin2: string | null,
 ];
 
 class SqliteGazetteer implements Gazetteer {
@@ -143,14 +145,15 @@ class SqliteGazetteer implements Gazetteer {
     const hasImports = existsSync(imports);
     if (hasImports) this.db.prepare('ATTACH DATABASE ? AS imports').run(imports);
     const schemas = hasImports ? ['main', 'imports'] : ['main'];
-    // One statement per look-up: the spelling key and the skeleton together; the division names are added from memory
-    // (DivisionNames). Rows come as arrays (raw), in the order of PLACE_COLUMNS: cheaper to read than objects.
+    // One statement per look-up: the spelling key and the skeleton together. The places are chosen and ordered first,
+    // and only those kept get their second-level division's name joined in; the country's and the first-level
+    // division's come from memory (DivisionNames). Rows come as arrays (raw): cheaper to read than objects.
     // A name shared by hundreds of places ("San Jose") gives its best-known ones: the analysts' own places,
     // then by population (divisions carry the population of their towns).
     const worldFilter = readNameFilter(this.db);
     this.byKey = schemas.map((s) => ({
-      statement: this.db.prepare(`SELECT ${PLACE_COLUMNS}, n.exact FROM ${s}.names n JOIN ${s}.places p ON p.id = n.place_id
-        WHERE n.key = ? ORDER BY p.kind = 'local' DESC, p.population DESC LIMIT ${MAX_CANDIDATES}`).raw(),
+      statement: this.db.prepare(`SELECT p.*, a2.name FROM (SELECT ${PLACE_COLUMNS}, n.exact FROM ${s}.names n JOIN ${s}.places p ON p.id = n.place_id
+        WHERE n.key = ? ORDER BY p.kind = 'local' DESC, p.population DESC LIMIT ${MAX_CANDIDATES}) p ${ADMIN2}`).raw(),
       filter: s === 'main' ? worldFilter : null,
     }));
     // One read transaction for the connection's life: without it every look-up takes and releases SQLite's
@@ -158,13 +161,14 @@ class SqliteGazetteer implements Gazetteer {
     // and dumps imported meanwhile are seen by the next process, as before.
     this.byCountry = this.db.prepare('SELECT lat, lon FROM main.countries WHERE code = ?');
     this.db.prepare('BEGIN').run();
-    this.byId = this.db.prepare(schemas.map((s) => `SELECT ${PLACE_COLUMNS}, 1 AS exact FROM ${s}.places p WHERE p.id = @id`).join(' UNION ALL ')).raw();
+    this.byId = this.db.prepare(schemas.map((s) => `SELECT ${PLACE_COLUMNS}, 1 AS exact, a2.name FROM ${s}.places p ${ADMIN2} WHERE p.id = @id`)
+      .join(' UNION ALL ')).raw();
     this.divisionNames = new DivisionNames(this.db);
   }
 
   private candidate(row: CandidateRow): PlaceCandidate {
-    const [id, name, kind, localKind, cc, admin1Code, admin2Code, lat, lon, population, featureCode, parentId, exact] = row;
-    const { country, admin1, admin2 } = this.divisionNames.namesOf(cc, admin1Code, admin2Code);
+    const [id, name, kind, localKind, cc, admin1Code, , lat, lon, population, featureCode, parentId, exact, admin2] = row;
+    const { country, admin1 } = this.divisionNames.namesOf(cc, admin1Code);
     return {
       id, name, kind, localKind, countryCode: cc, country, admin1, admin2, lat, lon, population, featureCode, parentId,
       exact: exact === 1,
