@@ -60,7 +60,7 @@ function candidatesAt(lexicon: EventLexicon, token: Token): readonly TriggerPhra
   return byLemma.length === 0 ? byNormal : [...byNormal, ...byLemma];
 }
 
-function triggersInSentence(sentence: Sentence, lexicon: EventLexicon): TriggerMatch[] {
+function triggersInSentence(text: string, sentence: Sentence, lexicon: EventLexicon): TriggerMatch[] {
   const { tokens } = sentence;
   const found: TriggerMatch[] = [];
   let i = 0;
@@ -102,7 +102,7 @@ function triggersInSentence(sentence: Sentence, lexicon: EventLexicon): TriggerM
         lastToken: last,
         start: token.start,
         end: lastToken.end,
-        text: '',
+        text: text.slice(token.start, lastToken.end),
         code,
         modality: modalityAt(tokens, i),
         passive: isPassiveAt(tokens, i),
@@ -115,7 +115,5 @@ function triggersInSentence(sentence: Sentence, lexicon: EventLexicon): TriggerM
 
 /** Finds every event predicate in the text, longest phrase first, with its modality and voice. */
 export function findTriggers(doc: AnalysedText, lexicon: EventLexicon): TriggerMatch[] {
-  return doc.sentences.flatMap((sentence) =>
-    triggersInSentence(sentence, lexicon).map((match) => ({ ...match, text: doc.text.slice(match.start, match.end) })),
-  );
+  return doc.sentences.flatMap((sentence) => triggersInSentence(doc.text, sentence, lexicon));
 }

@@ -3,6 +3,7 @@ import type { Roles } from './assign-roles.ts';
 import type { Coding } from './refine-event-type.ts';
 import type { PloverEventType } from './event-schema.ts';
 import type { EventCode, TriggerMatch } from './types.ts';
+import { bySentence } from './by-sentence.ts';
 
 /**
  * The PLOVER manual's rules for events that have no ACLED counterpart (talks, demands, threats, ...).
@@ -78,12 +79,15 @@ function outranks(a: TriggerMatch, b: TriggerMatch): boolean {
  * protest, typically a demand, is not coded apart from the protest (manual, PROTEST).
  */
 export function ploverMains(ploverOnly: TriggerMatch[], acled: TriggerMatch[]): TriggerMatch[] {
+  // Each PLOVER-only predicate is compared with the ACLED ones of its own sentence only.
+  const acledIn = bySentence(acled);
   const best = new Map<number, TriggerMatch>();
   for (const t of ploverOnly) {
-    const overlaps = acled.some((a) => a.sentence === t.sentence && a.start < t.end && t.start < a.end);
-    const protestTopic = t.code.plover === 'REQUEST' && acled.some((a) => a.sentence === t.sentence && a.code.plover === 'PROTEST' && a.code.role === 'event');
+    const same = acledIn.get(t.sentence) ?? [];
+    const overlaps = same.some((a) => a.start < t.end && t.start < a.end);
+    const protestTopic = t.code.plover === 'REQUEST' && same.some((a) => a.code.plover === 'PROTEST' && a.code.role === 'event');
     // An intention is an event only where nothing else is reported: "protesters demanding the release of" is the protest.
-    const beside = t.code.weight === INTENTION_WEIGHT && acled.some((a) => a.sentence === t.sentence);
+    const beside = t.code.weight === INTENTION_WEIGHT && same.length > 0;
     if (overlaps || protestTopic || beside) continue;
     const current = best.get(t.sentence);
     if (!current || outranks(t, current)) best.set(t.sentence, t);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { dataFile, readDataFile } from '../read-data-file.ts';
 import type { Sentence, Token } from '../text/types.ts';
 import type { TriggerMatch } from './types.ts';
+import { bySentence } from './by-sentence.ts';
 
 /**
  * Whether ACLED codes an event at all. ACLED records political violence, demonstrations and strategic
@@ -147,9 +148,11 @@ export function nonPoliticalContext(sentences: Sentence[], codeName: string, lex
  */
 export function statementOnly(sentences: Sentence[], triggers: TriggerMatch[], lexicon: RelevanceLexicon): NotCoded | null {
   let head: NotCoded | null = null;
+  // The article's predicates by sentence, read once rather than once per sentence.
+  const predicates = bySentence(triggers.filter((t) => t.code.role !== 'modifier'));
   for (const sentence of sentences) {
-    const all = triggers.filter((t) => t.sentence === sentence.index && t.code.role !== 'modifier');
-    if (all.length === 0) continue;
+    const all = predicates.get(sentence.index);
+    if (!all) continue;
     // "Imposed", "threatened": the catch-all "Other" words are the statement's own verbs, not an event it reports.
     const reported = all.filter((t) => t.code.name !== 'other_development' && t.code.event_type !== null);
     const own = reported.length > 0 ? reported : all;

@@ -4,7 +4,8 @@ import { placeNameKey, placeNameSkeleton } from './place-name-key.ts';
 /**
  * The gazetteer index: one SQLite file with the places and an index of their names by key and by
  * skeleton (see place-name-key.ts). Look-ups are prepared statements on that index; nothing is loaded
- * into memory beyond SQLite's own page cache and a small cache of recent look-ups.
+ * into memory beyond SQLite's own page cache, a small cache of recent look-ups and the names of the
+ * countries and first-level divisions (division-names.ts).
  */
 
 export const SCHEMA_VERSION = '17';

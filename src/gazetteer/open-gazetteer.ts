@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
 import { buildWorldGazetteer } from './build-world.ts';
-import { MIN_SKELETON, openDatabase, SCHEMA_VERSION, type PlaceKind, type PlaceRow } from './gazetteer-db.ts';
+import { MIN_SKELETON, openDatabase, SCHEMA_VERSION, type PlaceKind } from './gazetteer-db.ts';
 import { placeNameKey, placeNameSkeleton } from './place-name-key.ts';
 import { NameFilter } from './name-filter.ts';
+import { DivisionNames } from './division-names.ts';
 import { LRUCache } from 'lru-cache';
 
 /** A place the gazetteer knows, with its division names spelled out. */
@@ -59,8 +60,6 @@ const NO_PLACE = Symbol('no place');
 const MAX_CANDIDATES = 60;
 /** A name the gazetteer does not know is guessed from its skeleton alone only when the skeleton is this long. */
 const GUESS_SKELETON = 6;
-/** Enough to map the whole world base (about 60 MB) with room for imports. */
-const MMAP_BYTES = 256 * 1024 * 1024;
 
 function isCurrent(path: string): boolean {
   if (!existsSync(path)) return false;
@@ -112,7 +111,22 @@ function readNameFilter(db: Database.Database): NameFilter | null {
   }
 }
 
-type CandidateRow = PlaceRow & { exact: number; country_name: string | null; admin1_name: string | null; admin2_name: string | null };
+/**
+ * The answer for the many names that are no place: one shared empty list, not one per name remembered (frozen, so that
+ * no caller can add to it).
+ */
+const NO_PLACES = Object.freeze([]) as unknown as PlaceCandidate[];
+
+/** A place's columns as the look-ups read them (the place table read as `p`), followed by its name's `exact`. */
+const PLACE_COLUMNS = 'p.id, p.name, p.kind, p.local_kind, p.country_code, p.admin1_code, p.admin2_code, p.lat, p.lon, p.population, p.feature_code, p.parent_id';
+/** The name of a place's second-level division, joined to `p`. */
+const ADMIN2 = "LEFT JOIN main.admin2 a2 ON a2.code = p.country_code || '.' || p.admin1_code || '.' || p.admin2_code";
+/** A row of the look-ups: PLACE_COLUMNS, `exact` and the second-level division's name. */
+type CandidateRow = [
+  id: number, name: string, kind: PlaceKind, localKind: string | null, countryCode: string | null, admin1Code: string | null,
+  admin2Code: string | null, lat: number | null, lon: number | null, population: number, featureCode: string | null, parentId: number | null,
+  exact: number, admin2: string | null,
+];
 
 class SqliteGazetteer implements Gazetteer {
   private readonly db: Database.Database;
@@ -120,29 +134,28 @@ class SqliteGazetteer implements Gazetteer {
   private readonly byKey: { statement: Database.Statement; filter: NameFilter | null }[];
   private readonly byId: Database.Statement;
   private readonly byCountry: Database.Statement;
+  private readonly divisionNames: DivisionNames;
   private readonly cache = new LRUCache<string, PlaceCandidate[]>({ max: CACHE_LIMIT });
   /** Parents are asked for again and again (a neighbourhood's city for every candidate it is checked against). */
   private readonly byIdCache = new LRUCache<number, PlaceCandidate | typeof NO_PLACE>({ max: CACHE_LIMIT });
 
   constructor(dir: string) {
     this.db = openDatabase(ensureWorldGazetteer(dir), { readonly: true });
-    // Read-only and read at random: mapping the file saves a system call for every page a look-up touches.
-    this.db.pragma(`mmap_size = ${MMAP_BYTES}`);
+    // The file is read through SQLite's own page cache (2 MB), not mapped: every page a mapping touched stayed in the
+    // process's memory (about 50 MB of the world base over a long run) and look-ups were no faster for it.
     const imports = join(dir, IMPORTS_FILE);
     const hasImports = existsSync(imports);
     if (hasImports) this.db.prepare('ATTACH DATABASE ? AS imports').run(imports);
     const schemas = hasImports ? ['main', 'imports'] : ['main'];
-    // One statement per look-up: the spelling key and the skeleton together, with the division names joined in.
-    const divisions = `LEFT JOIN main.countries c ON c.code = p.country_code
-      LEFT JOIN main.admin1 a1 ON a1.code = p.country_code || '.' || p.admin1_code
-      LEFT JOIN main.admin2 a2 ON a2.code = p.country_code || '.' || p.admin1_code || '.' || p.admin2_code`;
-    const columns = 'p.*, c.name AS country_name, a1.name AS admin1_name, a2.name AS admin2_name';
+    // One statement per look-up: the spelling key and the skeleton together. The places are chosen and ordered first,
+    // and only those kept get their second-level division's name joined in; the country's and the first-level
+    // division's come from memory (DivisionNames). Rows come as arrays (raw): cheaper to read than objects.
     // A name shared by hundreds of places ("San Jose") gives its best-known ones: the analysts' own places,
     // then by population (divisions carry the population of their towns).
     const worldFilter = readNameFilter(this.db);
     this.byKey = schemas.map((s) => ({
-      statement: this.db.prepare(`SELECT ${columns}, n.exact FROM ${s}.names n JOIN ${s}.places p ON p.id = n.place_id ${divisions}
-        WHERE n.key = @key ORDER BY p.kind = 'local' DESC, p.population DESC LIMIT ${MAX_CANDIDATES}`),
+      statement: this.db.prepare(`SELECT p.*, a2.name FROM (SELECT ${PLACE_COLUMNS}, n.exact FROM ${s}.names n JOIN ${s}.places p ON p.id = n.place_id
+        WHERE n.key = ? ORDER BY p.kind = 'local' DESC, p.population DESC LIMIT ${MAX_CANDIDATES}) p ${ADMIN2}`).raw(),
       filter: s === 'main' ? worldFilter : null,
     }));
     // One read transaction for the connection's life: without it every look-up takes and releases SQLite's
@@ -150,35 +163,32 @@ class SqliteGazetteer implements Gazetteer {
     // and dumps imported meanwhile are seen by the next process, as before.
     this.byCountry = this.db.prepare('SELECT lat, lon FROM main.countries WHERE code = ?');
     this.db.prepare('BEGIN').run();
-    this.byId = this.db.prepare(schemas.map((s) => `SELECT ${columns}, 1 AS exact FROM ${s}.places p ${divisions} WHERE p.id = @id`).join(' UNION ALL '));
+    this.byId = this.db.prepare(schemas.map((s) => `SELECT ${PLACE_COLUMNS}, 1 AS exact, a2.name FROM ${s}.places p ${ADMIN2} WHERE p.id = @id`)
+      .join(' UNION ALL ')).raw();
+    this.divisionNames = new DivisionNames(this.db);
   }
 
   private candidate(row: CandidateRow): PlaceCandidate {
-    const cc = row.country_code;
+    const [id, name, kind, localKind, cc, admin1Code, , lat, lon, population, featureCode, parentId, exact, admin2] = row;
+    const { country, admin1 } = this.divisionNames.namesOf(cc, admin1Code);
     return {
-      id: row.id,
-      name: row.name,
-      kind: row.kind,
-      localKind: row.local_kind,
-      countryCode: cc,
-      country: row.country_name,
-      admin1: row.admin1_name,
-      admin2: row.admin2_name,
-      lat: row.lat,
-      lon: row.lon,
-      population: row.population,
-      featureCode: row.feature_code,
-      parentId: row.parent_id,
-      exact: row.exact === 1,
-      division: cc !== null && row.admin1_name !== null ? `${cc}.${row.admin1_code}` : null,
-      key: placeNameKey(row.name),
+      id, name, kind, localKind, countryCode: cc, country, admin1, admin2, lat, lon, population, featureCode, parentId,
+      exact: exact === 1,
+      division: cc !== null && admin1 !== null ? `${cc}.${admin1Code}` : null,
+      key: placeNameKey(name),
     };
   }
 
   private rows(key: string): PlaceCandidate[] {
+    // Most installations have the world base only: its rows need no merging.
+    if (this.byKey.length === 1) {
+      const { statement, filter } = this.byKey[0]!;
+      if (filter && !filter.mayHave(key)) return NO_PLACES;
+      return (statement.all(key) as CandidateRow[]).map((r) => this.candidate(r));
+    }
     const seen = new Set<number>();
-    const rows = this.byKey.flatMap(({ statement, filter }) => (filter && !filter.mayHave(key) ? [] : statement.all({ key }) as CandidateRow[]));
-    return rows.filter((r) => !seen.has(r.id) && seen.add(r.id)).map((r) => this.candidate(r));
+    const rows = this.byKey.flatMap(({ statement, filter }) => (filter && !filter.mayHave(key) ? [] : statement.all(key) as CandidateRow[]));
+    return rows.filter((r) => !seen.has(r[0]) && seen.add(r[0])).map((r) => this.candidate(r));
   }
 
   lookup(name: string): PlaceCandidate[] {
@@ -187,7 +197,7 @@ class SqliteGazetteer implements Gazetteer {
     const seen = this.cache.get(name);
     if (seen) return seen;
     const key = placeNameKey(name);
-    if (!key) return [];
+    if (!key) return NO_PLACES;
     const cached = this.cache.get(key);
     if (cached) {
       this.cache.set(name, cached);
@@ -203,7 +213,7 @@ class SqliteGazetteer implements Gazetteer {
 
   variants(name: string): PlaceCandidate[] {
     const skeleton = placeNameSkeleton(name);
-    if (skeleton.length < MIN_SKELETON) return [];
+    if (skeleton.length < MIN_SKELETON) return NO_PLACES;
     const key = `~${skeleton}`;
     const cached = this.cache.get(key);
     if (cached) return cached;

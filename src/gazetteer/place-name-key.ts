@@ -72,16 +72,42 @@ export function placeNameKey(name: string): string {
 }
 
 function foldName(name: string): string {
-  // Plain ASCII (most names in English news) has no accents to take off, and its letters and digits are a-z and 0-9.
-  const ascii = /^[\x20-\x7e]*$/.test(name);
-  const folded = ascii ? name : foldArabic(name.normalize('NFKD')).replace(/\p{M}/gu, '');
-  const words = folded
+  const words = asciiWords(name) ?? unicodeWords(name);
+  return (words.length > 1 ? words.map((w) => COMPASS.get(w) ?? w) : words).join(' ');
+}
+
+/**
+ * The words of a name in plain ASCII (most names in English news), read in one pass: it has no accents to take off,
+ * and its letters and digits are a-z and 0-9 once lower-cased. Apostrophes (' and `) are dropped inside a word, every
+ * other character ends one, and articles are left out. Null when the name is not plain ASCII.
+ */
+function asciiWords(name: string): string[] | null {
+  const words: string[] = [];
+  let word = '';
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if (code < 0x20 || code > 0x7e) return null;
+    if (code >= 97 && code <= 122) word += name[i];
+    else if (code >= 65 && code <= 90) word += String.fromCharCode(code + 32);
+    else if (code >= 48 && code <= 57) word += name[i];
+    else if (code === 39 || code === 96) continue; // ' and `
+    else if (word) {
+      if (!ARTICLES.has(word)) words.push(word);
+      word = '';
+    }
+  }
+  if (word && !ARTICLES.has(word)) words.push(word);
+  return words;
+}
+
+/** The words of a name in any script: accents and marks taken off (rules 1 and 5), apostrophes dropped, articles left out. */
+function unicodeWords(name: string): string[] {
+  return foldArabic(name.normalize('NFKD')).replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/['’‘`ʿʾ´]/g, '')
-    .split(ascii ? /[^a-z0-9]+/ : /[^\p{L}\p{N}]+/u)
+    .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w && !ARTICLES.has(w))
-    .map((w) => (ascii ? w : withoutArabicArticle(w)));
-  return (words.length > 1 ? words.map((w) => COMPASS.get(w) ?? w) : words).join(' ');
+    .map(withoutArabicArticle);
 }
 
 /**

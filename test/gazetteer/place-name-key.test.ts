@@ -84,3 +84,15 @@ test('words that name properties of JavaScript objects fold like any other word'
   assert.equal(placeNameKey('Constructor Hill'), 'constructor hill');
   assert.equal(placeNameKey('Nord toString'), 'north tostring');
 });
+
+test('property: a plain ASCII name folds as the rules say (lower case, apostrophes dropped, other characters split words, articles dropped)', () => {
+  // The rules as regular expressions, against the one-pass reading of ASCII names.
+  const ARTICLES = new Set(['al', 'el', 'ad', 'adh', 'ar', 'as', 'ash', 'at', 'ath', 'az', 'an', 'ud', 'ul', 'ed', 'es', 'et', 'ez', 'er', 'en']);
+  const COMPASS: Record<string, string> = { nord: 'north', norte: 'north', sud: 'south', sur: 'south', sul: 'south', est: 'east', este: 'east', leste: 'east', ouest: 'west', oeste: 'west' };
+  const byRules = (name: string): string => {
+    const words = name.toLowerCase().replace(/['`]/g, '').split(/[^a-z0-9]+/).filter((w) => w && !ARTICLES.has(w));
+    return (words.length > 1 ? words.map((w) => COMPASS[w] ?? w) : words).join(' ');
+  };
+  const pieces = fc.constantFrom('a', 'Z', 'q', '0', '9', ' ', '-', "'", '`', '.', ',', '(', '&', 'al', 'Al-', 'As ', 'Nord', 'sud', 'Sur', 'EST', '~');
+  fc.assert(fc.property(fc.array(pieces, { maxLength: 12 }).map((p) => p.join('')), (name) => placeNameKey(name) === byRules(name)), { numRuns: 2000 });
+});
