@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { dataFile, readDataFile } from '../read-data-file.ts';
 
 /** The outlets of data/outlets.yaml: who stands behind a report. */
 
@@ -27,20 +27,12 @@ export function outletKey(name: string): string {
   return name.toLowerCase().replace(/[\s.\-_]+/g, '');
 }
 
-export function parseOutlets(text: string, where: string): OutletIndex {
-  let raw: unknown;
-  try {
-    raw = parse(text);
-  } catch (error) {
-    throw new Error(`${where}: ${(error as Error).message}`);
-  }
-  const parsed = OutletFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`${where}: field "${issue?.path.join('.') ?? ''}": ${issue?.message ?? 'invalid'}`);
-  }
+/** Reads and indexes an outlets file; an error names the file and the field, or the name given twice. */
+export function loadOutlets(file: URL): OutletIndex {
+  const where = fileURLToPath(file);
+  const data = readDataFile(file, OutletFileSchema);
   const index: OutletIndex = new Map();
-  parsed.data.outlets.forEach((outlet, i) => {
+  data.outlets.forEach((outlet, i) => {
     for (const name of [outlet.name, ...outlet.aliases]) {
       const key = outletKey(name);
       const other = index.get(key);
@@ -51,11 +43,11 @@ export function parseOutlets(text: string, where: string): OutletIndex {
   return index;
 }
 
-const DEFAULT_FILE = new URL('../../data/outlets.yaml', import.meta.url);
+const DEFAULT_FILE = dataFile('outlets.yaml');
 let cached: OutletIndex | null = null;
 
 /** The shipped outlets, loaded once per process. */
 export function outlets(): OutletIndex {
-  cached ??= parseOutlets(readFileSync(DEFAULT_FILE, 'utf8'), DEFAULT_FILE.pathname);
+  cached ??= loadOutlets(DEFAULT_FILE);
   return cached;
 }

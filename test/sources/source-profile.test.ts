@@ -1,6 +1,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { outlets, parseOutlets } from '../../src/sources/outlets.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadOutlets, outlets } from '../../src/sources/outlets.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'sitrep-outlets-'));
+
+/** An outlets file of our own with this text, read as the shipped one is. */
+function parseOutlets(text: string, name: string) {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return loadOutlets(pathToFileURL(file));
+}
 import { sourceProfile } from '../../src/sources/source-profile.ts';
 
 test("the shipped outlets load, and the seed's outlet and the common wire services are known with their ownership", () => {
@@ -13,7 +26,7 @@ test("the shipped outlets load, and the seed's outlet and the common wire servic
 });
 
 test('an outlets file with a bad field or a name given to two outlets is refused, naming where', () => {
-  assert.throws(() => parseOutlets('outlets:\n  - { name: A, country: null, ownership: owned }\n', 'o.yaml'), /o\.yaml: field "outlets\.0\.ownership"/);
+  assert.throws(() => parseOutlets('outlets:\n  - { name: A, country: null, ownership: owned }\n', 'o.yaml'), /o\.yaml: outlets\.0\.ownership/);
   assert.throws(() => parseOutlets('outlets:\n  - { name: A, country: null, ownership: private }\n  - { name: B, aliases: [a], country: null, ownership: private }\n', 'o.yaml'),
     /o\.yaml: outlets\[1\] \(B\): "a" already names A/);
 });
@@ -24,7 +37,7 @@ test("an event's sourcing: state media alone, several independent outlets, one g
   - { name: Free Paper, country: X, ownership: private }
   - { name: Wire One, country: Y, ownership: private, group: G }
   - { name: Wire Two, country: Y, ownership: private, group: G }
-`, 'test');
+`, 'test.yaml');
   assert.deepEqual(sourceProfile('State Agency', 1, index),
     { source_count: 1, independent_outlets: 1, source_affiliation: 'state', single_source: true });
   assert.deepEqual(sourceProfile('State Agency; Free Paper', 2, index),
