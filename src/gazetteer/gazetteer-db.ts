@@ -3,7 +3,8 @@ import { placeNameKey, placeNameSkeleton } from './place-name-key.ts';
 
 /**
  * The gazetteer index: one SQLite file with the places and an index of their names by key and by
- * skeleton (see place-name-key.ts). Look-ups are prepared statements on that index; nothing is loaded
+ * skeleton (see place-name-key.ts); the world base keeps that index as its `candidates` table (writeCandidates
+ * below), dumps imported later as `names`. Look-ups are prepared statements on that index; nothing is loaded
  * into memory beyond SQLite's own page cache, a small cache of recent look-ups and the names of the
  * countries and first-level divisions (division-names.ts).
  */
