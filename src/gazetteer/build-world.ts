@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { createIndexes, openDatabase, PlaceWriter, SCHEMA_VERSION, type NewPlace } from './gazetteer-db.ts';
+import { createIndexes, openDatabase, PlaceWriter, SCHEMA_VERSION, writeCandidates, type NewPlace } from './gazetteer-db.ts';
 import { parseGeoNamesLine, USEFUL_CLASSES } from './geonames-record.ts';
 import { placeNameKey, placeNameSkeleton, withoutDivisionWord } from './place-name-key.ts';
 import { readLayeredLocalPlaces, readSyriaAdmin, type LayerPlace, type SyriaDivision } from './local-layers.ts';
@@ -186,6 +186,9 @@ export function buildWorldGazetteer(path: string): void {
     nextId = addSyriaAdmin(db, writer, readSyriaAdmin(), nextId);
     addLocalLayer(db, writer, readLayeredLocalPlaces(readLocalLayer()), nextId);
   })();
+  writeCandidates(db);
+  // The dropped names leave free pages behind: written out again, the file is the size of what it holds.
+  db.exec('VACUUM');
   db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('schema', SCHEMA_VERSION);
   db.close();
   renameSync(temporary, path);

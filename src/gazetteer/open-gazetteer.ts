@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
 import { buildWorldGazetteer } from './build-world.ts';
-import { MIN_SKELETON, openDatabase, SCHEMA_VERSION, type PlaceKind } from './gazetteer-db.ts';
+import { MAX_CANDIDATES, MIN_SKELETON, openDatabase, SCHEMA_VERSION, type PlaceKind } from './gazetteer-db.ts';
 import { placeNameKey, placeNameSkeleton } from './place-name-key.ts';
 import { NameFilter } from './name-filter.ts';
 import { DivisionNames } from './division-names.ts';
@@ -56,8 +56,6 @@ export const IMPORTS_FILE = 'gazetteer-imports.sqlite';
 const CACHE_LIMIT = 50_000;
 /** Remembered for an id no place has (the cache holds no null): asking again would cost the same look-up. */
 const NO_PLACE = Symbol('no place');
-/** At most this many places per name and index file. */
-const MAX_CANDIDATES = 60;
 /** A name the gazetteer does not know is guessed from its skeleton alone only when the skeleton is this long. */
 const GUESS_SKELETON = 6;
 
@@ -89,8 +87,9 @@ export function ensureWorldGazetteer(dir: string = gazetteerDir()): string {
 function writeNameFilter(path: string): void {
   const db = openDatabase(path);
   try {
-    const keys = db.prepare('SELECT DISTINCT key FROM names').pluck();
-    const filter = NameFilter.empty((db.prepare('SELECT count(DISTINCT key) FROM names').pluck().get() as number));
+    // Every key has its first place (rank 0) in the look-up table.
+    const keys = db.prepare('SELECT key FROM candidates WHERE rank = 0').pluck();
+    const filter = NameFilter.empty((db.prepare('SELECT count(*) FROM candidates WHERE rank = 0').pluck().get() as number));
     for (const key of keys.iterate() as IterableIterator<string>) filter.add(key);
     db.transaction(() => {
       db.exec('CREATE TABLE IF NOT EXISTS name_filter (bits BLOB NOT NULL, hashes INTEGER NOT NULL)');
@@ -118,13 +117,13 @@ function readNameFilter(db: Database.Database): NameFilter | null {
 const NO_PLACES = Object.freeze([]) as unknown as PlaceCandidate[];
 
 /** A place's columns as the look-ups read them (the place table read as `p`), followed by its name's `exact`. */
-const PLACE_COLUMNS = 'p.id, p.name, p.kind, p.local_kind, p.country_code, p.admin1_code, p.admin2_code, p.lat, p.lon, p.population, p.feature_code, p.parent_id';
+const PLACE_COLUMNS = 'p.id, p.name, p.kind, p.local_kind, p.country_code, p.admin1_code, p.lat, p.lon, p.population, p.feature_code, p.parent_id';
 /** The name of a place's second-level division, joined to `p`. */
 const ADMIN2 = "LEFT JOIN main.admin2 a2 ON a2.code = p.country_code || '.' || p.admin1_code || '.' || p.admin2_code";
-/** A row of the look-ups: PLACE_COLUMNS, `exact` and the second-level division's name. */
+/** A row of the look-ups: PLACE_COLUMNS, `exact` and the second-level division's name (the world base's `candidates` row). */
 type CandidateRow = [
   id: number, name: string, kind: PlaceKind, localKind: string | null, countryCode: string | null, admin1Code: string | null,
-  admin2Code: string | null, lat: number | null, lon: number | null, population: number, featureCode: string | null, parentId: number | null,
+  lat: number | null, lon: number | null, population: number, featureCode: string | null, parentId: number | null,
   exact: number, admin2: string | null,
 ];
 
@@ -147,15 +146,19 @@ class SqliteGazetteer implements Gazetteer {
     const hasImports = existsSync(imports);
     if (hasImports) this.db.prepare('ATTACH DATABASE ? AS imports').run(imports);
     const schemas = hasImports ? ['main', 'imports'] : ['main'];
-    // One statement per look-up: the spelling key and the skeleton together. The places are chosen and ordered first,
-    // and only those kept get their second-level division's name joined in; the country's and the first-level
-    // division's come from memory (DivisionNames). Rows come as arrays (raw): cheaper to read than objects.
-    // A name shared by hundreds of places ("San Jose") gives its best-known ones: the analysts' own places,
+    // One statement per look-up: the spelling key and the skeleton together. The world base has each key's places
+    // ready in their order (gazetteer-db.ts, writeCandidates); an imports file has its names and places, chosen and
+    // ordered alike, and only those kept get their second-level division's name joined in. The country's and the
+    // first-level division's names come from memory (DivisionNames). Rows come as arrays (raw): cheaper to read than
+    // objects. A name shared by hundreds of places ("San Jose") gives its best-known ones: the analysts' own places,
     // then by population (divisions carry the population of their towns).
     const worldFilter = readNameFilter(this.db);
     this.byKey = schemas.map((s) => ({
-      statement: this.db.prepare(`SELECT p.*, a2.name FROM (SELECT ${PLACE_COLUMNS}, n.exact FROM ${s}.names n JOIN ${s}.places p ON p.id = n.place_id
-        WHERE n.key = ? ORDER BY p.kind = 'local' DESC, p.population DESC LIMIT ${MAX_CANDIDATES}) p ${ADMIN2}`).raw(),
+      statement: (s === 'main'
+        ? this.db.prepare(`SELECT id, name, kind, local_kind, country_code, admin1_code, lat, lon, population, feature_code, parent_id, exact, admin2
+          FROM main.candidates WHERE key = ? ORDER BY rank`)
+        : this.db.prepare(`SELECT ${PLACE_COLUMNS}, p.exact, a2.name FROM (SELECT p.*, n.exact FROM ${s}.names n JOIN ${s}.places p ON p.id = n.place_id
+          WHERE n.key = ? ORDER BY p.kind = 'local' DESC, p.population DESC, p.id LIMIT ${MAX_CANDIDATES}) p ${ADMIN2}`)).raw(),
       filter: s === 'main' ? worldFilter : null,
     }));
     // One read transaction for the connection's life: without it every look-up takes and releases SQLite's
@@ -169,7 +172,7 @@ class SqliteGazetteer implements Gazetteer {
   }
 
   private candidate(row: CandidateRow): PlaceCandidate {
-    const [id, name, kind, localKind, cc, admin1Code, , lat, lon, population, featureCode, parentId, exact, admin2] = row;
+    const [id, name, kind, localKind, cc, admin1Code, lat, lon, population, featureCode, parentId, exact, admin2] = row;
     const { country, admin1 } = this.divisionNames.namesOf(cc, admin1Code);
     return {
       id, name, kind, localKind, countryCode: cc, country, admin1, admin2, lat, lon, population, featureCode, parentId,
