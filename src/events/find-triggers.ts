@@ -17,14 +17,25 @@ function phraseMatchesAt(tokens: Token[], at: number, phrase: TriggerPhrase): bo
 
 const NO_PHRASES: readonly TriggerPhrase[] = [];
 
-/** Whether a word list holds two-word entries ("armed group"), which are tested against adjacent-word pairs. */
-const HAS_PAIRS = new WeakMap<ReadonlySet<string>, boolean>();
-function hasPairs(words: ReadonlySet<string>): boolean {
-  let pairs = HAS_PAIRS.get(words);
+/**
+ * The entries of a word list that hold a space ("armed group"), indexed by what comes before each space and holding
+ * what comes after it, so that an adjacent-word pair is tested without building its string. Null when there are none.
+ */
+const PAIRS = new WeakMap<ReadonlySet<string>, Map<string, Set<string>> | null>();
+function pairsOf(words: ReadonlySet<string>): Map<string, Set<string>> | null {
+  let pairs = PAIRS.get(words);
   if (pairs === undefined) {
-    pairs = false;
-    for (const word of words) if (word.includes(' ')) pairs = true;
-    HAS_PAIRS.set(words, pairs);
+    pairs = null;
+    for (const word of words) {
+      for (let space = word.indexOf(' '); space >= 0; space = word.indexOf(' ', space + 1)) {
+        pairs ??= new Map();
+        const before = word.slice(0, space);
+        let after = pairs.get(before);
+        if (!after) pairs.set(before, (after = new Set()));
+        after.add(word.slice(space + 1));
+      }
+    }
+    PAIRS.set(words, pairs);
   }
   return pairs;
 }
@@ -36,7 +47,7 @@ function hasPairs(words: ReadonlySet<string>): boolean {
  */
 function anyNear(tokens: Token[], first: number, last: number, window: number, words: ReadonlySet<string>, afterOnly = false): boolean {
   if (words.size === 0) return false;
-  const pairs = hasPairs(words);
+  const pairs = pairsOf(words);
   const from = afterOnly ? last + 1 : Math.max(0, first - window);
   const to = Math.min(tokens.length - 1, last + window);
   for (let i = from; i <= to; i++) {
@@ -46,7 +57,7 @@ function anyNear(tokens: Token[], first: number, last: number, window: number, w
     if (words.has(token.normal) || words.has(token.lemma)) return true;
     if (pairs && i + 1 <= to) {
       const next = tokens[i + 1];
-      if (next && words.has(`${token.normal} ${next.normal}`)) return true;
+      if (next && pairs.get(token.normal)?.has(next.normal)) return true;
     }
   }
   return false;

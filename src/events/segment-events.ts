@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dataFile, readDataFile } from '../read-data-file.ts';
 import type { Sentence } from '../text/types.ts';
-import { normalsAt } from '../text/normals-at.ts';
+import { byFirstWord, normalsAt } from '../text/normals-at.ts';
 import type { TriggerMatch } from './types.ts';
 
 /**
@@ -35,8 +35,9 @@ export function loadSegmentationLexicon(file: URL = LEXICON_FILE): SegmentationL
 }
 
 function markerJustBefore(sentence: Sentence, firstToken: number, markers: string[][]): boolean {
+  const index = byFirstWord(markers);
   for (let i = Math.max(0, firstToken - 5); i < firstToken; i++) {
-    for (const marker of markers) {
+    for (const marker of index.startingWith(sentence.tokens[i]?.normal)) {
       // "Another three were wounded" counts more victims of the same event.
       const counts = sentence.tokens[i + marker.length]?.pos === 'NUM';
       if (normalsAt(sentence.tokens, i, marker) && !counts && firstToken - (i + marker.length) <= 2) return true;
@@ -53,8 +54,9 @@ export function isBackground(sentence: Sentence, trigger: TriggerMatch, lexicon:
 /** The sentence says its event is another one: "Separately, ...", "another attack", "a second protest". */
 export function marksNewEvent(sentence: Sentence, event: TriggerMatch, lexicon: SegmentationLexicon): boolean {
   const { tokens } = sentence;
+  const sentenceMarkers = byFirstWord(lexicon.sentenceMarkers);
   for (let i = 0; i < event.firstToken; i++) {
-    for (const marker of lexicon.sentenceMarkers) if (normalsAt(tokens, i, marker)) return true;
+    for (const marker of sentenceMarkers.startingWith(tokens[i]?.normal)) if (normalsAt(tokens, i, marker)) return true;
   }
   return markerJustBefore(sentence, event.firstToken, lexicon.eventMarkers);
 }

@@ -19,19 +19,50 @@ interface Word {
 
 const SKIPPED = new Set(['-', "'s", '’s', "'", '’']);
 
+/** What one pass over a token's characters says of it (see shapeOf). */
+const SPLIT = 0;
+const OTHER = 1;
+const CAPITALS = 2;
+const ASCII = 3;
+
+/**
+ * SPLIT when the token has a hyphen or an apostrophe (it is split or trimmed), OTHER when it has a character beyond
+ * ASCII (its case is asked of toUpperCase), else CAPITALS when it has capitals and no small letters, else ASCII.
+ */
+function shapeOf(text: string): number {
+  let small = false;
+  let capital = false;
+  let ascii = true;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 45 || c === 39 || c === 0x2019) return SPLIT;
+    if (c >= 97 && c <= 122) small = true;
+    else if (c >= 65 && c <= 90) capital = true;
+    else if (c > 127) ascii = false;
+  }
+  if (!ascii) return OTHER;
+  return capital && !small ? CAPITALS : ASCII;
+}
+
 /** The sentence's tokens as dictionary words: hyphenated tokens split, possessives and apostrophes dropped. */
 function wordsOf(sentence: Sentence): Word[] {
   const words: Word[] = [];
   for (const token of sentence.tokens) {
     if (SKIPPED.has(token.normal)) continue;
     const text = token.text;
+    const shape = shapeOf(text);
     // Most tokens are one plain word: no hyphen to split at, no apostrophe to drop.
-    if (!text.includes('-') && !text.includes("'") && !text.includes('’')) {
+    if (shape !== SPLIT) {
       const lower = text.toLowerCase();
       const code = text.charCodeAt(0);
       if (code >= 97 && code <= 122) {
         // Most words open with a lower-case ASCII letter: neither capitalised nor in capitals.
         words.push({ w: lower, start: token.start, end: token.end, upper: false, cap: false });
+        continue;
+      }
+      if (shape !== OTHER) {
+        // In ASCII, a word is in capitals when it has capitals and no small letters, and capitalised when it opens with one.
+        words.push({ w: lower, start: token.start, end: token.end, upper: shape === CAPITALS, cap: code >= 65 && code <= 90 });
         continue;
       }
       const first = text[0]!;

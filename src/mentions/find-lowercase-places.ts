@@ -24,11 +24,27 @@ export interface LowercaseSpan {
   settlementCue: boolean;
 }
 
+/** The settlement cues by their last word, so that a token is tested only against the cues that can end before it. */
+const CUES_BY_LAST = new WeakMap<readonly string[][], Map<string, string[][]>>();
+function cuesByLast(cues: readonly string[][]): Map<string, string[][]> {
+  let index = CUES_BY_LAST.get(cues);
+  if (!index) {
+    index = new Map();
+    for (const cue of cues) {
+      const last = cue[cue.length - 1]!;
+      index.set(last, [...(index.get(last) ?? []), cue]);
+    }
+    CUES_BY_LAST.set(cues, index);
+  }
+  return index;
+}
+
 function cueBefore(tokens: Token[], i: number, words: PlaceWords): 'settlement' | 'preposition' | null {
-  for (const cue of words.settlementCues) {
+  const before = tokens[i - 1]?.normal ?? '';
+  for (const cue of cuesByLast(words.settlementCues).get(before) ?? []) {
     if (cue.every((w, k) => tokens[i - cue.length + k]?.normal === w)) return 'settlement';
   }
-  return words.prepositionCues.has(tokens[i - 1]?.normal ?? '') ? 'preposition' : null;
+  return words.prepositionCues.has(before) ? 'preposition' : null;
 }
 
 function weighty(c: PlaceCandidate): boolean {
@@ -41,9 +57,9 @@ export function findLowercasePlaces(sentence: Sentence, gazetteer: Gazetteer, pl
   const found: LowercaseSpan[] = [];
   for (let i = 1; i < tokens.length; i++) {
     const first = tokens[i]!;
-    if (!NAME_TOKEN.test(first.text) || placeWords.notNameWords.has(first.normal)) continue;
+    // Most words follow no cue: that is asked first, of one word, before the name's own spelling.
     const cue = cueBefore(tokens, i, placeWords);
-    if (!cue) continue;
+    if (!cue || !NAME_TOKEN.test(first.text) || placeWords.notNameWords.has(first.normal)) continue;
     // The words of the name: lower-case words, joined by hyphens written without spaces ("al-bab", "deir-ez-zor").
     let end = i;
     let words = 1;

@@ -5,6 +5,7 @@ import { isBackground, marksNewEvent, opensNewEvent, type SegmentationLexicon } 
 import type { TriggerMatch } from '../types.ts';
 import type { RuleContext } from './context.ts';
 import type { Frame } from './draft.ts';
+import { bySentence as groupBySentence } from '../by-sentence.ts';
 
 /** Sentences after an event that still speak of it ("3 people were killed") are read into it. */
 const FOLLOW_UP_WINDOW = 2;
@@ -53,8 +54,7 @@ export function buildFrames(
   triggers: TriggerMatch[], actors: ActorMention[], doc: AnalysedText, attributive: ReadonlySet<number>,
   placeNamed: (sentence: number, offset: number) => string | null, segmentation: SegmentationLexicon,
 ): Frame[] {
-  const bySentence = new Map<number, TriggerMatch[]>();
-  for (const t of triggers) bySentence.set(t.sentence, [...(bySentence.get(t.sentence) ?? []), t]);
+  const bySentence = groupBySentence(triggers);
   const sentences = [...new Set([...bySentence.keys(), ...attributive])].sort((a, b) => a - b);
   const frames: Frame[] = [];
   for (const sentence of sentences) {
