@@ -2,9 +2,6 @@
 // The corpus is built from ../shared (the seed report and the ACLED notes), repeated to at least 5 MB,
 // and generated one article at a time so memory does not grow with its size. Its last section (scripts/bench-scale.ts)
 // runs `sitrep code` on a JSONL corpus at 1× and 16× and reports wall time and peak memory of each.
-// First, as in the CLI: V8 set to optimise for size before the heap grows (src/cli/heap-flags.ts), so that the
-// bench measures the memory of what the product runs.
-import '../src/cli/heap-flags.ts';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import winkNLP from 'wink-nlp';
