@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
 import { buildWorldGazetteer } from './build-world.ts';
 import { MAX_CANDIDATES, MIN_SKELETON, openDatabase, SCHEMA_VERSION, type PlaceKind } from './gazetteer-db.ts';
-import { placeNameKey, placeNameSkeleton } from './place-name-key.ts';
+import { foldName, keySkeleton, placeNameKey, placeNameSkeleton } from './place-name-key.ts';
 import { NameFilter } from './name-filter.ts';
 import { DivisionNames } from './division-names.ts';
 import { LRUCache } from 'lru-cache';
@@ -173,12 +173,10 @@ class SqliteGazetteer implements Gazetteer {
 
   private candidate(row: CandidateRow): PlaceCandidate {
     const [id, name, kind, localKind, cc, admin1Code, lat, lon, population, featureCode, parentId, exact, admin2] = row;
-    const { country, admin1 } = this.divisionNames.namesOf(cc, admin1Code);
+    const { country, admin1, division } = this.divisionNames.namesOf(cc, admin1Code);
     return {
       id, name, kind, localKind, countryCode: cc, country, admin1, admin2, lat, lon, population, featureCode, parentId,
-      exact: exact === 1,
-      division: cc !== null && admin1 !== null ? `${cc}.${admin1Code}` : null,
-      key: placeNameKey(name),
+      exact: exact === 1, division, key: placeNameKey(name),
     };
   }
 
@@ -199,24 +197,32 @@ class SqliteGazetteer implements Gazetteer {
     // folding a name costs more than finding it.
     const seen = this.cache.get(name);
     if (seen) return seen;
-    const key = placeNameKey(name);
-    if (!key) return NO_PLACES;
-    const cached = this.cache.get(key);
-    if (cached) {
-      this.cache.set(name, cached);
-      return cached;
+    // A spelling not seen before is folded without the folding memo, and its skeleton made from its key: the answer
+    // is remembered under the spelling itself, so the memos would only hold copies, and asking them costs about as
+    // much as folding. Most of these spellings are no place ("On Sunday", "Popular Resistance").
+    const key = foldName(name);
+    let found = key === name ? undefined : this.cache.get(key);
+    if (!found) {
+      found = key ? this.rows(key) : NO_PLACES;
+      // Short skeletons ("hms", "bankh") match too many unrelated names to be worth a guess on their own. A skeleton is
+      // never longer than its key, so a short key needs no skeleton made to know.
+      if (found.length === 0 && key.length >= GUESS_SKELETON) {
+        const skeleton = keySkeleton(key);
+        if (skeleton.length >= GUESS_SKELETON) found = this.bySkeleton(skeleton);
+      }
+      if (key) this.cache.set(key, found);
     }
-    let found = this.rows(key);
-    // Short skeletons ("hms", "bankh") match too many unrelated names to be worth a guess on their own.
-    if (found.length === 0 && placeNameSkeleton(name).length >= GUESS_SKELETON) found = this.variants(name);
-    this.cache.set(key, found);
-    this.cache.set(name, found);
+    if (key !== name) this.cache.set(name, found);
     return found;
   }
 
   variants(name: string): PlaceCandidate[] {
     const skeleton = placeNameSkeleton(name);
-    if (skeleton.length < MIN_SKELETON) return NO_PLACES;
+    return skeleton.length < MIN_SKELETON ? NO_PLACES : this.bySkeleton(skeleton);
+  }
+
+  /** The places of a skeleton at least MIN_SKELETON long, remembered under it with a "~" before. */
+  private bySkeleton(skeleton: string): PlaceCandidate[] {
     const key = `~${skeleton}`;
     const cached = this.cache.get(key);
     if (cached) return cached;

@@ -71,7 +71,11 @@ export function placeNameKey(name: string): string {
   return folded.memo(name);
 }
 
-function foldName(name: string): string {
+/**
+ * placeNameKey without the memo, for a caller that remembers its own answer under the name (the gazetteer's
+ * look-ups): the memo would only hold a second copy of each spelling, and asking it costs as much as folding.
+ */
+export function foldName(name: string): string {
   const words = asciiWords(name) ?? unicodeWords(name);
   return (words.length > 1 ? words.map((w) => COMPASS.get(w) ?? w) : words).join(' ');
 }
@@ -137,7 +141,12 @@ export function placeNameSkeleton(name: string): string {
 }
 
 function skeletonOf(name: string): string {
-  return placeNameKey(name)
+  return keySkeleton(placeNameKey(name));
+}
+
+/** The skeleton of a name already folded (placeNameSkeleton(name) is keySkeleton(placeNameKey(name))), not remembered. */
+export function keySkeleton(key: string): string {
+  return key
     .split(' ')
     .map((word) => {
       let w = word;

@@ -18,16 +18,16 @@ function smallBase(): Database.Database {
 
 test('a place\'s country and first-level division are named from their codes', () => {
   const names = new DivisionNames(smallBase());
-  assert.deepEqual(names.namesOf('SY', '09'), { country: 'Syria', admin1: 'Aleppo Governorate' });
-  assert.deepEqual(names.namesOf('SO', '03'), { country: 'Somalia', admin1: 'Bari' });
+  assert.deepEqual(names.namesOf('SY', '09'), { country: 'Syria', admin1: 'Aleppo Governorate', division: 'SY.09' });
+  assert.deepEqual(names.namesOf('SO', '03'), { country: 'Somalia', admin1: 'Bari', division: 'SO.03' });
 });
 
 test('a code the tables lack, or a missing part of the code, names no division; the country still has its name', () => {
   const names = new DivisionNames(smallBase());
-  assert.deepEqual(names.namesOf('SY', null), { country: 'Syria', admin1: null });
-  assert.deepEqual(names.namesOf('SY', '03'), { country: 'Syria', admin1: null }, 'Bari is Somalia\'s 03, not Syria\'s');
-  assert.deepEqual(names.namesOf('XX', '09'), { country: null, admin1: null });
-  assert.deepEqual(names.namesOf(null, '09'), { country: null, admin1: null });
+  assert.deepEqual(names.namesOf('SY', null), { country: 'Syria', admin1: null, division: null });
+  assert.deepEqual(names.namesOf('SY', '03'), { country: 'Syria', admin1: null, division: null }, 'Bari is Somalia\'s 03, not Syria\'s');
+  assert.deepEqual(names.namesOf('XX', '09'), { country: null, admin1: null, division: null });
+  assert.deepEqual(names.namesOf(null, '09'), { country: null, admin1: null, division: null });
 });
 
 test('the world gazetteer\'s candidates carry the names of their country and first-level division', () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { placeNameKey, placeNameSkeleton } from '../../src/gazetteer/place-name-key.ts';
+import { foldName, keySkeleton, placeNameKey, placeNameSkeleton } from '../../src/gazetteer/place-name-key.ts';
 import { openGazetteer } from '../../src/gazetteer/open-gazetteer.ts';
 
 test('folded names and skeletons stay right once more names were folded than the memo keeps', () => {
@@ -20,4 +20,21 @@ test('the gazetteer answers an id no place has with null, asked once or again', 
   assert.ok(known, 'Aleppo is in the gazetteer');
   assert.equal(gazetteer.place(known.id), gazetteer.place(known.id));
   assert.equal(gazetteer.place(known.id)?.name, known.name);
+});
+
+test('spellings of one key share one answer, however often each is asked', () => {
+  const gazetteer = openGazetteer();
+  const first = gazetteer.lookup('al-Bab');
+  assert.ok(first.length > 0, 'al-Bab is in the gazetteer');
+  assert.equal(gazetteer.lookup('Al Bab'), first, 'another spelling of the same key: the same answer');
+  assert.equal(gazetteer.lookup('al-Bab'), first, 'asked again');
+  assert.equal(gazetteer.lookup('al'), gazetteer.lookup('al-'), 'a name that folds to nothing is no place');
+  assert.deepEqual(gazetteer.lookup('al'), []);
+});
+
+test('the memo-free fold and the skeleton made from a key agree with the remembered ones', () => {
+  for (const name of ["Ma'arrat al-Nu'man", 'Shaykh Maqsud', 'Nord-Kivu', 'الشيخ سعيد', 'Ḥalab', 'Salah ad-Deen', '']) {
+    assert.equal(foldName(name), placeNameKey(name), name);
+    assert.equal(keySkeleton(placeNameKey(name)), placeNameSkeleton(name), name);
+  }
 });
