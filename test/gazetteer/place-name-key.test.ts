@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { placeNameKey, placeNameSkeleton } from '../../src/gazetteer/place-name-key.ts';
+import { keySkeleton, placeNameKey, placeNameSkeleton } from '../../src/gazetteer/place-name-key.ts';
 
 function meet(names: string[], by: (name: string) => string): void {
   const keys = new Set(names.map(by));
@@ -95,4 +95,27 @@ test('property: a plain ASCII name folds as the rules say (lower case, apostroph
   };
   const pieces = fc.constantFrom('a', 'Z', 'q', '0', '9', ' ', '-', "'", '`', '.', ',', '(', '&', 'al', 'Al-', 'As ', 'Nord', 'sud', 'Sur', 'EST', '~');
   fc.assert(fc.property(fc.array(pieces, { maxLength: 12 }).map((p) => p.join('')), (name) => placeNameKey(name) === byRules(name)), { numRuns: 2000 });
+});
+
+test('the skeleton\'s rules apply in their order: sounds word by word, h after a vowel, vowel runs, doubles, final vowel', () => {
+  // "qh" becomes "kh" after the kh rule has run, so its h stays; an h after a vowel goes, and the vowels around it
+  // are one run; doubles meet across words ("sa ad"), and only a final "a" with another before it is dropped.
+  const cases: [string, string][] = [['qhalid', 'khalad'], ['tall ahhmar', 'talamar'], ['sa ad', 'sad'], ['abba', 'ab'], ['bab bab', 'babab'], ['mosul', 'masal'], ['', '']];
+  for (const [key, skeleton] of cases) {
+    assert.equal(keySkeleton(key), skeleton, key);
+  }
+  assert.equal(placeNameSkeleton('Qhalid'), 'khalad', 'a name: its key\'s skeleton');
+});
+
+test('the skeleton read in passes over the letters is the rules written as regular expressions', () => {
+  const sounds: [RegExp, string][] = [[/kh/g, 'k'], [/gh/g, 'g'], [/q/g, 'k'], [/dh/g, 'd'], [/th/g, 't'], [/ph/g, 'f'], [/ck/g, 'k'], [/c/g, 'k'], [/z/g, 's'], [/w/g, 'u'], [/p/g, 'b']];
+  const byRules = (key: string): string => key.split(' ')
+    .map((word) => sounds.reduce((w, [pattern, sound]) => w.replace(pattern, sound), word).replace(/([aeiouy])h+/g, '$1').replace(/[aeiouy]+/g, 'a'))
+    .join('').replace(/(.)\1+/g, '$1').replace(/(a[^a]+)a$/, '$1');
+  // Keys: words of the letters the rules touch (and a few they do not), single spaces between.
+  const word = fc.string({ unit: fc.constantFrom(...'aehiouyckqdtgpszwbnl1é'), minLength: 1, maxLength: 8 });
+  fc.assert(fc.property(fc.array(word, { minLength: 1, maxLength: 3 }), (words) => {
+    const key = words.join(' ');
+    assert.equal(keySkeleton(key), byRules(key));
+  }), { numRuns: 2000 });
 });
