@@ -35,6 +35,11 @@ export interface PlaceCandidate {
 export interface Gazetteer {
   /** Places that a name may refer to: by folded spelling, else by skeleton. */
   lookup(name: string): PlaceCandidate[];
+  /**
+   * The places of lookup's answer known by the name's spelling, without its guess by skeleton (none when the guess is
+   * all there is): for a caller that would set a guess aside.
+   */
+  spelled(name: string): PlaceCandidate[];
   /** Places whose name is written with other letters for the same sounds (by skeleton only), whatever the spelling finds. */
   variants(name: string): PlaceCandidate[];
   place(id: number): PlaceCandidate | null;
@@ -115,6 +120,11 @@ function readNameFilter(db: Database.Database): NameFilter | null {
  * no caller can add to it).
  */
 const NO_PLACES = Object.freeze([]) as unknown as PlaceCandidate[];
+/**
+ * Remembered for a name asked only by `spelled` that has no places by its spelling: what lookup would guess by its
+ * skeleton is still to be worked out. Never returned.
+ */
+const NOT_SPELLED = Object.freeze([]) as unknown as PlaceCandidate[];
 
 /** A place's columns as the look-ups read them (the place table read as `p`), followed by its name's `exact`. */
 const PLACE_COLUMNS = 'p.id, p.name, p.kind, p.local_kind, p.country_code, p.admin1_code, p.lat, p.lon, p.population, p.feature_code, p.parent_id';
@@ -196,14 +206,14 @@ class SqliteGazetteer implements Gazetteer {
     // The words as written are the first cache key: most look-ups repeat a spelling seen before, and
     // folding a name costs more than finding it.
     const seen = this.cache.get(name);
-    if (seen) return seen;
+    if (seen !== undefined && seen !== NOT_SPELLED) return seen;
     // A spelling not seen before is folded without the folding memo, and its skeleton made from its key: the answer
     // is remembered under the spelling itself, so the memos would only hold copies, and asking them costs about as
     // much as folding. Most of these spellings are no place ("On Sunday", "Popular Resistance").
     const key = foldName(name);
-    let found = key === name ? undefined : this.cache.get(key);
-    if (!found) {
-      found = key ? this.rows(key) : NO_PLACES;
+    let found = key === name ? seen : this.cache.get(key);
+    if (found === undefined || found === NOT_SPELLED) {
+      found = found === NOT_SPELLED || !key ? NO_PLACES : this.rows(key);
       // Short skeletons ("hms", "bankh") match too many unrelated names to be worth a guess on their own. A skeleton is
       // never longer than its key, so a short key needs no skeleton made to know.
       if (found.length === 0 && key.length >= GUESS_SKELETON) {
@@ -213,6 +223,24 @@ class SqliteGazetteer implements Gazetteer {
       if (key) this.cache.set(key, found);
     }
     if (key !== name) this.cache.set(name, found);
+    return found;
+  }
+
+  spelled(name: string): PlaceCandidate[] {
+    // A look-up's answer is its spelling's places (all exact) when there are any, else a guess by skeleton (none exact).
+    const seen = this.cache.get(name);
+    if (seen !== undefined) return seen.length > 0 && seen[0]!.exact ? seen : NO_PLACES;
+    const key = foldName(name);
+    const known = key === name ? undefined : this.cache.get(key);
+    if (known !== undefined) {
+      this.cache.set(name, known);
+      return known.length > 0 && known[0]!.exact ? known : NO_PLACES;
+    }
+    const found = key ? this.rows(key) : NO_PLACES;
+    // No places by this spelling: what a look-up would guess is not worked out unless it is asked for.
+    const answer = found.length > 0 || key.length < GUESS_SKELETON ? found : NOT_SPELLED;
+    if (key) this.cache.set(key, answer);
+    if (key !== name) this.cache.set(name, answer);
     return found;
   }
 

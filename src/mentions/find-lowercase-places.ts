@@ -77,8 +77,8 @@ export function findLowercasePlaces(sentence: Sentence, gazetteer: Gazetteer, pl
       const text = sentence.text.slice(first.start - sentence.start, tokens[last]!.end - sentence.start);
       // After "the village of", a spelling variant of a name of two words or more is read as the geolocator reads
       // capitalised ones ("tal rifaat" ~ Tall Rif'at); a lone short word must be spelled as the gazetteer has it.
-      const all = gazetteer.lookup(text);
-      const candidates = cue === 'settlement' && last > i ? all : all.filter((c) => c.exact);
+      // Only the places of the spelling are asked for where a guess would be set aside (a copy: the spans own theirs).
+      const candidates = cue === 'settlement' && last > i ? gazetteer.lookup(text) : gazetteer.spelled(text).slice();
       const believed = cue === 'settlement' ? candidates.length > 0 : candidates.some(weighty);
       if (!believed) continue;
       found.push({ first: i, last, candidates: cue === 'settlement' ? candidates : candidates.filter(weighty), settlementCue: cue === 'settlement' });

@@ -144,6 +144,17 @@ function spelledOrDivision(gazetteer: Gazetteer, text: string, asDivision: boole
   return gazetteer.variants(text).filter((c) => c.kind === 'admin1' || c.kind === 'admin2');
 }
 
+/** A capitalised word of the run outside tokens first..last that is not a common capitalised word ("Bar" of "Bar-Sanguun"). */
+function nameWordAround(tokens: Token[], run: [number, number], first: number, last: number, words: PlaceWords): boolean {
+  for (let k = run[0]; k <= run[1]; k++) {
+    if (k === first) k = last + 1;
+    if (k > run[1]) break;
+    const t = tokens[k]!;
+    if (capitalised(t) && !words.notAlone.has(t.normal)) return true;
+  }
+  return false;
+}
+
 /** Sub-spans of a run that the gazetteer knows, longest first and without overlap. */
 function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazetteer, words: PlaceWords, asContainer: boolean): NamedSpan[] {
   const tokens = sentence.tokens;
@@ -166,11 +177,18 @@ function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazett
       // written as a container is ("Madurai district, TN)": the abbreviations the gazetteer knows for divisions).
       if (last === i && (words.notAlone.has(first.normal) || words.features.has(first.normal) || (/^[A-Z]{1,3}$/.test(first.text) && !asContainer))) continue;
       const text = sentence.text.slice(first.start - sentence.start, end.end - sentence.start);
+      // A spelling-variant match on a piece of a longer name ("Sanguun" in "Bar-Sanguun") is a guess too far: there,
+      // only the places of the spelling are asked for.
+      if (nameWordAround(tokens, run, i, last, words)) {
+        const candidates = gazetteer.spelled(text);
+        if (candidates.length === 0) continue;
+        spans.push({ first: i, last, key: placeNameKey(text), candidates, partial: partOfLongerName(tokens, run, i, last, words) });
+        i = last + 1;
+        matched = true;
+        break;
+      }
       const candidates = spelledOrDivision(gazetteer, text, asContainer || words.divisionFeatures.has(tokens[last + 1]?.normal ?? ''));
       if (candidates.length === 0) continue;
-      // A spelling-variant match on a piece of a longer name ("Sanguun" in "Bar-Sanguun") is a guess too far.
-      const rest = [...tokens.slice(run[0], i), ...tokens.slice(last + 1, run[1] + 1)];
-      if (!candidates.some((c) => c.exact) && rest.some((t) => capitalised(t) && !words.notAlone.has(t.normal))) continue;
       if (!candidates.some((c) => c.exact)) {
         // A guess by skeleton does not swallow the word before a name ("In Celaya" ~ "Anzali"), nor the feature word
         // after it ("Baramulla district" ~ "Biharamulo District"): the name alone is looked up next.

@@ -38,3 +38,19 @@ test('the memo-free fold and the skeleton made from a key agree with the remembe
     assert.equal(keySkeleton(placeNameKey(name)), placeNameSkeleton(name), name);
   }
 });
+
+test('spelled gives the look-up\'s places by spelling and never its guess by skeleton, whichever is asked first', () => {
+  const gazetteer = openGazetteer();
+  // Known by its spelling: both give the same answer.
+  assert.ok(gazetteer.spelled('Aleppo').length > 0);
+  assert.equal(gazetteer.spelled('Aleppo'), gazetteer.lookup('Aleppo'));
+  // Known only by its skeleton (a spelling of our own): the look-up guesses, spelled does not.
+  const variant = 'Shaikh Maqsoud';
+  assert.deepEqual(gazetteer.spelled(variant), [], 'asked first');
+  const guessed = gazetteer.lookup(variant);
+  assert.ok(guessed.length > 0 && guessed.every((c) => !c.exact), 'the look-up still guesses after spelled was asked');
+  assert.deepEqual(gazetteer.spelled(variant), [], 'asked after the look-up');
+  const other = 'Sheikh Maksoud';
+  assert.ok(gazetteer.lookup(other).every((c) => !c.exact));
+  assert.deepEqual(gazetteer.spelled(other), []);
+});
