@@ -28,7 +28,15 @@ function capitalised(token: Token): boolean {
 
 /** Bantu names written with their lower-case prefix ("eThekwini", "iLembe", "kwaMashu"): a capital follows it. */
 function lowerPrefixed(text: string): boolean {
-  return /^(?:e|i|kwa|ka|u|o|ku|um|isi|ama|aba)[A-Z][a-z]/.test(text);
+  // The capital comes after a prefix of one to three letters: most lower-case words have none there, and are told
+  // without the pattern (asked of every lower-case word of a text).
+  return (upperAscii(text.charCodeAt(1)) || upperAscii(text.charCodeAt(2)) || upperAscii(text.charCodeAt(3)))
+    && /^(?:e|i|kwa|ka|u|o|ku|um|isi|ama|aba)[A-Z][a-z]/.test(text);
+}
+
+/** A-Z (false for NaN, past the end of a word). */
+function upperAscii(code: number): boolean {
+  return code >= 65 && code <= 90;
 }
 
 /** Runs of tokens that may name a place: capitalised words joined by articles, hyphens and "de"/"of", with feature words. */
@@ -177,22 +185,17 @@ function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazett
       // written as a container is ("Madurai district, TN)": the abbreviations the gazetteer knows for divisions).
       if (last === i && (words.notAlone.has(first.normal) || words.features.has(first.normal) || (/^[A-Z]{1,3}$/.test(first.text) && !asContainer))) continue;
       const text = sentence.text.slice(first.start - sentence.start, end.end - sentence.start);
-      // A spelling-variant match on a piece of a longer name ("Sanguun" in "Bar-Sanguun") is a guess too far: there,
-      // only the places of the spelling are asked for.
-      if (nameWordAround(tokens, run, i, last, words)) {
-        const candidates = gazetteer.spelled(text);
-        if (candidates.length === 0) continue;
-        spans.push({ first: i, last, key: placeNameKey(text), candidates, partial: partOfLongerName(tokens, run, i, last, words) });
-        i = last + 1;
-        matched = true;
-        break;
-      }
-      const candidates = spelledOrDivision(gazetteer, text, asContainer || words.divisionFeatures.has(tokens[last + 1]?.normal ?? ''));
+      // A guess by skeleton is set aside on a piece of a longer name ("Sanguun" in "Bar-Sanguun": a guess too far), and
+      // when it would swallow the word before a name ("In Celaya" ~ "Anzali") or the feature word after it
+      // ("Baramulla district" ~ "Biharamulo District": the name alone is looked up next). There only the places of the
+      // spelling are asked for.
+      const guessKept = !words.functionWords.has(first.normal) && !(last > i && words.features.has(end.normal)) && !nameWordAround(tokens, run, i, last, words);
+      const candidates = guessKept
+        ? spelledOrDivision(gazetteer, text, asContainer || words.divisionFeatures.has(tokens[last + 1]?.normal ?? ''))
+        : gazetteer.spelled(text);
       if (candidates.length === 0) continue;
       if (!candidates.some((c) => c.exact)) {
-        // A guess by skeleton does not swallow the word before a name ("In Celaya" ~ "Anzali"), nor the feature word
-        // after it ("Baramulla district" ~ "Biharamulo District"): the name alone is looked up next.
-        if (!words.functionWords.has(first.normal) && !(last > i && words.features.has(end.normal))) fallback ??= { last, text, candidates };
+        fallback ??= { last, text, candidates };
         continue;
       }
       spans.push({ first: i, last, key: placeNameKey(text), candidates, partial: partOfLongerName(tokens, run, i, last, words) });
