@@ -48,7 +48,9 @@ function shapeOf(text: string): number {
 function wordsOf(sentence: Sentence): Word[] {
   const words: Word[] = [];
   for (const token of sentence.tokens) {
-    if (SKIPPED.has(token.normal)) continue;
+    // Every skipped token opens with a hyphen or an apostrophe: other tokens are not looked up.
+    const c0 = token.normal.charCodeAt(0);
+    if ((c0 === 45 || c0 === 39 || c0 === 0x2019) && SKIPPED.has(token.normal)) continue;
     const text = token.text;
     const shape = shapeOf(text);
     // Most tokens are one plain word: no hyphen to split at, no apostrophe to drop.

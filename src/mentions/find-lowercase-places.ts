@@ -39,10 +39,13 @@ function cuesByLast(cues: readonly string[][]): Map<string, string[][]> {
   return index;
 }
 
-function cueBefore(tokens: Token[], i: number, words: PlaceWords): 'settlement' | 'preposition' | null {
+function cueBefore(tokens: Token[], i: number, words: PlaceWords, settlementCues: Map<string, string[][]>): 'settlement' | 'preposition' | null {
   const before = tokens[i - 1]?.normal ?? '';
-  for (const cue of cuesByLast(words.settlementCues).get(before) ?? []) {
-    if (cue.every((w, k) => tokens[i - cue.length + k]?.normal === w)) return 'settlement';
+  const cues = settlementCues.get(before);
+  if (cues) {
+    for (const cue of cues) {
+      if (cue.every((w, k) => tokens[i - cue.length + k]?.normal === w)) return 'settlement';
+    }
   }
   return words.prepositionCues.has(before) ? 'preposition' : null;
 }
@@ -55,10 +58,11 @@ function weighty(c: PlaceCandidate): boolean {
 export function findLowercasePlaces(sentence: Sentence, gazetteer: Gazetteer, placeWords: PlaceWords): LowercaseSpan[] {
   const tokens = sentence.tokens;
   const found: LowercaseSpan[] = [];
+  const settlementCues = cuesByLast(placeWords.settlementCues);
   for (let i = 1; i < tokens.length; i++) {
     const first = tokens[i]!;
     // Most words follow no cue: that is asked first, of one word, before the name's own spelling.
-    const cue = cueBefore(tokens, i, placeWords);
+    const cue = cueBefore(tokens, i, placeWords, settlementCues);
     if (!cue || !NAME_TOKEN.test(first.text) || placeWords.notNameWords.has(first.normal)) continue;
     // The words of the name: lower-case words, joined by hyphens written without spaces ("al-bab", "deir-ez-zor").
     let end = i;

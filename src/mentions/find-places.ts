@@ -230,6 +230,7 @@ function relativeSpans(sentence: Sentence, run: [number, number], gazetteer: Gaz
   return namedSpans(sentence, run, gazetteer, words, asContainer).map((span) => ({ ...span, first: span.first - run[0], last: span.last - run[0] }));
 }
 
+/** The spans of a run the gazetteer knows, counted from the run's first token (shared: the caller adds the run's start). */
 function knownSpans(sentence: Sentence, run: [number, number], gazetteer: Gazetteer, placeWords: PlaceWords): NamedSpan[] {
   const tokens = sentence.tokens;
   const words = sentence.text.slice(tokens[run[0]]!.start - sentence.start, tokens[run[1]]!.end - sentence.start);
@@ -244,7 +245,7 @@ function knownSpans(sentence: Sentence, run: [number, number], gazetteer: Gazett
   const relative = asContainer
     ? (remembered.container ??= relativeSpans(sentence, run, gazetteer, placeWords, true))
     : (remembered.plain ??= relativeSpans(sentence, run, gazetteer, placeWords, false));
-  return relative.map((span) => ({ ...span, first: span.first + run[0], last: span.last + run[0] }));
+  return relative;
 }
 
 /**
@@ -258,17 +259,19 @@ export function findPlaces(doc: AnalysedText, gazetteer: Gazetteer, words: Place
     const inSentence: FoundPlace[] = [];
     for (const run of runs(sentence, words)) {
       for (const span of knownSpans(sentence, run, gazetteer, words)) {
-        const start = tokens[span.first]!.start;
-        const end = tokens[span.last]!.end;
+        const first = span.first + run[0];
+        const last = span.last + run[0];
+        const start = tokens[first]!.start;
+        const end = tokens[last]!.end;
         if (exclude.some((x) => x.start < end && start < x.end)) continue;
         // A capitalised word that opens the sentence is usually not a place ("Police said ...") unless the gazetteer
         // knows it as a country or division.
-        const isOpening = span.first === 0 && span.last === 0;
+        const isOpening = first === 0 && last === 0;
         const text = doc.text.slice(start, end);
         if (isOpening && !span.candidates.some((c) => c.kind === 'country' || c.kind === 'admin1')) continue;
         inSentence.push({
           kind: 'place', sentence: sentence.index, start, end, text, key: span.key,
-          candidates: span.candidates, hint: hintOf(tokens, span.first, span.last, words) ?? lastInParentheses(tokens, span.first, span.last),
+          candidates: span.candidates, hint: hintOf(tokens, first, last, words) ?? lastInParentheses(tokens, first, last),
           containers: [], partial: span.partial,
         });
       }
