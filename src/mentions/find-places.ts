@@ -1,7 +1,7 @@
 import type { AnalysedText, Sentence, Token } from '../text/types.ts';
 import type { Gazetteer, PlaceCandidate } from '../gazetteer/open-gazetteer.ts';
 import type { PlaceMention } from './types.ts';
-import { placeNameKey, placeNameSkeleton } from '../gazetteer/place-name-key.ts';
+import { foldName, placeNameKey, placeNameSkeleton } from '../gazetteer/place-name-key.ts';
 import { LRUCache } from 'lru-cache';
 import { findLowercasePlaces } from './find-lowercase-places.ts';
 import type { PlaceHint, PlaceWords } from './place-words.ts';
@@ -131,7 +131,7 @@ function partOfLongerName(tokens: Token[], run: [number, number], first: number,
 interface NamedSpan {
   first: number;
   last: number;
-  /** The folded key of its words (placeNameKey). */
+  /** The folded key of its words (placeNameKey; folded without its memo, as the run's spans are remembered whole). */
   key: string;
   candidates: PlaceCandidate[];
   partial: boolean;
@@ -198,13 +198,13 @@ function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazett
         fallback ??= { last, text, candidates };
         continue;
       }
-      spans.push({ first: i, last, key: placeNameKey(text), candidates, partial: partOfLongerName(tokens, run, i, last, words) });
+      spans.push({ first: i, last, key: foldName(text), candidates, partial: partOfLongerName(tokens, run, i, last, words) });
       i = last + 1;
       matched = true;
       break;
     }
     if (!matched && fallback) {
-      spans.push({ first: i, last: fallback.last, key: placeNameKey(fallback.text), candidates: fallback.candidates, partial: partOfLongerName(tokens, run, i, fallback.last, words) });
+      spans.push({ first: i, last: fallback.last, key: foldName(fallback.text), candidates: fallback.candidates, partial: partOfLongerName(tokens, run, i, fallback.last, words) });
       i = fallback.last + 1;
     } else if (!matched) i++;
   }
