@@ -46,8 +46,8 @@ function runs(sentence: Sentence, words: PlaceWords): [number, number][] {
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
-    const startsWithArticle = words.articles.has(t.normal) && tokens[i + 1]?.normal === '-' && tokens[i + 2] !== undefined && capitalised(tokens[i + 2]!);
-    if (!capitalised(t) && !startsWithArticle) {
+    // Asked of every token: the hyphen after it first, as few tokens have one ("al-Bab"), then the set of articles.
+    if (!capitalised(t) && !(tokens[i + 1]?.normal === '-' && words.articles.has(t.normal) && tokens[i + 2] !== undefined && capitalised(tokens[i + 2]!))) {
       i++;
       continue;
     }
