@@ -68,52 +68,52 @@ const HINT_FITS: Record<string, (c: PlaceCandidate) => boolean> = {
  * A candidate's names folded as division names (divisionKey: without the words GeoNames writes around them, "Province
  * du Soum" is "soum"), each folded when first needed (most candidates are never asked) and remembered with the
  * candidate: containment asks them for every pair of candidates, and the gazetteer hands out the same candidate
- * objects article after article. Undefined: not folded yet.
+ * objects article after article.
  */
-interface DivisionKeys {
-  name: string | undefined;
-  admin1: string | null | undefined;
-  admin2: string | null | undefined;
-  country: string | null | undefined;
-}
+class FoldedNames {
+  // Undefined: not folded yet.
+  private nameKey: string | undefined = undefined;
+  private admin1Key: string | null | undefined = undefined;
+  private admin2Key: string | null | undefined = undefined;
+  private countryKey: string | null | undefined = undefined;
 
-const divisionKeysOf = new WeakMap<PlaceCandidate, DivisionKeys>();
+  constructor(private readonly c: PlaceCandidate) {}
 
-function keysOf(c: PlaceCandidate): DivisionKeys {
-  let keys = divisionKeysOf.get(c);
-  if (!keys) {
-    keys = { name: undefined, admin1: undefined, admin2: undefined, country: undefined };
-    divisionKeysOf.set(c, keys);
+  get name(): string {
+    return this.nameKey ??= divisionKey(this.c.name);
   }
-  return keys;
+
+  get admin1(): string | null {
+    if (this.admin1Key === undefined) this.admin1Key = this.c.admin1 === null ? null : divisionKey(this.c.admin1);
+    return this.admin1Key;
+  }
+
+  get admin2(): string | null {
+    if (this.admin2Key === undefined) this.admin2Key = this.c.admin2 === null ? null : divisionKey(this.c.admin2);
+    return this.admin2Key;
+  }
+
+  get country(): string | null {
+    if (this.countryKey === undefined) this.countryKey = this.c.country === null ? null : divisionKey(this.c.country);
+    return this.countryKey;
+  }
 }
 
-function nameKeyOf(c: PlaceCandidate): string {
-  const keys = keysOf(c);
-  return keys.name ??= divisionKey(c.name);
-}
+const foldedNames = new WeakMap<PlaceCandidate, FoldedNames>();
 
-function admin1KeyOf(c: PlaceCandidate): string | null {
-  const keys = keysOf(c);
-  if (keys.admin1 === undefined) keys.admin1 = c.admin1 === null ? null : divisionKey(c.admin1);
-  return keys.admin1;
-}
-
-function admin2KeyOf(c: PlaceCandidate): string | null {
-  const keys = keysOf(c);
-  if (keys.admin2 === undefined) keys.admin2 = c.admin2 === null ? null : divisionKey(c.admin2);
-  return keys.admin2;
-}
-
-function countryKeyOf(c: PlaceCandidate): string | null {
-  const keys = keysOf(c);
-  if (keys.country === undefined) keys.country = c.country === null ? null : divisionKey(c.country);
-  return keys.country;
+function foldedNamesOf(c: PlaceCandidate): FoldedNames {
+  let names = foldedNames.get(c);
+  if (!names) {
+    names = new FoldedNames(c);
+    foldedNames.set(c, names);
+  }
+  return names;
 }
 
 /** Whether a candidate sits in a division (or country) of this key. */
 function inDivisionNamed(c: PlaceCandidate, key: string): boolean {
-  return namesDivision(admin1KeyOf(c), key) || namesDivision(admin2KeyOf(c), key) || namesDivision(countryKeyOf(c), key);
+  const names = foldedNamesOf(c);
+  return namesDivision(names.admin1, key) || namesDivision(names.admin2, key) || namesDivision(names.country, key);
 }
 
 /** A division name, folded (divisionKey), matches this key. */
@@ -126,20 +126,29 @@ const NEAR_KM = 25;
 
 /** Division names match with or without a word more ("Idlib" and "Idlib Governorate"). */
 function sameDivision(a: string, b: string): boolean {
-  return a === b || a.startsWith(`${b} `) || b.startsWith(`${a} `);
+  return a === b || startsWithWord(a, b) || startsWithWord(b, a);
+}
+
+/** `text` starts with `word` and a space (without building that string). */
+function startsWithWord(text: string, word: string): boolean {
+  return text.length > word.length && text.charCodeAt(word.length) === 32 && text.startsWith(word);
 }
 
 function contains(container: PlaceCandidate, place: PlaceCandidate, memo: ArticleMemo): boolean {
   if (container.id === place.id) return false;
   if (container.kind === 'country') return container.countryCode === place.countryCode;
   if (container.kind === 'admin1' || container.kind === 'admin2') {
-    return container.countryCode === place.countryCode && inDivisionNamed(place, nameKeyOf(container));
+    return container.countryCode === place.countryCode && inDivisionNamed(place, foldedNamesOf(container).name);
   }
   if ((container.kind === 'populated' || container.kind === 'site') && container.countryCode === place.countryCode && place.kind !== 'local') {
     // "Kafr Takharim in Idleb": a town that gives its name to its division stands for the division.
     const key = container.key;
-    const namedForDivision = namesDivision(admin1KeyOf(container), key) || namesDivision(admin2KeyOf(container), key);
-    if (namedForDivision && (namesDivision(admin1KeyOf(place), key) || namesDivision(admin2KeyOf(place), key))) return true;
+    const own = foldedNamesOf(container);
+    const namedForDivision = namesDivision(own.admin1, key) || namesDivision(own.admin2, key);
+    if (namedForDivision) {
+      const its = foldedNamesOf(place);
+      if (namesDivision(its.admin1, key) || namesDivision(its.admin2, key)) return true;
+    }
     // "Jacarezinho neighbourhood, Rio de Janeiro": a place in a town's outskirts.
     if (container.lat !== null && container.lon !== null && place.lat !== null && place.lon !== null
       && distanceKm(container.lat, container.lon, place.lat, place.lon) <= NEAR_KM && container.population > place.population) return true;
@@ -235,7 +244,7 @@ function score(prepared: Prepared, i: number, share: number, context: Context, w
     s += 4 * share;
     why?.push(`in ${c.country}, the article's country`);
   }
-  if (prepared.inside[i]) {
+  if ((prepared.flags[i]! & INSIDE) !== 0) {
     s += 6;
     why?.push('inside the place named with it');
   }
@@ -245,7 +254,7 @@ function score(prepared: Prepared, i: number, share: number, context: Context, w
     s += 2 * near;
     why?.push('in the same province as the article\'s other places');
   }
-  const hint = prepared.hint[i]!;
+  const hint = prepared.hint ? prepared.hint[i]! : 0;
   if (hint !== 0) {
     s += hint;
     why?.push(`a ${c.kind === 'local' ? c.localKind ?? 'local place' : c.kind}, as the text says`);
@@ -320,24 +329,31 @@ const LOCAL_BELIEVED = 0;
 const LOCAL_IN_COUNTRY = 1;
 const LOCAL_DOUBTED = 2;
 
+/** What a prepared candidate's flags say (bits): the local layer's test takes the lowest two. */
+const LOCAL_BITS = 3;
+const INSIDE = 4;
+const VOUCHED = 8;
+const SOLE = 16;
+
 /**
  * What choosing among a mention's candidates needs that the article's evidence does not change, per candidate: worked
  * out once and read by both passes of choose.
  */
 interface Prepared {
   mention: FoundPlace;
-  /** Inside a place written as the mention's container. */
-  inside: boolean[];
-  /** Believed whatever the article's country: a strong match, inside its container, a city that dwarfs its namesakes. */
-  vouched: boolean[];
-  /** The one candidate, found by a skeleton only: believed while no country is known when the skeleton is long (soleInWorld). */
-  sole: boolean[];
-  /** LOCAL_BELIEVED, LOCAL_IN_COUNTRY or LOCAL_DOUBTED. */
-  local: number[];
+  /**
+   * The local layer's test (LOCAL_BITS: LOCAL_BELIEVED, LOCAL_IN_COUNTRY or LOCAL_DOUBTED), and bits: INSIDE a place
+   * written as the mention's container; VOUCHED, believed whatever the article's country (a strong match, inside
+   * its container, a city that dwarfs its namesakes); SOLE, the one candidate, found by its skeleton only, believed
+   * while no country is known when the skeleton is long (soleInWorld).
+   */
+  flags: number[];
   /** The score its name and kind give (ownScore). */
   own: number[];
-  /** What the feature word written with the mention adds (hintScore). */
-  hint: number[];
+  /** What the feature word written with the mention adds (hintScore); null when the mention has none. */
+  hint: number[] | null;
+  /** Some candidate is INSIDE. */
+  anyInside: boolean;
 }
 
 function prepare(mention: FoundPlace, containers: FoundPlace[], memo: ArticleMemo): Prepared {
@@ -349,21 +365,20 @@ function prepare(mention: FoundPlace, containers: FoundPlace[], memo: ArticleMem
     if (c.exact && c.kind === 'populated') largestTown = Math.max(largestTown, c.population);
   }
   const n = candidates.length;
-  const prepared: Prepared = {
-    mention, inside: new Array<boolean>(n), vouched: new Array<boolean>(n), sole: new Array<boolean>(n),
-    local: new Array<number>(n), own: new Array<number>(n), hint: new Array<number>(n),
-  };
+  const flags = new Array<number>(n);
+  const own = new Array<number>(n);
+  const hint = mention.hint ? new Array<number>(n) : null;
+  let anyInside = false;
   for (let i = 0; i < n; i++) {
     const c = candidates[i]!;
     const inside = containers.length > 0 && inWrittenContainer(c, containers, memo);
-    prepared.inside[i] = inside;
-    prepared.vouched[i] = mention.partial ? inside : strongMatch(c, mention) || inside || dominantCity(c, candidates, largest);
-    prepared.sole[i] = n === 1 && !c.exact;
-    prepared.local[i] = localPart(c, memo);
-    prepared.own[i] = ownScore(c, mention, largestTown);
-    prepared.hint[i] = hintScore(c, mention);
+    const vouched = mention.partial ? inside : strongMatch(c, mention) || inside || dominantCity(c, candidates, largest);
+    flags[i] = localPart(c, memo) | (inside ? INSIDE : 0) | (vouched ? VOUCHED : 0) | (n === 1 && !c.exact ? SOLE : 0);
+    anyInside ||= inside;
+    own[i] = ownScore(c, mention, largestTown);
+    if (hint) hint[i] = hintScore(c, mention);
   }
-  return prepared;
+  return { mention, flags, own, hint, anyInside };
 }
 
 /** The candidate a mention most likely means, or null; `explain` puts the reasons in words (for the places kept). */
@@ -384,14 +399,15 @@ function choose(prepared: Prepared, context: Context, explain: boolean) {
   let nextScore = -Infinity;
   let believable = 0;
   for (let i = 0; i < candidates.length; i++) {
-    const local = prepared.local[i]!;
+    const flags = prepared.flags[i]!;
+    const local = flags & LOCAL_BITS;
     if (local === LOCAL_DOUBTED) continue;
     const c = candidates[i]!;
     const share = countryShare(c, context);
     const inCountry = share >= SKELETON_COUNTRY_SHARE;
     const believed = (mention.partial
-      ? prepared.inside[i]!
-      : prepared.vouched[i]! || inCountry || (prepared.sole[i]! && soleInWorld(mention, context.unknownCountry)))
+      ? (flags & INSIDE) !== 0
+      : (flags & VOUCHED) !== 0 || inCountry || ((flags & SOLE) !== 0 && soleInWorld(mention, context.unknownCountry)))
       && (local === LOCAL_BELIEVED || inCountry);
     if (!believed) continue;
     believable++;
@@ -415,7 +431,7 @@ function choose(prepared: Prepared, context: Context, explain: boolean) {
     reason = `"${mention.text}" → ${place.name}${place.country ? `, ${place.country}` : ''} (${place.kind === 'local' ? 'local gazetteer' : place.kind})`
       + (why.length ? `: ${why.join('; ')}` : '') + (others ? `; chosen over ${others} other place${others > 1 ? 's' : ''} of that name` : '');
   }
-  return { place, score: bestScore, confidence, reason, anchored: prepared.inside[best]! };
+  return { place, score: bestScore, confidence, reason, anchored: (prepared.flags[best]! & INSIDE) !== 0 };
 }
 
 /** How much a name found only in one country says the article is about that country. */
@@ -585,10 +601,26 @@ const CITY_POPULATION = 100_000;
 /** The mentions written as a mention's containers, but for pieces of longer names ("Hassan" of "Hassan Dabouq"). */
 function containersOf(mention: FoundPlace, mentions: FoundPlace[]): FoundPlace[] {
   if (mention.containers.length === 0) return NO_MENTIONS;
-  return mention.containers.map((i) => mentions[i]!).filter((c) => !c.partial);
+  const containers: FoundPlace[] = [];
+  for (const i of mention.containers) if (!mentions[i]!.partial) containers.push(mentions[i]!);
+  return containers;
 }
 
 const NO_MENTIONS: FoundPlace[] = [];
+const NO_CANDIDATES: PlaceCandidate[] = [];
+
+/**
+ * The places of a name found by its spelling and by its skeleton that lie inside its written containers: one entry
+ * per place, in the order the places first appear, the skeleton's entry when both found it.
+ */
+function insideContainers(spelled: PlaceCandidate[], variants: PlaceCandidate[], containers: FoundPlace[], memo: ArticleMemo): PlaceCandidate[] {
+  const byId = new Map<number, PlaceCandidate>();
+  for (const c of spelled) byId.set(c.id, c);
+  for (const c of variants) byId.set(c.id, c);
+  const inside: PlaceCandidate[] = [];
+  for (const c of byId.values()) if (inWrittenContainer(c, containers, memo)) inside.push(c);
+  return inside;
+}
 
 /** A city of the mention's own name, in a country none of the divisions written with it lies in. */
 function cityDespiteDivisions(c: PlaceCandidate, mention: FoundPlace, divisions: FoundPlace[]): boolean {
@@ -651,7 +683,7 @@ function withNamedDivisions(m: FoundPlace, gazetteer: Gazetteer): FoundPlace {
   for (const c of m.candidates) {
     if (!c.exact || c.kind !== 'populated') continue;
     for (const [division, kind] of [[c.admin1, 'admin1'], [c.admin2, 'admin2']] as const) {
-      const folded = kind === 'admin1' ? admin1KeyOf(c) : admin2KeyOf(c);
+      const folded = kind === 'admin1' ? foldedNamesOf(c).admin1 : foldedNamesOf(c).admin2;
       if (!division || !(namesDivision(folded, m.key) || namesDivision(folded, c.key))) continue;
       for (const d of gazetteer.lookup(division)) {
         if (d.kind === kind && d.countryCode === c.countryCode && !added.some((a) => a.id === d.id)) added.push({ ...d, exact: true });
@@ -694,8 +726,9 @@ export function geolocate(found: FoundPlace[], gazetteer: Gazetteer, hints: Geol
   // repeated, and by how much the name weighs (a country or a division more than a village called "Congress").
   const voted = new Set<string>();
   for (const m of mentions) {
+    if (voted.has(m.key)) continue;
     const said = countrySaid(m);
-    if (!said || voted.has(m.key)) continue;
+    if (!said) continue;
     voted.add(m.key);
     vote(weights, said.country, said.weight);
   }
@@ -726,7 +759,8 @@ export function geolocate(found: FoundPlace[], gazetteer: Gazetteer, hints: Geol
 
   const containerIndices = new Set<number>();
   const places: ResolvedPlace[] = [];
-  const mentionOf = new Map<ResolvedPlace, number>();
+  // The mention index of each place resolved.
+  const mentionOf: number[] = [];
   const settled = new Map<string, NonNullable<ReturnType<typeof choose>>>();
   mentions.forEach((written, index) => {
     let m = written;
@@ -742,13 +776,12 @@ export function geolocate(found: FoundPlace[], gazetteer: Gazetteer, hints: Geol
     // Poonch District lies across the line of control.
     let fallback: ReturnType<typeof choose> = null;
     if (containers.length > 0 && !m.candidates.some((c) => cityDespiteDivisions(c, m, containers))
-      && !(containers.length === writtenWith.length ? mentionPrepared.inside.includes(true) : m.candidates.some((c) => inWrittenContainer(c, containers, memo)))) {
+      && !(containers.length === writtenWith.length ? mentionPrepared.anyInside : m.candidates.some((c) => inWrittenContainer(c, containers, memo)))) {
       // "Hays city (Al Hudaydah)": the name without its feature word, by its spelling or its skeleton.
       const bare = withoutDivisionWord(m.text);
       // A skeleton of three letters ("Pepe" ~ Papaya) finds some village inside most provinces.
-      const variants = placeNameSkeleton(bare).length >= RESCUE_SKELETON ? gazetteer.variants(bare) : [];
-      const inside = [...new Map([...(bare !== m.text ? gazetteer.lookup(bare) : []), ...variants].map((c) => [c.id, c])).values()]
-        .filter((c) => inWrittenContainer(c, containers, memo));
+      const variants = placeNameSkeleton(bare).length >= RESCUE_SKELETON ? gazetteer.variants(bare) : NO_CANDIDATES;
+      const inside = insideContainers(bare !== m.text ? gazetteer.lookup(bare) : NO_CANDIDATES, variants, containers, memo);
       if (inside.length > 0) {
         m = { ...m, candidates: inside };
         mentionPrepared = prepare(m, writtenWith, memo);
@@ -771,10 +804,10 @@ export function geolocate(found: FoundPlace[], gazetteer: Gazetteer, hints: Geol
     const place: ResolvedPlace = {
       mention: m, place: choice.place, score: choice.score, confidence: choice.confidence, reason: choice.reason, anchored: choice.anchored, container: false,
     };
-    mentionOf.set(place, index);
+    mentionOf.push(index);
     places.push(place);
   });
-  for (const p of places) if (containerIndices.has(mentionOf.get(p)!)) p.container = true;
+  for (const [i, p] of places.entries()) if (containerIndices.has(mentionOf[i]!)) p.container = true;
   // A weak guess on a name in another country than the article's is more likely a word than a place.
   const kept = withoutOutliers(places.filter((p) => p.place.country === country || (p.score >= 3 && p.confidence >= 0.7)));
 
@@ -789,14 +822,6 @@ export function geolocate(found: FoundPlace[], gazetteer: Gazetteer, hints: Geol
     else inSentence.set(p.mention.sentence, [p]);
   }
   const listedIn = new Map<number, ResolvedPlace | null>();
-  const listedAt = (sentence: number, own: ResolvedPlace[]): ResolvedPlace | null => {
-    let listed = listedIn.get(sentence);
-    if (listed === undefined) {
-      listed = commonParent(own.filter((p) => !p.container), memo);
-      listedIn.set(sentence, listed);
-    }
-    return listed;
-  };
 
   return {
     country,
@@ -804,14 +829,14 @@ export function geolocate(found: FoundPlace[], gazetteer: Gazetteer, hints: Geol
     resolved: places,
     placeFor(sentence: number, offset: number): EventPlace | null {
       const own = inSentence.get(sentence) ?? NO_PLACES;
-      const listed = listedAt(sentence, own);
+      const listed = listedAt(sentence, own, listedIn, memo);
       if (listed) return eventPlace(listed, gazetteer, 'several places of it named in the sentence of the event');
       const here = pickPlace(own, offset, memo);
       if (here) return eventPlace(here, gazetteer, 'named in the sentence of the event');
       for (let s = sentence - 1; s >= 0; s--) {
         const there = inSentence.get(s);
         if (!there) continue;
-        const earlier = listedAt(s, there) ?? pickPlace(there, offset, memo);
+        const earlier = listedAt(s, there, listedIn, memo) ?? pickPlace(there, offset, memo);
         if (earlier) return eventPlace(earlier, gazetteer, 'named in an earlier sentence about the event');
       }
       if (main) return eventPlace(main, gazetteer, "the article's main place");
@@ -821,3 +846,13 @@ export function geolocate(found: FoundPlace[], gazetteer: Gazetteer, hints: Geol
 }
 
 const NO_PLACES: ResolvedPlace[] = [];
+
+/** The place that contains all those a sentence lists (commonParent), found once per sentence (`found`). */
+function listedAt(sentence: number, own: ResolvedPlace[], found: Map<number, ResolvedPlace | null>, memo: ArticleMemo): ResolvedPlace | null {
+  let listed = found.get(sentence);
+  if (listed === undefined) {
+    listed = commonParent(own.filter((p) => !p.container), memo);
+    found.set(sentence, listed);
+  }
+  return listed;
+}
