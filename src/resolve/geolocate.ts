@@ -181,6 +181,13 @@ class ArticleMemo {
     return chain;
   }
 
+  /** Whether a place lies in the place of this id, by parent links. */
+  within(c: PlaceCandidate, id: number): boolean {
+    const chain = this.ancestry(c);
+    for (let i = 1; i < chain.length; i++) if (chain[i]!.id === id) return true;
+    return false;
+  }
+
   /**
    * Whether a place is one the article's names may mean by their own spelling (a city named anywhere in it); the
    * set is gathered when first asked: only the local layer's parts of cities ask.
@@ -659,18 +666,21 @@ function nearAnchors(p: ResolvedPlace, anchors: ResolvedPlace[]): boolean {
 
 /** The place of a sentence's places that an event whose predicate is at `offset` happened at. */
 function pickPlace(list: ResolvedPlace[], offset: number, memo: ArticleMemo): ResolvedPlace | undefined {
+  // The one place of a sentence is its place, container or not (what the rest of this comes to for one place).
+  if (list.length === 1) return list[0];
   const candidates = list.filter((p) => !p.container);
   // "In Celaya, Guanajuato, police found two bodies in Colonia Tepeyac": when the sentence writes a place
   // with its container, a name it does not anchor that lies away from it (a namesake of a neighbourhood the
   // gazetteer lacks, a town of the same name elsewhere) is not where the event is.
   const anchors = candidates.filter((p) => p.anchored);
   const settled = anchors.length ? candidates.filter((p) => nearAnchors(p, anchors)) : candidates;
-  const pool = settled.length ? settled : list;
-  const ranked = [...pool].sort((a, b) => specificity(a) - specificity(b) || Math.abs(a.mention.start - offset) - Math.abs(b.mention.start - offset));
+  // Sorted in place but for the sentence's own list (`settled` is a list of its own).
+  const pool = settled.length ? settled : [...list];
+  const ranked = pool.sort((a, b) => specificity(a) - specificity(b) || Math.abs(a.mention.start - offset) - Math.abs(b.mention.start - offset));
   const best = ranked[0];
   // "Strongholds in Salahuddin district ... the southern districts of Aleppo": a district named with its city is
   // finer than the city even when the gazetteer has no point for it; it stands at the city's point.
-  return best && (ranked.find((p) => p !== best && memo.ancestry(p.place).slice(1).some((a) => a.id === best.place.id)) ?? best);
+  return best && (ranked.find((p) => p !== best && memo.within(p.place, best.place.id)) ?? best);
 }
 
 /**
