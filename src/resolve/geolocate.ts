@@ -153,7 +153,7 @@ function contains(container: PlaceCandidate, place: PlaceCandidate, memo: Articl
     if (container.lat !== null && container.lon !== null && place.lat !== null && place.lon !== null
       && distanceKm(container.lat, container.lon, place.lat, place.lon) <= NEAR_KM && container.population > place.population) return true;
   }
-  // A town contains the local places whose parent it is (the only containment across countries: ArticleMemo.holds).
+  // A town contains the local places whose parent it is (the only containment across countries: containedBy).
   if (place.parentId === null) return false;
   const chain = memo.ancestry(place);
   for (let i = 1; i < chain.length; i++) if (chain[i]!.key === container.key) return true;
@@ -391,7 +391,7 @@ function prepare(mention: FoundPlace, containers: FoundPlace[], memo: ArticleMem
 /** The candidate a mention most likely means, or null; `explain` puts the reasons in words (for the places kept). */
 function choose(prepared: Prepared, context: Context, explain: boolean) {
   // A transliteration skeleton matches too many names worldwide to stand on its own: it is only believed
-  // inside a country the article is already known to be about (inArticleCountry). So is a name that is only
+  // inside a country the article is already known to be about (SKELETON_COUNTRY_SHARE). So is a name that is only
   // part of a longer unknown name ("Salim" of "Abu Salim"), or a small place known by that word only as an
   // alternate name (strongMatch). A variant spelling is also believed inside the place written as its container,
   // and for a city that dwarfs its namesakes.
@@ -758,12 +758,13 @@ export function geolocate(found: FoundPlace[], gazetteer: Gazetteer, hints: Geol
     if (choice.confidence >= 0.6) vote(divisions, choice.place.division, choice.confidence);
   }
   const context = contextOf(normalised(weights), normalised(divisions));
+  // The country of the largest share, the first named of equals.
   let country: string | null = null;
-  let countryShare = -Infinity;
+  let topShare = -Infinity;
   for (const [name, share] of context.countries) {
-    if (share > countryShare) {
+    if (share > topShare) {
       country = name;
-      countryShare = share;
+      topShare = share;
     }
   }
 
