@@ -64,17 +64,61 @@ const HINT_FITS: Record<string, (c: PlaceCandidate) => boolean> = {
   site: (c) => c.kind === 'site' || c.kind === 'local',
 };
 
-/** Whether a candidate sits in a division (or country) of this key. */
-function inDivisionNamed(c: PlaceCandidate, key: string): boolean {
-  return namesDivision(c.admin1, key) || namesDivision(c.admin2, key) || namesDivision(c.country, key);
+/**
+ * A candidate's names folded as division names (divisionKey: without the words GeoNames writes around them, "Province
+ * du Soum" is "soum"), each folded when first needed (most candidates are never asked) and remembered with the
+ * candidate: containment asks them for every pair of candidates, and the gazetteer hands out the same candidate
+ * objects article after article.
+ */
+class FoldedNames {
+  // Undefined: not folded yet.
+  private nameKey: string | undefined = undefined;
+  private admin1Key: string | null | undefined = undefined;
+  private admin2Key: string | null | undefined = undefined;
+  private countryKey: string | null | undefined = undefined;
+
+  constructor(private readonly c: PlaceCandidate) {}
+
+  get name(): string {
+    return this.nameKey ??= divisionKey(this.c.name);
+  }
+
+  get admin1(): string | null {
+    if (this.admin1Key === undefined) this.admin1Key = this.c.admin1 === null ? null : divisionKey(this.c.admin1);
+    return this.admin1Key;
+  }
+
+  get admin2(): string | null {
+    if (this.admin2Key === undefined) this.admin2Key = this.c.admin2 === null ? null : divisionKey(this.c.admin2);
+    return this.admin2Key;
+  }
+
+  get country(): string | null {
+    if (this.countryKey === undefined) this.countryKey = this.c.country === null ? null : divisionKey(this.c.country);
+    return this.countryKey;
+  }
 }
 
-/**
- * A division name (folded when first needed: most candidates are never asked) matches this key; without the words
- * GeoNames writes around it ("Province du Soum" is "Soum").
- */
-function namesDivision(name: string | null, key: string): boolean {
-  return name !== null && sameDivision(divisionKey(name), key);
+const foldedNames = new WeakMap<PlaceCandidate, FoldedNames>();
+
+function foldedNamesOf(c: PlaceCandidate): FoldedNames {
+  let names = foldedNames.get(c);
+  if (!names) {
+    names = new FoldedNames(c);
+    foldedNames.set(c, names);
+  }
+  return names;
+}
+
+/** Whether a candidate sits in a division (or country) of this key. */
+function inDivisionNamed(c: PlaceCandidate, key: string): boolean {
+  const names = foldedNamesOf(c);
+  return namesDivision(names.admin1, key) || namesDivision(names.admin2, key) || namesDivision(names.country, key);
+}
+
+/** A division name, folded (divisionKey), matches this key. */
+function namesDivision(folded: string | null, key: string): boolean {
+  return folded !== null && sameDivision(folded, key);
 }
 
 /** A place this near a bigger town of the same name context is read as in it (its suburbs and villages). */
@@ -82,76 +126,144 @@ const NEAR_KM = 25;
 
 /** Division names match with or without a word more ("Idlib" and "Idlib Governorate"). */
 function sameDivision(a: string, b: string): boolean {
-  return a === b || a.startsWith(`${b} `) || b.startsWith(`${a} `);
+  return a === b || startsWithWord(a, b) || startsWithWord(b, a);
 }
 
-function contains(container: PlaceCandidate, place: PlaceCandidate, gazetteer: Gazetteer): boolean {
+/** `text` starts with `word` and a space (without building that string). */
+function startsWithWord(text: string, word: string): boolean {
+  return text.length > word.length && text.charCodeAt(word.length) === 32 && text.startsWith(word);
+}
+
+function contains(container: PlaceCandidate, place: PlaceCandidate, memo: ArticleMemo): boolean {
   if (container.id === place.id) return false;
   if (container.kind === 'country') return container.countryCode === place.countryCode;
   if (container.kind === 'admin1' || container.kind === 'admin2') {
-    return container.countryCode === place.countryCode && inDivisionNamed(place, divisionKey(container.name));
+    return container.countryCode === place.countryCode && inDivisionNamed(place, foldedNamesOf(container).name);
   }
   if ((container.kind === 'populated' || container.kind === 'site') && container.countryCode === place.countryCode && place.kind !== 'local') {
     // "Kafr Takharim in Idleb": a town that gives its name to its division stands for the division.
     const key = container.key;
-    const namedForDivision = namesDivision(container.admin1, key) || namesDivision(container.admin2, key);
-    if (namedForDivision && (namesDivision(place.admin1, key) || namesDivision(place.admin2, key))) return true;
+    const own = foldedNamesOf(container);
+    const namedForDivision = namesDivision(own.admin1, key) || namesDivision(own.admin2, key);
+    if (namedForDivision) {
+      const its = foldedNamesOf(place);
+      if (namesDivision(its.admin1, key) || namesDivision(its.admin2, key)) return true;
+    }
     // "Jacarezinho neighbourhood, Rio de Janeiro": a place in a town's outskirts.
     if (container.lat !== null && container.lon !== null && place.lat !== null && place.lon !== null
       && distanceKm(container.lat, container.lon, place.lat, place.lon) <= NEAR_KM && container.population > place.population) return true;
   }
-  // A town contains the local places whose parent it is.
-  let parent = place.parentId !== null ? gazetteer.place(place.parentId) : null;
-  for (let depth = 0; parent && depth < 5; depth++) {
-    if (parent.key === container.key) return true;
-    parent = parent.parentId !== null ? gazetteer.place(parent.parentId) : null;
-  }
+  // A town contains the local places whose parent it is (the only containment across countries: containedBy).
+  if (place.parentId === null) return false;
+  const chain = memo.ancestry(place);
+  for (let i = 1; i < chain.length; i++) if (chain[i]!.key === container.key) return true;
   return false;
+}
+
+/**
+ * What geolocating one article asks again and again, each asked once: a local place's ancestry (containment, the
+ * local layer's test, the places listed in a sentence), and which places the article's names may mean by their own
+ * spelling.
+ */
+class ArticleMemo {
+  private readonly chains = new Map<PlaceCandidate, PlaceCandidate[]>();
+  private namedIds: Set<number> | null = null;
+
+  constructor(readonly gazetteer: Gazetteer, private readonly mentions: FoundPlace[]) {}
+
+  /** The places (from the place itself up) that contain a local place, by parent links. */
+  ancestry(c: PlaceCandidate): PlaceCandidate[] {
+    let chain = this.chains.get(c);
+    if (!chain) {
+      chain = ancestry(c, this.gazetteer);
+      this.chains.set(c, chain);
+    }
+    return chain;
+  }
+
+  /** Whether a place lies in the place of this id, by parent links. */
+  within(c: PlaceCandidate, id: number): boolean {
+    const chain = this.ancestry(c);
+    for (let i = 1; i < chain.length; i++) if (chain[i]!.id === id) return true;
+    return false;
+  }
+
+  /**
+   * Whether a place is one the article's names may mean by their own spelling (a city named anywhere in it); the
+   * set is gathered when first asked: only the local layer's parts of cities ask.
+   */
+  named(id: number): boolean {
+    if (!this.namedIds) {
+      const named = new Set<number>();
+      for (const m of this.mentions) if (!m.partial) for (const c of m.candidates) if (c.exact) named.add(c.id);
+      this.namedIds = named;
+    }
+    return this.namedIds.has(id);
+  }
 }
 
 interface Context {
   /** Share of the article's evidence for each country. */
   countries: Map<string, number>;
-  /** Ids of the places the article's names may mean by their own spelling: a city named anywhere in it. */
-  named: Set<number>;
+  /** No country has any evidence yet. */
+  unknownCountry: boolean;
   /** Share of the article's confidently placed names in each first-level division ("SY.09"). */
   divisions: Map<string, number>;
 }
 
-/**
- * How well a candidate fits the mention and the article (`inside`: it lies in a place written as the mention's
- * container); `why`, when given, collects the reasons in words.
- */
-function score(c: PlaceCandidate, mention: FoundPlace, inside: boolean, context: Context, largestTown: number, why?: string[]): number {
+/** The score a candidate's kind and name give, whatever the article says. */
+function ownScore(c: PlaceCandidate, mention: FoundPlace, largestTown: number): number {
   let s = baseScore(c);
   if (!c.exact) {
     s -= 1.5;
-    why?.push('spelling variant');
   } else if (c.key === mention.key && !(c.kind === 'populated' && c.population * BIGGER_NAMESAKE < largestTown)) {
     // Its own name, not one of its alternate names; unless a far bigger town is known by it (Odessa, Texas and
     // Odesa, Ukraine): the English name of a big city is often only an alternate name in GeoNames.
     s += 1.5;
   }
-  const countryWeight = context.countries;
-  const share = c.country ? countryWeight.get(c.country) ?? 0 : 0;
+  return s;
+}
+
+/**
+ * "Aleppo province", "Kharkiv region": a division word after a name is hard to mistake, and outweighs the size of
+ * the city the division is named after; "province", "region", "state" name first-level divisions first. 0 when the
+ * mention has no such word or the candidate is not of its kind.
+ */
+function hintScore(c: PlaceCandidate, mention: FoundPlace): number {
+  if (!mention.hint || !HINT_FITS[mention.hint]?.(c)) return 0;
+  return mention.hint !== 'division' ? 2.5 : c.kind === 'admin1' ? 5 : 3.5;
+}
+
+/** The share of the article's country evidence for a candidate's country. */
+function countryShare(c: PlaceCandidate, context: Context): number {
+  return c.country ? context.countries.get(c.country) ?? 0 : 0;
+}
+
+/**
+ * How well candidate `i` of a prepared mention fits the mention and the article (`share`: countryShare); `why`, when
+ * given, collects the reasons in words. The terms are added in this order, which the scores reported depend on.
+ */
+function score(prepared: Prepared, i: number, share: number, context: Context, why?: string[]): number {
+  const c = prepared.mention.candidates[i]!;
+  let s = prepared.own[i]!;
+  if (why && !c.exact) why.push('spelling variant');
   if (share > 0) {
     s += 4 * share;
     why?.push(`in ${c.country}, the article's country`);
   }
-  if (inside) {
+  if ((prepared.flags[i]! & INSIDE) !== 0) {
     s += 6;
     why?.push('inside the place named with it');
   }
   const division = c.division;
-  const near = division ? context.divisions.get(division) ?? 0 : 0;
+  const near = division && context.divisions.size > 0 ? context.divisions.get(division) ?? 0 : 0;
   if (near > 0 && c.kind !== 'admin1' && c.kind !== 'country') {
     s += 2 * near;
     why?.push('in the same province as the article\'s other places');
   }
-  if (mention.hint && HINT_FITS[mention.hint]?.(c)) {
-    // "Aleppo province", "Kharkiv region": a division word after a name is hard to mistake, and outweighs the
-    // size of the city the division is named after; "province", "region", "state" name first-level divisions first.
-    s += mention.hint !== 'division' ? 2.5 : c.kind === 'admin1' ? 5 : 3.5;
+  const hint = prepared.hint ? prepared.hint[i]! : 0;
+  if (hint !== 0) {
+    s += hint;
     why?.push(`a ${c.kind === 'local' ? c.localKind ?? 'local place' : c.kind}, as the text says`);
   }
   return s;
@@ -163,12 +275,15 @@ const BIGGER_NAMESAKE = 5;
 /**
  * A part of a city in the local layer (a neighbourhood, a landmark: "al-'Arqoub", "Sulaymaniyah") is that part only in
  * an article that names its city: the same names are towns and quarters elsewhere ("Sulaymaniyah city" in Iraq). A
- * subdistrict of the Syrian layer, only in an article about its country.
+ * subdistrict of the Syrian layer, only in an article about its country. Whether the article's country is known is for
+ * the choice to say (LOCAL_IN_COUNTRY).
  */
-function localPartBelieved(c: PlaceCandidate, context: Context, gazetteer: Gazetteer): boolean {
-  if (c.kind !== 'local' || c.localKind === 'city' || c.localKind === 'governorate') return true;
-  if (c.localKind === 'subdistrict') return inArticleCountry(c, context);
-  return ancestry(c, gazetteer).slice(1).some((a) => context.named.has(a.id));
+function localPart(c: PlaceCandidate, memo: ArticleMemo): number {
+  if (c.kind !== 'local' || c.localKind === 'city' || c.localKind === 'governorate') return LOCAL_BELIEVED;
+  if (c.localKind === 'subdistrict') return LOCAL_IN_COUNTRY;
+  const chain = memo.ancestry(c);
+  for (let i = 1; i < chain.length; i++) if (memo.named(chain[i]!.id)) return LOCAL_BELIEVED;
+  return LOCAL_DOUBTED;
 }
 
 /** A name missing inside its written container is looked for there by a skeleton of at least this many letters. */
@@ -180,11 +295,6 @@ const SOLE_SKELETON_LENGTH = 8;
 /** Below this share of the article's country evidence, a name found only by its skeleton is not trusted. */
 const SKELETON_COUNTRY_SHARE = 0.2;
 
-/** Inside a country the article is already known to be about. */
-function inArticleCountry(c: PlaceCandidate, context: Context): boolean {
-  return c.country !== null && (context.countries.get(c.country) ?? 0) >= SKELETON_COUNTRY_SHARE;
-}
-
 /** Found by its own spelling, as a whole name, and not a small place known by that word only as an alternate name ("Bat" for Bath). */
 function strongMatch(c: PlaceCandidate, mention: FoundPlace): boolean {
   return c.exact && !mention.partial
@@ -192,8 +302,18 @@ function strongMatch(c: PlaceCandidate, mention: FoundPlace): boolean {
 }
 
 /** Inside a place written as the mention's container ("Balet Weyne (Balet Weyne, Hiraan)"). */
-function inWrittenContainer(c: PlaceCandidate, containers: FoundPlace[], gazetteer: Gazetteer): boolean {
-  for (const m of containers) for (const k of m.candidates) if (contains(k, c, gazetteer)) return true;
+function inWrittenContainer(c: PlaceCandidate, containers: FoundPlace[], memo: ArticleMemo): boolean {
+  for (const m of containers) if (containedBy(m, c, memo)) return true;
+  return false;
+}
+
+/** Whether one of a written container's candidates contains this candidate. */
+function containedBy(container: FoundPlace, c: PlaceCandidate, memo: ArticleMemo): boolean {
+  for (const k of container.candidates) {
+    // Without a parent, a place is contained only by candidates of its own country (see contains).
+    if (c.parentId === null && k.countryCode !== c.countryCode) continue;
+    if (contains(k, c, memo)) return true;
+  }
   return false;
 }
 
@@ -205,21 +325,45 @@ function dominantCity(c: PlaceCandidate, candidates: PlaceCandidate[], largest: 
 
 /**
  * With nothing known of the article's country, a long transliteration skeleton that only one place in the
- * world has ("Svitlodarsk" ~ Svetlodarsk) is that place.
+ * world has ("Svitlodarsk" ~ Svetlodarsk) is that place (asked of a mention with one candidate, found by its skeleton).
  */
-function soleInWorld(c: PlaceCandidate, mention: FoundPlace, unknownCountry: boolean): boolean {
-  return unknownCountry && mention.candidates.length === 1 && !c.exact && placeNameSkeleton(mention.text).length >= SOLE_SKELETON_LENGTH;
+function soleInWorld(mention: FoundPlace, unknownCountry: boolean): boolean {
+  return unknownCountry && placeNameSkeleton(mention.text).length >= SOLE_SKELETON_LENGTH;
 }
 
-/** The candidate a mention most likely means, or null; `explain` puts the reasons in words (for the places kept). */
-function choose(mention: FoundPlace, containers: FoundPlace[], context: Context, gazetteer: Gazetteer, explain: boolean) {
-  // A transliteration skeleton matches too many names worldwide to stand on its own: it is only believed
-  // inside a country the article is already known to be about (inArticleCountry). So is a name that is only
-  // part of a longer unknown name ("Salim" of "Abu Salim"), or a small place known by that word only as an
-  // alternate name (strongMatch). A variant spelling is also believed inside the place written as its container,
-  // and for a city that dwarfs its namesakes.
-  // A piece of a longer name the gazetteer does not know ("Issa" of "Ein Issa", "Mine" of "Karbonit Mine") is
-  // that other place, not this one, unless the text writes it inside this one's container.
+/** The local layer's test of a candidate (localPart): believed, believed inside the article's country, not believed. */
+const LOCAL_BELIEVED = 0;
+const LOCAL_IN_COUNTRY = 1;
+const LOCAL_DOUBTED = 2;
+
+/** What a prepared candidate's flags say (bits): the local layer's test takes the lowest two. */
+const LOCAL_BITS = 3;
+const INSIDE = 4;
+const VOUCHED = 8;
+const SOLE = 16;
+
+/**
+ * What choosing among a mention's candidates needs that the article's evidence does not change, per candidate: worked
+ * out once and read by both passes of choose.
+ */
+interface Prepared {
+  mention: FoundPlace;
+  /**
+   * The local layer's test (LOCAL_BITS: LOCAL_BELIEVED, LOCAL_IN_COUNTRY or LOCAL_DOUBTED), and bits: INSIDE a place
+   * written as the mention's container; VOUCHED, believed whatever the article's country (a strong match, inside
+   * its container, a city that dwarfs its namesakes); SOLE, the one candidate, found by its skeleton only, believed
+   * while no country is known when the skeleton is long (soleInWorld).
+   */
+  flags: number[];
+  /** The score its name and kind give (ownScore). */
+  own: number[];
+  /** What the feature word written with the mention adds (hintScore); null when the mention has none. */
+  hint: number[] | null;
+  /** Some candidate is INSIDE. */
+  anyInside: boolean;
+}
+
+function prepare(mention: FoundPlace, containers: FoundPlace[], memo: ArticleMemo): Prepared {
   const candidates = mention.candidates;
   let largest = 0;
   let largestTown = 0;
@@ -227,43 +371,74 @@ function choose(mention: FoundPlace, containers: FoundPlace[], context: Context,
     largest = Math.max(largest, c.population);
     if (c.exact && c.kind === 'populated') largestTown = Math.max(largestTown, c.population);
   }
-  let unknownCountry = true;
-  for (const share of context.countries.values()) if (share !== 0) unknownCountry = false;
+  const n = candidates.length;
+  const flags = new Array<number>(n);
+  const own = new Array<number>(n);
+  const hint = mention.hint ? new Array<number>(n) : null;
+  let anyInside = false;
+  for (let i = 0; i < n; i++) {
+    const c = candidates[i]!;
+    const inside = containers.length > 0 && inWrittenContainer(c, containers, memo);
+    const vouched = mention.partial ? inside : strongMatch(c, mention) || inside || dominantCity(c, candidates, largest);
+    flags[i] = localPart(c, memo) | (inside ? INSIDE : 0) | (vouched ? VOUCHED : 0) | (n === 1 && !c.exact ? SOLE : 0);
+    anyInside ||= inside;
+    own[i] = ownScore(c, mention, largestTown);
+    if (hint) hint[i] = hintScore(c, mention);
+  }
+  return { mention, flags, own, hint, anyInside };
+}
+
+/** The candidate a mention most likely means, or null; `explain` puts the reasons in words (for the places kept). */
+function choose(prepared: Prepared, context: Context, explain: boolean) {
+  // A transliteration skeleton matches too many names worldwide to stand on its own: it is only believed
+  // inside a country the article is already known to be about (SKELETON_COUNTRY_SHARE). So is a name that is only
+  // part of a longer unknown name ("Salim" of "Abu Salim"), or a small place known by that word only as an
+  // alternate name (strongMatch). A variant spelling is also believed inside the place written as its container,
+  // and for a city that dwarfs its namesakes.
+  // A piece of a longer name the gazetteer does not know ("Issa" of "Ein Issa", "Mine" of "Karbonit Mine") is
+  // that other place, not this one, unless the text writes it inside this one's container.
+  const mention = prepared.mention;
+  const candidates = mention.candidates;
   // The best believable candidate, and the margin by which it beats the next (the first of equals wins).
-  let best: PlaceCandidate | null = null;
-  let bestInside = false;
+  let best = -1;
+  let bestShare = 0;
   let bestScore = -Infinity;
   let nextScore = -Infinity;
   let believable = 0;
-  for (const c of candidates) {
-    const inside = containers.length > 0 && inWrittenContainer(c, containers, gazetteer);
+  for (let i = 0; i < candidates.length; i++) {
+    const flags = prepared.flags[i]!;
+    const local = flags & LOCAL_BITS;
+    if (local === LOCAL_DOUBTED) continue;
+    const c = candidates[i]!;
+    const share = countryShare(c, context);
+    const inCountry = share >= SKELETON_COUNTRY_SHARE;
     const believed = (mention.partial
-      ? inside
-      : strongMatch(c, mention) || inArticleCountry(c, context) || inside
-        || dominantCity(c, candidates, largest) || soleInWorld(c, mention, unknownCountry))
-      && localPartBelieved(c, context, gazetteer);
+      ? (flags & INSIDE) !== 0
+      : (flags & VOUCHED) !== 0 || inCountry || ((flags & SOLE) !== 0 && soleInWorld(mention, context.unknownCountry)))
+      && (local === LOCAL_BELIEVED || inCountry);
     if (!believed) continue;
     believable++;
-    const s = score(c, mention, inside, context, largestTown);
+    const s = score(prepared, i, share, context);
     if (s > bestScore) {
       nextScore = bestScore;
-      best = c;
-      bestInside = inside;
+      best = i;
+      bestShare = share;
       bestScore = s;
     } else if (s > nextScore) nextScore = s;
   }
-  if (!best) return null;
+  if (best < 0) return null;
+  const place = candidates[best]!;
   const margin = believable > 1 ? bestScore - nextScore : 3;
-  const confidence = Math.round(Math.min(0.95, 0.5 + margin / 8 + (best.exact ? 0.1 : 0)) * 100) / 100;
+  const confidence = Math.round(Math.min(0.95, 0.5 + margin / 8 + (place.exact ? 0.1 : 0)) * 100) / 100;
   let reason = '';
   if (explain) {
     const why: string[] = [];
-    score(best, mention, bestInside, context, largestTown, why);
+    score(prepared, best, bestShare, context, why);
     const others = believable - 1;
-    reason = `"${mention.text}" → ${best.name}${best.country ? `, ${best.country}` : ''} (${best.kind === 'local' ? 'local gazetteer' : best.kind})`
+    reason = `"${mention.text}" → ${place.name}${place.country ? `, ${place.country}` : ''} (${place.kind === 'local' ? 'local gazetteer' : place.kind})`
       + (why.length ? `: ${why.join('; ')}` : '') + (others ? `; chosen over ${others} other place${others > 1 ? 's' : ''} of that name` : '');
   }
-  return { place: best, score: bestScore, confidence, reason, anchored: bestInside };
+  return { place, score: bestScore, confidence, reason, anchored: (prepared.flags[best]! & INSIDE) !== 0 };
 }
 
 /** How much a name found only in one country says the article is about that country. */
@@ -280,8 +455,18 @@ function vote(weights: Map<string, number>, key: string | null, weight: number):
 }
 
 function normalised(weights: Map<string, number>): Map<string, number> {
-  const total = [...weights.values()].reduce((a, b) => a + b, 0);
-  return new Map([...weights.entries()].map(([k, v]) => [k, total ? v / total : 0]));
+  let total = 0;
+  for (const v of weights.values()) total += v;
+  const shares = new Map<string, number>();
+  for (const [k, v] of weights) shares.set(k, total ? v / total : 0);
+  return shares;
+}
+
+/** The evidence of countries as the choice reads it. */
+function contextOf(countries: Map<string, number>, divisions: Map<string, number>): Context {
+  let unknownCountry = true;
+  for (const share of countries.values()) if (share !== 0) unknownCountry = false;
+  return { countries, unknownCountry, divisions };
 }
 
 /**
@@ -397,11 +582,12 @@ function ancestry(c: PlaceCandidate, gazetteer: Gazetteer): PlaceCandidate[] {
  * "Strikes on positions in Salahuddin, Sheikh Saeed, Karam al-Taraf and Old Aleppo": when a sentence lists
  * several places of one city, the event is the city's, at precision 2, not the one listed nearest the verb.
  */
-function commonParent(listed: ResolvedPlace[], gazetteer: Gazetteer): ResolvedPlace | null {
+function commonParent(listed: ResolvedPlace[], memo: ArticleMemo): ResolvedPlace | null {
+  if (listed.length < LISTED_PLACES) return null;
   const distinct = [...new Map(listed.map((p) => [p.place.id, p])).values()];
   if (distinct.length < LISTED_PLACES) return null;
   // A city listed with its own districts ("Aleppo, including Seyed Ali and al-Sweiqeh") is their common place.
-  const chains = distinct.map((p) => ancestry(p.place, gazetteer));
+  const chains = distinct.map((p) => memo.ancestry(p.place));
   const shared = chains[0]!.find((a) => chains.every((chain) => chain.some((c) => c.id === a.id)));
   if (!shared) return null;
   const first = distinct[0]!;
@@ -421,7 +607,26 @@ const CITY_POPULATION = 100_000;
 
 /** The mentions written as a mention's containers, but for pieces of longer names ("Hassan" of "Hassan Dabouq"). */
 function containersOf(mention: FoundPlace, mentions: FoundPlace[]): FoundPlace[] {
-  return mention.containers.map((i) => mentions[i]!).filter((c) => !c.partial);
+  if (mention.containers.length === 0) return NO_MENTIONS;
+  const containers: FoundPlace[] = [];
+  for (const i of mention.containers) if (!mentions[i]!.partial) containers.push(mentions[i]!);
+  return containers;
+}
+
+const NO_MENTIONS: FoundPlace[] = [];
+const NO_CANDIDATES: PlaceCandidate[] = [];
+
+/**
+ * The places of a name found by its spelling and by its skeleton that lie inside its written containers: one entry
+ * per place, in the order the places first appear, the skeleton's entry when both found it.
+ */
+function insideContainers(spelled: PlaceCandidate[], variants: PlaceCandidate[], containers: FoundPlace[], memo: ArticleMemo): PlaceCandidate[] {
+  const byId = new Map<number, PlaceCandidate>();
+  for (const c of spelled) byId.set(c.id, c);
+  for (const c of variants) byId.set(c.id, c);
+  const inside: PlaceCandidate[] = [];
+  for (const c of byId.values()) if (inWrittenContainer(c, containers, memo)) inside.push(c);
+  return inside;
 }
 
 /** A city of the mention's own name, in a country none of the divisions written with it lies in. */
@@ -443,14 +648,14 @@ function withoutOutliers(places: ResolvedPlace[]): ResolvedPlace[] {
   const located = places.filter((p) => p.place.kind !== 'country' && p.place.lat !== null && p.place.lon !== null);
   const accepted: ResolvedPlace[] = [];
   const doubted = new Set<ResolvedPlace>();
-  for (const p of [...located].sort((a, b) => b.score - a.score)) {
+  for (const p of located.sort((a, b) => b.score - a.score)) {
     const near = accepted.length === 0 || accepted.some((q) => distanceKm(q.place.lat!, q.place.lon!, p.place.lat!, p.place.lon!) <= FAR_KM);
     const sameCountry = accepted.length === 0 || accepted.some((q) => q.place.countryCode === p.place.countryCode);
     const unambiguous = p.mention.candidates.length === 1 && p.confidence >= 0.9;
     if (near || p.container || (sameCountry && unambiguous)) accepted.push(p);
     else doubted.add(p);
   }
-  return places.filter((p) => !doubted.has(p));
+  return doubted.size === 0 ? places : places.filter((p) => !doubted.has(p));
 }
 
 /** Near a place the sentence writes with its container (anchored), or a district, or anchored itself. */
@@ -460,19 +665,22 @@ function nearAnchors(p: ResolvedPlace, anchors: ResolvedPlace[]): boolean {
 }
 
 /** The place of a sentence's places that an event whose predicate is at `offset` happened at. */
-function pickPlace(list: ResolvedPlace[], offset: number, gazetteer: Gazetteer): ResolvedPlace | undefined {
+function pickPlace(list: ResolvedPlace[], offset: number, memo: ArticleMemo): ResolvedPlace | undefined {
+  // The one place of a sentence is its place, container or not (what the rest of this comes to for one place).
+  if (list.length === 1) return list[0];
   const candidates = list.filter((p) => !p.container);
   // "In Celaya, Guanajuato, police found two bodies in Colonia Tepeyac": when the sentence writes a place
   // with its container, a name it does not anchor that lies away from it (a namesake of a neighbourhood the
   // gazetteer lacks, a town of the same name elsewhere) is not where the event is.
   const anchors = candidates.filter((p) => p.anchored);
   const settled = anchors.length ? candidates.filter((p) => nearAnchors(p, anchors)) : candidates;
-  const pool = settled.length ? settled : list;
-  const ranked = [...pool].sort((a, b) => specificity(a) - specificity(b) || Math.abs(a.mention.start - offset) - Math.abs(b.mention.start - offset));
+  // Sorted in place but for the sentence's own list (`settled` is a list of its own).
+  const pool = settled.length ? settled : [...list];
+  const ranked = pool.sort((a, b) => specificity(a) - specificity(b) || Math.abs(a.mention.start - offset) - Math.abs(b.mention.start - offset));
   const best = ranked[0];
   // "Strongholds in Salahuddin district ... the southern districts of Aleppo": a district named with its city is
   // finer than the city even when the gazetteer has no point for it; it stands at the city's point.
-  return best && (ranked.find((p) => p !== best && ancestry(p.place, gazetteer).slice(1).some((a) => a.id === best.place.id)) ?? best);
+  return best && (ranked.find((p) => p !== best && memo.within(p.place, best.place.id)) ?? best);
 }
 
 /**
@@ -485,7 +693,8 @@ function withNamedDivisions(m: FoundPlace, gazetteer: Gazetteer): FoundPlace {
   for (const c of m.candidates) {
     if (!c.exact || c.kind !== 'populated') continue;
     for (const [division, kind] of [[c.admin1, 'admin1'], [c.admin2, 'admin2']] as const) {
-      if (!division || !(namesDivision(division, m.key) || namesDivision(division, c.key))) continue;
+      const folded = kind === 'admin1' ? foldedNamesOf(c).admin1 : foldedNamesOf(c).admin2;
+      if (!division || !(namesDivision(folded, m.key) || namesDivision(folded, c.key))) continue;
       for (const d of gazetteer.lookup(division)) {
         if (d.kind === kind && d.countryCode === c.countryCode && !added.some((a) => a.id === d.id)) added.push({ ...d, exact: true });
       }
@@ -499,10 +708,10 @@ function withNamedDivisions(m: FoundPlace, gazetteer: Gazetteer): FoundPlace {
  * places lies in is a place the gazetteer does not know there. The event then stands at that division, at the
  * division's precision, and never at a namesake outside it (Saḩar in Sanaa governorate).
  */
-function containerFallback(m: FoundPlace, containers: FoundPlace[], context: Context, gazetteer: Gazetteer): ReturnType<typeof choose> {
+function containerFallback(m: FoundPlace, containers: FoundPlace[], context: Context, memo: ArticleMemo): ReturnType<typeof choose> {
   for (const container of containers) {
     const divisions = { ...container, candidates: container.candidates.filter((c) => c.kind === 'admin1' || c.kind === 'admin2' || c.kind === 'country') };
-    const choice = choose(divisions, [], context, gazetteer, true);
+    const choice = choose(prepare(divisions, NO_MENTIONS, memo), context, true);
     if (!choice) continue;
     return { ...choice, reason: `"${m.text}" is not known inside ${container.text}: placed at ${choice.place.name}, the division the text puts it in; ${choice.reason}` };
   }
@@ -520,14 +729,16 @@ export function geolocate(found: FoundPlace[], gazetteer: Gazetteer, hints: Geol
   // "Saada province", "Kharkiv region": a name written as a division means the division, also when the gazetteer
   // finds only the town it is named after under that spelling.
   const mentions = found.map((m) => (m.hint === 'division' ? withNamedDivisions(m, gazetteer) : m));
+  const memo = new ArticleMemo(gazetteer, mentions);
   const weights = new Map<string, number>();
   hints.countries.slice(0, 2).forEach((c, i) => vote(weights, c, i === 0 ? 1.5 : 0.75));
   // A name says which country it is in when all its places are in one; once per name however often it is
   // repeated, and by how much the name weighs (a country or a division more than a village called "Congress").
   const voted = new Set<string>();
   for (const m of mentions) {
+    if (voted.has(m.key)) continue;
     const said = countrySaid(m);
-    if (!said || voted.has(m.key)) continue;
+    if (!said) continue;
     voted.add(m.key);
     vote(weights, said.country, said.weight);
   }
@@ -536,27 +747,38 @@ export function geolocate(found: FoundPlace[], gazetteer: Gazetteer, hints: Geol
   // ambiguous names. A name found only by a spelling variant counts too: it was only chosen where the article's
   // country or its container vouched for it, or where it was the one place with that long a skeleton.
   // A piece of a longer name ("Hassan" of "Hassan Dabouq", a person) written after a place is not its container.
-  const named = new Set<number>();
-  for (const m of mentions) for (const c of m.candidates) if (c.exact && !m.partial) named.add(c.id);
-  const firstContext: Context = { countries: normalised(weights), divisions: new Map(), named };
+  const firstContext = contextOf(normalised(weights), new Map());
   const divisions = new Map<string, number>();
   const writtenContainers = mentions.map((m) => containersOf(m, mentions));
-  for (const [index, m] of mentions.entries()) {
-    const choice = choose(m, writtenContainers[index]!, firstContext, gazetteer, false);
+  const prepared = mentions.map((m, index) => prepare(m, writtenContainers[index]!, memo));
+  for (const p of prepared) {
+    const choice = choose(p, firstContext, false);
     if (!choice) continue;
     vote(weights, choice.place.country, choice.confidence);
     if (choice.confidence >= 0.6) vote(divisions, choice.place.division, choice.confidence);
   }
-  const context: Context = { countries: normalised(weights), divisions: normalised(divisions), named };
-  const country = [...context.countries.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  const context = contextOf(normalised(weights), normalised(divisions));
+  // The country of the largest share, the first named of equals.
+  let country: string | null = null;
+  let topShare = -Infinity;
+  for (const [name, share] of context.countries) {
+    if (share > topShare) {
+      country = name;
+      topShare = share;
+    }
+  }
 
   const containerIndices = new Set<number>();
   const places: ResolvedPlace[] = [];
-  const mentionOf = new Map<ResolvedPlace, number>();
+  // The mention index of each place resolved.
+  const mentionOf: number[] = [];
   const settled = new Map<string, NonNullable<ReturnType<typeof choose>>>();
   mentions.forEach((written, index) => {
     let m = written;
-    const containers = writtenContainers[index]!.filter((c) => c.candidates.some((k) => k.kind === 'admin1' || k.kind === 'admin2' || k.kind === 'country'));
+    let mentionPrepared = prepared[index]!;
+    const writtenWith = writtenContainers[index]!;
+    const containers = writtenWith.length === 0 ? writtenWith
+      : writtenWith.filter((c) => c.candidates.some((k) => k.kind === 'admin1' || k.kind === 'admin2' || k.kind === 'country'));
     // Written inside divisions none of its namesakes lies in ("Tieba (Bankass, Mopti)" for a Tieba in China):
     // the gazetteer does not know this place, and the event falls back to its containers. But a city of its own
     // name written with divisions known only in other countries ("Brasilia, Distrito Federal", Venezuela's
@@ -565,55 +787,83 @@ export function geolocate(found: FoundPlace[], gazetteer: Gazetteer, hints: Geol
     // Poonch District lies across the line of control.
     let fallback: ReturnType<typeof choose> = null;
     if (containers.length > 0 && !m.candidates.some((c) => cityDespiteDivisions(c, m, containers))
-      && !m.candidates.some((c) => inWrittenContainer(c, containers, gazetteer))) {
+      && !(containers.length === writtenWith.length ? mentionPrepared.anyInside : m.candidates.some((c) => inWrittenContainer(c, containers, memo)))) {
       // "Hays city (Al Hudaydah)": the name without its feature word, by its spelling or its skeleton.
       const bare = withoutDivisionWord(m.text);
       // A skeleton of three letters ("Pepe" ~ Papaya) finds some village inside most provinces.
-      const variants = placeNameSkeleton(bare).length >= RESCUE_SKELETON ? gazetteer.variants(bare) : [];
-      const inside = [...new Map([...(bare !== m.text ? gazetteer.lookup(bare) : []), ...variants].map((c) => [c.id, c])).values()]
-        .filter((c) => inWrittenContainer(c, containers, gazetteer));
-      if (inside.length > 0) m = { ...m, candidates: inside };
-      else {
-        fallback = containerFallback(m, containers, context, gazetteer);
+      const variants = placeNameSkeleton(bare).length >= RESCUE_SKELETON ? gazetteer.variants(bare) : NO_CANDIDATES;
+      const inside = insideContainers(bare !== m.text ? gazetteer.lookup(bare) : NO_CANDIDATES, variants, containers, memo);
+      if (inside.length > 0) {
+        m = { ...m, candidates: inside };
+        mentionPrepared = prepare(m, writtenWith, memo);
+      } else {
+        fallback = containerFallback(m, containers, context, memo);
         if (!fallback) return;
       }
     }
-    const sameName = containers.length === 0 ? settled.get(divisionKey(m.text)) : undefined;
-    const choice = sameName ?? fallback ?? choose(m, writtenContainers[index]!, context, gazetteer, true);
+    // Only asked when a name was settled by its container, or is being settled now.
+    const nameKey = containers.length > 0 || settled.size > 0 ? divisionKey(m.text) : '';
+    const sameName = containers.length === 0 ? settled.get(nameKey) : undefined;
+    const choice = sameName ?? fallback ?? choose(mentionPrepared, context, true);
     if (!choice) return;
     // "In Castilla, Piura, ... outside the Castilla Municipality offices": a name the text once wrote with its
     // container means the same place when written again without it.
-    if (containers.length > 0 && !settled.has(divisionKey(m.text))) {
-      settled.set(divisionKey(m.text), { ...choice, reason: `${choice.reason}; as written with ${containers.map((c) => c.text).join(', ')}` });
+    if (containers.length > 0 && !settled.has(nameKey)) {
+      settled.set(nameKey, { ...choice, reason: `${choice.reason}; as written with ${containers.map((c) => c.text).join(', ')}` });
     }
-    for (const i of m.containers) if (mentions[i]!.candidates.some((k) => contains(k, choice.place, gazetteer))) containerIndices.add(i);
-    const place: ResolvedPlace = { mention: m, ...choice, container: false };
-    mentionOf.set(place, index);
+    for (const i of m.containers) if (containedBy(mentions[i]!, choice.place, memo)) containerIndices.add(i);
+    const place: ResolvedPlace = {
+      mention: m, place: choice.place, score: choice.score, confidence: choice.confidence, reason: choice.reason, anchored: choice.anchored, container: false,
+    };
+    mentionOf.push(index);
     places.push(place);
   });
-  for (const p of places) if (containerIndices.has(mentionOf.get(p)!)) p.container = true;
+  for (const [i, p] of places.entries()) if (containerIndices.has(mentionOf[i]!)) p.container = true;
   // A weak guess on a name in another country than the article's is more likely a word than a place.
   const kept = withoutOutliers(places.filter((p) => p.place.country === country || (p.score >= 3 && p.confidence >= 0.7)));
 
   const main = [...kept].filter((p) => !p.container).sort((a, b) => specificity(a) - specificity(b))[0] ?? kept[0] ?? null;
+
+  // Events ask sentence by sentence: the kept places of each sentence are gathered once, and the place that
+  // contains all those a sentence lists is found once per sentence.
+  const inSentence = new Map<number, ResolvedPlace[]>();
+  for (const p of kept) {
+    const list = inSentence.get(p.mention.sentence);
+    if (list) list.push(p);
+    else inSentence.set(p.mention.sentence, [p]);
+  }
+  const listedIn = new Map<number, ResolvedPlace | null>();
 
   return {
     country,
     places: kept,
     resolved: places,
     placeFor(sentence: number, offset: number): EventPlace | null {
-      const own = kept.filter((p) => p.mention.sentence === sentence);
-      const listed = commonParent(own.filter((p) => !p.container), gazetteer);
+      const own = inSentence.get(sentence) ?? NO_PLACES;
+      const listed = listedAt(sentence, own, listedIn, memo);
       if (listed) return eventPlace(listed, gazetteer, 'several places of it named in the sentence of the event');
-      const inSentence = pickPlace(own, offset, gazetteer);
-      if (inSentence) return eventPlace(inSentence, gazetteer, 'named in the sentence of the event');
+      const here = pickPlace(own, offset, memo);
+      if (here) return eventPlace(here, gazetteer, 'named in the sentence of the event');
       for (let s = sentence - 1; s >= 0; s--) {
-        const there = kept.filter((p) => p.mention.sentence === s);
-        const earlier = commonParent(there.filter((p) => !p.container), gazetteer) ?? pickPlace(there, offset, gazetteer);
+        const there = inSentence.get(s);
+        if (!there) continue;
+        const earlier = listedAt(s, there, listedIn, memo) ?? pickPlace(there, offset, memo);
         if (earlier) return eventPlace(earlier, gazetteer, 'named in an earlier sentence about the event');
       }
       if (main) return eventPlace(main, gazetteer, "the article's main place");
       return null;
     },
   };
+}
+
+const NO_PLACES: ResolvedPlace[] = [];
+
+/** The place that contains all those a sentence lists (commonParent), found once per sentence (`found`). */
+function listedAt(sentence: number, own: ResolvedPlace[], found: Map<number, ResolvedPlace | null>, memo: ArticleMemo): ResolvedPlace | null {
+  let listed = found.get(sentence);
+  if (listed === undefined) {
+    listed = commonParent(own.filter((p) => !p.container), memo);
+    found.set(sentence, listed);
+  }
+  return listed;
 }
