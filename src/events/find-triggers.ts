@@ -63,12 +63,20 @@ function anyNear(tokens: Token[], first: number, last: number, window: number, w
   return false;
 }
 
+/** The phrases of a normal form followed by those of its lemma, kept by the two lists so that they are joined once. */
+const JOINED = new WeakMap<readonly TriggerPhrase[], WeakMap<readonly TriggerPhrase[], readonly TriggerPhrase[]>>();
+
 function candidatesAt(lexicon: EventLexicon, token: Token): readonly TriggerPhrase[] {
   const byNormal = lexicon.byFirstWord.get(token.normal) ?? NO_PHRASES;
   if (token.lemma === token.normal) return byNormal;
   const byLemma = lexicon.byFirstWord.get(token.lemma) ?? NO_PHRASES;
   if (byNormal.length === 0) return byLemma;
-  return byLemma.length === 0 ? byNormal : [...byNormal, ...byLemma];
+  if (byLemma.length === 0) return byNormal;
+  let withLemma = JOINED.get(byNormal);
+  if (!withLemma) JOINED.set(byNormal, (withLemma = new WeakMap()));
+  let joined = withLemma.get(byLemma);
+  if (!joined) withLemma.set(byLemma, (joined = [...byNormal, ...byLemma]));
+  return joined;
 }
 
 function triggersInSentence(text: string, sentence: Sentence, lexicon: EventLexicon): TriggerMatch[] {
@@ -89,11 +97,12 @@ function triggersInSentence(text: string, sentence: Sentence, lexicon: EventLexi
       i++;
       continue;
     }
-    const matched = candidates.filter((phrase) => phrase.words.length === longest && phraseMatchesAt(tokens, i, phrase));
     const last = i + longest - 1;
     const lastToken = tokens[last] ?? token;
-    const seen = new Set<string>();
-    for (const phrase of matched) {
+    // The codes already found here: most places match one phrase, so no set is built for them.
+    let seen: string[] | null = null;
+    for (const phrase of candidates) {
+      if (phrase.words.length !== longest || !phraseMatchesAt(tokens, i, phrase)) continue;
       let code = phrase.code;
       if (phrase.unlessNear.size > 0 || phrase.whenNear.length > 0 || phrase.onlyNear.size > 0) {
         if (anyNear(tokens, i, last, phrase.window, phrase.unlessNear)) continue;
@@ -105,8 +114,8 @@ function triggersInSentence(text: string, sentence: Sentence, lexicon: EventLexi
           }
         }
       }
-      if (seen.has(code.name)) continue;
-      seen.add(code.name);
+      if (seen?.includes(code.name)) continue;
+      (seen ??= []).push(code.name);
       found.push({
         sentence: sentence.index,
         firstToken: i,

@@ -59,13 +59,24 @@ function wordNumber(normal: string, lexicon: CasualtyLexicon): number | null {
 
 const NO_QUANTITIES: readonly { words: string[]; value: number; vague: boolean }[] = [];
 
+const OPENERS = new WeakMap<CasualtyLexicon, Set<string>>();
+
+/** The words that may open a count besides figures and hyphenated words: one look-up a token instead of four. */
+function openersOf(lexicon: CasualtyLexicon): Set<string> {
+  let openers = OPENERS.get(lexicon);
+  if (!openers) {
+    openers = new Set([...lexicon.quantities.keys(), ...lexicon.numberWords.keys(), ...lexicon.reflexives, ...lexicon.personDeterminers]);
+    OPENERS.set(lexicon, openers);
+  }
+  return openers;
+}
+
 /** A count starting at token `i`, if there is one. */
-function quantityAt(tokens: Token[], i: number, lexicon: CasualtyLexicon): Quantity | null {
+function quantityAt(tokens: Token[], i: number, lexicon: CasualtyLexicon, openers: ReadonlySet<string>): Quantity | null {
   const token = tokens[i]!;
   // Most tokens cannot open a count: one look-up each settles them before any of the checks below.
   const normal = token.normal;
-  if (!startsWithDigit(token.text) && !lexicon.quantities.has(normal) && !lexicon.numberWords.has(normal) && !normal.includes('-')
-    && !lexicon.reflexives.has(normal) && !lexicon.personDeterminers.has(normal)) return null;
+  if (!startsWithDigit(token.text) && !openers.has(normal) && !normal.includes('-')) return null;
   const next = tokens[i + 1];
   const previous = tokens[i - 1];
   // Dates, measures and ages are not people: "9 May", "May 9", "2 km", "10 am", "a 5-year-old", "aged 30".
@@ -374,6 +385,31 @@ function voiceStarts(tokens: Token[], lexicon: CasualtyLexicon): number[] {
   return starts;
 }
 
+/** What a word tells the first pass over a sentence (see sentenceKindsOf). */
+const OUTCOME = 1;
+const CONTRAST = 2;
+const ATTACKER_DEATH = 4;
+
+const SENTENCE_KINDS = new WeakMap<CasualtyLexicon, Map<string, number>>();
+
+/**
+ * The words that say whether a sentence needs reading (an outcome) and which rarer rules apply to it (a contrast, the
+ * first word of an attacker's death), one look-up a token instead of four. A word is one kind only, the first of
+ * outcome, contrast, attacker's death it is.
+ */
+function sentenceKindsOf(lexicon: CasualtyLexicon): Map<string, number> {
+  let kinds = SENTENCE_KINDS.get(lexicon);
+  if (!kinds) {
+    kinds = new Map();
+    for (const word of lexicon.attackersDeaths.keys()) kinds.set(word, ATTACKER_DEATH);
+    for (const word of lexicon.attackerDeaths.keys()) kinds.set(word, ATTACKER_DEATH);
+    for (const word of lexicon.contrasts) kinds.set(word, CONTRAST);
+    for (const word of lexicon.outcomes.keys()) kinds.set(word, OUTCOME);
+    SENTENCE_KINDS.set(lexicon, kinds);
+  }
+  return kinds;
+}
+
 /**
  * Killed, injured and unspecified casualties with their counts, by the rule in docs/fatalities.md:
  * exact numbers as written, ranges by their lower figure, vague words by the table in
@@ -382,23 +418,21 @@ function voiceStarts(tokens: Token[], lexicon: CasualtyLexicon): number[] {
  */
 export function findCasualties(doc: AnalysedText, lexicon: CasualtyLexicon): CasualtyMention[] {
   const found: CasualtyMention[] = [];
+  const kinds = sentenceKindsOf(lexicon);
+  const openers = openersOf(lexicon);
   for (const sentence of doc.sentences) {
     const tokens = sentence.tokens;
     // One pass says whether the sentence needs reading at all, and which of the rarer rules can apply to it.
-    let hasOutcome = false;
-    let hasContrast = false;
-    let hasAttackerDeath = false;
-    for (const t of tokens) {
-      if (lexicon.outcomes.has(t.normal)) hasOutcome = true;
-      else if (lexicon.contrasts.has(t.normal)) hasContrast = true;
-      else if (lexicon.attackerDeaths.has(t.normal) || lexicon.attackersDeaths.has(t.normal)) hasAttackerDeath = true;
-    }
-    if (!hasOutcome) continue;
+    let seen = 0;
+    for (let k = 0; k < tokens.length; k++) seen |= kinds.get(tokens[k]!.normal) ?? 0;
+    if (!(seen & OUTCOME)) continue;
+    const hasContrast = (seen & CONTRAST) !== 0;
+    const hasAttackerDeath = (seen & ATTACKER_DEATH) !== 0;
     const firstOfSentence = found.length;
 
     const quantities: Quantity[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      const q = quantityAt(tokens, i, lexicon);
+      const q = quantityAt(tokens, i, lexicon, openers);
       if (q) {
         quantities.push(q);
         i = q.last;
