@@ -7,7 +7,7 @@ import { MAX_CANDIDATES, MIN_SKELETON, openDatabase, SCHEMA_VERSION, type PlaceK
 import { foldName, keySkeleton, placeNameKey, placeNameSkeleton } from './place-name-key.ts';
 import { NameFilter } from './name-filter.ts';
 import { DivisionNames } from './division-names.ts';
-import { LRUCache } from 'lru-cache';
+import { BoundedMemo } from '../bounded-memo.ts';
 
 /** A place the gazetteer knows, with its division names spelled out. */
 export interface PlaceCandidate {
@@ -149,9 +149,9 @@ class SqliteGazetteer implements Gazetteer {
   private readonly byId: Database.Statement;
   private readonly byCountry: Database.Statement;
   private readonly divisionNames: DivisionNames;
-  private readonly cache = new LRUCache<string, PlaceCandidate[]>({ max: CACHE_LIMIT });
+  private readonly cache = new BoundedMemo<string, PlaceCandidate[]>(CACHE_LIMIT);
   /** Parents are asked for again and again (a neighbourhood's city for every candidate it is checked against). */
-  private readonly byIdCache = new LRUCache<number, PlaceCandidate | typeof NO_PLACE>({ max: CACHE_LIMIT });
+  private readonly byIdCache = new BoundedMemo<number, PlaceCandidate | typeof NO_PLACE>(CACHE_LIMIT);
 
   constructor(dir: string) {
     this.db = openDatabase(ensureWorldGazetteer(dir), { readonly: true });
