@@ -91,24 +91,28 @@ export function foldName(name: string): string {
 /**
  * The words of a name in plain ASCII (most names in English news), read in one pass: it has no accents to take off,
  * and its letters and digits are a-z and 0-9 once lower-cased. Apostrophes (' and `) are dropped inside a word, every
- * other character ends one, and articles are left out. Null when the name is not plain ASCII.
+ * other character ends one, and articles are left out. Null when the name is not plain ASCII. Each word is cut out of
+ * the name whole (cheaper than writing it letter by letter), its apostrophes taken out after.
  */
 function asciiWords(name: string): string[] | null {
   const words: string[] = [];
-  let word = '';
-  for (let i = 0; i < name.length; i++) {
-    const code = name.charCodeAt(i);
+  let start = -1; // where the current word began, -1 between words
+  let apostrophes = false;
+  for (let i = 0; i <= name.length; i++) {
+    const code = i < name.length ? name.charCodeAt(i) : 32; // the end of the name ends its last word
     if (code < 0x20 || code > 0x7e) return null;
-    if (code >= 97 && code <= 122) word += name[i];
-    else if (code >= 65 && code <= 90) word += String.fromCharCode(code + 32);
-    else if (code >= 48 && code <= 57) word += name[i];
-    else if (code === 39 || code === 96) continue; // ' and `
-    else if (word) {
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)) {
+      if (start < 0) start = i;
+    } else if (code === 39 || code === 96) { // ' and `
+      if (start >= 0) apostrophes = true;
+    } else if (start >= 0) {
+      let word = name.slice(start, i).toLowerCase();
+      if (apostrophes) word = word.replace(/['`]/g, '');
       if (!ARTICLES.has(word)) words.push(word);
-      word = '';
+      start = -1;
+      apostrophes = false;
     }
   }
-  if (word && !ARTICLES.has(word)) words.push(word);
   return words;
 }
 
