@@ -7,7 +7,7 @@ import { MAX_CANDIDATES, MIN_SKELETON, openDatabase, SCHEMA_VERSION, type PlaceK
 import { foldName, keySkeleton, placeNameKey, placeNameSkeleton } from './place-name-key.ts';
 import { NameFilter } from './name-filter.ts';
 import { DivisionNames } from './division-names.ts';
-import { LRUCache } from 'lru-cache';
+import { BoundedMemo } from '../bounded-memo.ts';
 
 /** A place the gazetteer knows, with its division names spelled out. */
 export interface PlaceCandidate {
@@ -130,11 +130,16 @@ const NOT_SPELLED = Object.freeze([]) as unknown as PlaceCandidate[];
 const PLACE_COLUMNS = 'p.id, p.name, p.kind, p.local_kind, p.country_code, p.admin1_code, p.lat, p.lon, p.population, p.feature_code, p.parent_id';
 /** The name of a place's second-level division, joined to `p`. */
 const ADMIN2 = "LEFT JOIN main.admin2 a2 ON a2.code = p.country_code || '.' || p.admin1_code || '.' || p.admin2_code";
-/** A row of the look-ups: PLACE_COLUMNS, `exact` and the second-level division's name (the world base's `candidates` row). */
+/**
+ * A row of the look-ups: PLACE_COLUMNS, `exact`, the second-level division's name and the name's key (the world base's
+ * `candidates` row).
+ */
 type CandidateRow = [
   id: number, name: string, kind: PlaceKind, localKind: string | null, countryCode: string | null, admin1Code: string | null,
   lat: number | null, lon: number | null, population: number, featureCode: string | null, parentId: number | null,
   exact: number, admin2: string | null,
+  /** Its name's key as the world base stores it (null from an imports file or by id: folded when read). */
+  nameKey: string | null,
 ];
 
 class SqliteGazetteer implements Gazetteer {
@@ -144,9 +149,9 @@ class SqliteGazetteer implements Gazetteer {
   private readonly byId: Database.Statement;
   private readonly byCountry: Database.Statement;
   private readonly divisionNames: DivisionNames;
-  private readonly cache = new LRUCache<string, PlaceCandidate[]>({ max: CACHE_LIMIT });
+  private readonly cache = new BoundedMemo<string, PlaceCandidate[]>(CACHE_LIMIT);
   /** Parents are asked for again and again (a neighbourhood's city for every candidate it is checked against). */
-  private readonly byIdCache = new LRUCache<number, PlaceCandidate | typeof NO_PLACE>({ max: CACHE_LIMIT });
+  private readonly byIdCache = new BoundedMemo<number, PlaceCandidate | typeof NO_PLACE>(CACHE_LIMIT);
 
   constructor(dir: string) {
     this.db = openDatabase(ensureWorldGazetteer(dir), { readonly: true });
@@ -165,9 +170,9 @@ class SqliteGazetteer implements Gazetteer {
     const worldFilter = readNameFilter(this.db);
     this.byKey = schemas.map((s) => ({
       statement: (s === 'main'
-        ? this.db.prepare(`SELECT id, name, kind, local_kind, country_code, admin1_code, lat, lon, population, feature_code, parent_id, exact, admin2
+        ? this.db.prepare(`SELECT id, name, kind, local_kind, country_code, admin1_code, lat, lon, population, feature_code, parent_id, exact, admin2, name_key
           FROM main.candidates WHERE key = ? ORDER BY rank`)
-        : this.db.prepare(`SELECT ${PLACE_COLUMNS}, p.exact, a2.name FROM (SELECT p.*, n.exact FROM ${s}.names n JOIN ${s}.places p ON p.id = n.place_id
+        : this.db.prepare(`SELECT ${PLACE_COLUMNS}, p.exact, a2.name, NULL FROM (SELECT p.*, n.exact FROM ${s}.names n JOIN ${s}.places p ON p.id = n.place_id
           WHERE n.key = ? ORDER BY p.kind = 'local' DESC, p.population DESC, p.id LIMIT ${MAX_CANDIDATES}) p ${ADMIN2}`)).raw(),
       filter: s === 'main' ? worldFilter : null,
     }));
@@ -176,17 +181,17 @@ class SqliteGazetteer implements Gazetteer {
     // and dumps imported meanwhile are seen by the next process, as before.
     this.byCountry = this.db.prepare('SELECT lat, lon FROM main.countries WHERE code = ?');
     this.db.prepare('BEGIN').run();
-    this.byId = this.db.prepare(schemas.map((s) => `SELECT ${PLACE_COLUMNS}, 1 AS exact, a2.name FROM ${s}.places p ${ADMIN2} WHERE p.id = @id`)
+    this.byId = this.db.prepare(schemas.map((s) => `SELECT ${PLACE_COLUMNS}, 1 AS exact, a2.name, NULL FROM ${s}.places p ${ADMIN2} WHERE p.id = @id`)
       .join(' UNION ALL ')).raw();
     this.divisionNames = new DivisionNames(this.db);
   }
 
   private candidate(row: CandidateRow): PlaceCandidate {
-    const [id, name, kind, localKind, cc, admin1Code, lat, lon, population, featureCode, parentId, exact, admin2] = row;
+    const [id, name, kind, localKind, cc, admin1Code, lat, lon, population, featureCode, parentId, exact, admin2, nameKey] = row;
     const { country, admin1, division } = this.divisionNames.namesOf(cc, admin1Code);
     return {
       id, name, kind, localKind, countryCode: cc, country, admin1, admin2, lat, lon, population, featureCode, parentId,
-      exact: exact === 1, division, key: placeNameKey(name),
+      exact: exact === 1, division, key: nameKey ?? placeNameKey(name),
     };
   }
 

@@ -30,7 +30,7 @@
  * less than a key, so a match on it alone counts for less when choosing between places.
  */
 
-import { LRUCache } from 'lru-cache';
+import { BoundedMemo } from '../bounded-memo.ts';
 
 const ARTICLES = new Set(['al', 'el', 'ad', 'adh', 'ar', 'as', 'ash', 'at', 'ath', 'az', 'an', 'ud', 'ul', 'ed', 'es', 'et', 'ez', 'er', 'en']);
 
@@ -57,18 +57,26 @@ export function withoutDivisionWord(name: string): string {
 }
 
 /** The same names are folded again and again (candidates, containers, divisions): folding is remembered, boundedly. */
-const folded = new LRUCache<string, string>({ max: 100_000, memoMethod: (name) => foldName(name) });
+const folded = new BoundedMemo<string, string>(100_000);
 
-const divisionKeys = new LRUCache<string, string>({ max: 20_000, memoMethod: (name) => placeNameKey(withoutDivisionWord(name)) });
+const divisionKeys = new BoundedMemo<string, string>(20_000);
+
+/** The memo's answer for the name, worked out and remembered when it has none. */
+function remembered(memo: BoundedMemo<string, string>, name: string, work: (name: string) => string): string {
+  let answer = memo.get(name);
+  if (answer === undefined) memo.set(name, (answer = work(name)));
+  return answer;
+}
 
 /** A division's name folded as news write it: without its division word before or after ("Province du Soum" → "soum"). */
 export function divisionKey(name: string): string {
-  return divisionKeys.memo(name);
+  // Folded without the folding memo: the answer is remembered here, under the name as asked.
+  return remembered(divisionKeys, name, (n) => foldName(withoutDivisionWord(n)));
 }
 
 /** Folded spelling: diacritics, apostrophes, punctuation and Arabic articles removed. */
 export function placeNameKey(name: string): string {
-  return folded.memo(name);
+  return remembered(folded, name, foldName);
 }
 
 /**
@@ -83,24 +91,28 @@ export function foldName(name: string): string {
 /**
  * The words of a name in plain ASCII (most names in English news), read in one pass: it has no accents to take off,
  * and its letters and digits are a-z and 0-9 once lower-cased. Apostrophes (' and `) are dropped inside a word, every
- * other character ends one, and articles are left out. Null when the name is not plain ASCII.
+ * other character ends one, and articles are left out. Null when the name is not plain ASCII. Each word is cut out of
+ * the name whole (cheaper than writing it letter by letter), its apostrophes taken out after.
  */
 function asciiWords(name: string): string[] | null {
   const words: string[] = [];
-  let word = '';
-  for (let i = 0; i < name.length; i++) {
-    const code = name.charCodeAt(i);
+  let start = -1; // where the current word began, -1 between words
+  let apostrophes = false;
+  for (let i = 0; i <= name.length; i++) {
+    const code = i < name.length ? name.charCodeAt(i) : 32; // the end of the name ends its last word
     if (code < 0x20 || code > 0x7e) return null;
-    if (code >= 97 && code <= 122) word += name[i];
-    else if (code >= 65 && code <= 90) word += String.fromCharCode(code + 32);
-    else if (code >= 48 && code <= 57) word += name[i];
-    else if (code === 39 || code === 96) continue; // ' and `
-    else if (word) {
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)) {
+      if (start < 0) start = i;
+    } else if (code === 39 || code === 96) { // ' and `
+      if (start >= 0) apostrophes = true;
+    } else if (start >= 0) {
+      let word = name.slice(start, i).toLowerCase();
+      if (apostrophes) word = word.replace(/['`]/g, '');
       if (!ARTICLES.has(word)) words.push(word);
-      word = '';
+      start = -1;
+      apostrophes = false;
     }
   }
-  if (word && !ARTICLES.has(word)) words.push(word);
   return words;
 }
 
@@ -135,11 +147,11 @@ const SOUNDS: [string, RegExp, string][] = [
   ['c', /c/g, 'k'], ['z', /z/g, 's'], ['w', /w/g, 'u'], ['p', /p/g, 'b'],
 ];
 
-const skeletons = new LRUCache<string, string>({ max: 100_000, memoMethod: (name) => skeletonOf(name) });
+const skeletons = new BoundedMemo<string, string>(100_000);
 
 /** Transliteration-blind skeleton of a name (see the rules above); empty when nothing is left. */
 export function placeNameSkeleton(name: string): string {
-  return skeletons.memo(name);
+  return remembered(skeletons, name, skeletonOf);
 }
 
 function skeletonOf(name: string): string {

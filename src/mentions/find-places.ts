@@ -2,7 +2,7 @@ import type { AnalysedText, Sentence, Token } from '../text/types.ts';
 import type { Gazetteer, PlaceCandidate } from '../gazetteer/open-gazetteer.ts';
 import type { PlaceMention } from './types.ts';
 import { foldName, placeNameKey, placeNameSkeleton } from '../gazetteer/place-name-key.ts';
-import { LRUCache } from 'lru-cache';
+import { BoundedMemo } from '../bounded-memo.ts';
 import { findLowercasePlaces } from './find-lowercase-places.ts';
 import type { PlaceHint, PlaceWords } from './place-words.ts';
 
@@ -216,7 +216,7 @@ function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazett
  * runs recur across reports ("Boko Haram", "Kabul province", "On Sunday"): each is read once per gazetteer and place
  * words, with its spans counted from the run's start.
  */
-const spansOfRuns = new WeakMap<Gazetteer, WeakMap<PlaceWords, LRUCache<string, RememberedRun>>>();
+const spansOfRuns = new WeakMap<Gazetteer, WeakMap<PlaceWords, BoundedMemo<string, RememberedRun>>>();
 const RUN_MEMO_LIMIT = 50_000;
 
 /** A run's spans as remembered, counted from its first token: read as a run, and read as a container. */
@@ -237,7 +237,7 @@ function knownSpans(sentence: Sentence, run: [number, number], gazetteer: Gazett
   let byWords = spansOfRuns.get(gazetteer);
   if (!byWords) spansOfRuns.set(gazetteer, (byWords = new WeakMap()));
   let memo = byWords.get(placeWords);
-  if (!memo) byWords.set(placeWords, (memo = new LRUCache({ max: RUN_MEMO_LIMIT })));
+  if (!memo) byWords.set(placeWords, (memo = new BoundedMemo(RUN_MEMO_LIMIT)));
   let remembered = memo.get(words);
   if (remembered?.tokens !== run[1] - run[0]) memo.set(words, (remembered = { tokens: run[1] - run[0] }));
   // "(Poonch district, J&K)": the last name inside parentheses, after a comma.

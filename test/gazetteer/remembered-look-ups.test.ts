@@ -54,3 +54,12 @@ test('spelled gives the look-up\'s places by spelling and never its guess by ske
   assert.ok(gazetteer.lookup(other).every((c) => !c.exact));
   assert.deepEqual(gazetteer.spelled(other), []);
 });
+
+test('the world base gives each candidate its name folded as placeNameKey folds it', () => {
+  const gazetteer = openGazetteer();
+  for (const name of ['Aleppo', "Ma'arrat al-Nu'man", 'Idlib Governorate', 'Kabul']) {
+    const found = gazetteer.lookup(name);
+    assert.ok(found.length > 0, `${name} is in the gazetteer`);
+    for (const candidate of found) assert.equal(candidate.key, placeNameKey(candidate.name), candidate.name);
+  }
+});
