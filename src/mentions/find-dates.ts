@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node';
-import { LRUCache } from 'lru-cache';
+import { BoundedMemo } from '../bounded-memo.ts';
 import type { AnalysedText } from '../text/types.ts';
 import type { DateMention } from './types.ts';
 
@@ -124,7 +124,7 @@ interface WindowDate {
  * The dates of a window depend only on its words and the reference day, and the same short stretches ("On 9 May
  * 2020, in", "on Sunday, the") recur across the reports of a day: they are kept, resolved, boundedly.
  */
-const parsed = new LRUCache<string, WindowDate[]>({ max: 20_000 });
+const parsed = new BoundedMemo<string, WindowDate[]>(20_000);
 
 function datesIn(words: string, casual: boolean, chronoRef: Date, ref: Date | null): WindowDate[] {
   const key = `${casual ? 'c' : 's'}${ref ? 'd' : 'u'}${chronoRef.getTime()}|${words}`;

@@ -17,7 +17,7 @@ function mayBeBlank(value: string): boolean {
  * A word's lemma depends only on its spelling and its part of speech, and wink works it out afresh for every
  * token: the answers are remembered per part of speech, indexed by wink's number for the spelling, and
  * forgotten all at once when LEMMA_LIMIT of them are kept (kept by number, not by a string key as a general cache
- * such as lru-cache would need).
+ * such as src/bounded-memo.ts needs).
  */
 const lemmas = new Map<string, string[]>();
 const LEMMA_LIMIT = 200_000;
