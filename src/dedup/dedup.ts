@@ -1,4 +1,4 @@
-import type { CodedEvent } from '../events/event-schema.ts';
+import { interactionCode, type CodedEvent } from '../events/event-schema.ts';
 import { distanceKm } from '../gazetteer/distance.ts';
 
 /**
@@ -113,9 +113,7 @@ export function mergeReports(reports: readonly CodedEvent[]): CodedEvent {
     }
   }
   if (merged.inter1 !== base.inter1 || merged.inter2 !== base.inter2) {
-    // The coder's rule (src/events/rules/coded-event.ts): lower code first; one actor alone is its code then 0.
-    const { inter1, inter2 } = merged;
-    merged.interaction = inter1 && inter2 ? Math.min(inter1, inter2) * 10 + Math.max(inter1, inter2) : inter1 * 10 + inter2;
+    merged.interaction = interactionCode(merged.inter1, merged.inter2);
   }
 
   const withFigure = reports.filter(givesFatalities);

@@ -83,3 +83,8 @@ export type Evidence = z.infer<typeof EvidenceSchema>;
 export type AcledEventType = (typeof ACLED_EVENT_TYPES)[number];
 export type PloverEventType = (typeof PLOVER_EVENT_TYPES)[number];
 export type PloverQuad = (typeof PLOVER_QUADS)[number];
+
+/** ACLED's interaction code of two actors' codes: the lower first ("13"); an actor alone is its code then 0 ("10"). */
+export function interactionCode(inter1: number, inter2: number): number {
+  return inter1 && inter2 ? Math.min(inter1, inter2) * 10 + Math.max(inter1, inter2) : inter1 * 10 + inter2;
+}

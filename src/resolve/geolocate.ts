@@ -2,6 +2,7 @@ import type { EventPlace } from './types.ts';
 import type { FoundPlace } from '../mentions/find-places.ts';
 import type { Gazetteer, PlaceCandidate } from '../gazetteer/open-gazetteer.ts';
 import { distanceKm } from '../gazetteer/distance.ts';
+import { roundDegrees } from '../gazetteer/round-degrees.ts';
 import { neighbourhoodAt } from './neighbourhood-at.ts';
 import { divisionKey, placeNameSkeleton, withoutDivisionWord } from '../gazetteer/place-name-key.ts';
 
@@ -547,8 +548,8 @@ function eventPlace(resolved: ResolvedPlace, gazetteer: Gazetteer, how: string):
     country: c.country,
     admin1: c.kind === 'country' ? null : c.admin1,
     admin2: c.kind === 'country' || c.kind === 'admin1' ? null : c.admin2,
-    latitude: Math.round(point.lat * 1e5) / 1e5,
-    longitude: Math.round(point.lon * 1e5) / 1e5,
+    latitude: roundDegrees(point.lat),
+    longitude: roundDegrees(point.lon),
     geo_precision: resolved.precision ?? precisionOf(c, point.own),
     reason: `${how}; ${resolved.reason}${point.own ? '' : '; no coordinates of its own: placed at its parent'}`,
     confidence: resolved.confidence,

@@ -1,4 +1,4 @@
-import type { CodedEvent } from '../event-schema.ts';
+import { interactionCode, type CodedEvent } from '../event-schema.ts';
 import { contextsOf } from '../plover-contexts.ts';
 import { isPloverOnly } from '../plover-frames.ts';
 import { QUAD_OF } from '../plover-quad.ts';
@@ -36,7 +36,7 @@ export function codedEvent(draft: EventDraft, context: Pick<RuleContext, 'articl
     actor2_id: actor2?.id ?? null,
     assoc_actor_2: roles.assoc2?.actor.name ?? null,
     inter2,
-    interaction: inter1 && inter2 ? Math.min(inter1, inter2) * 10 + Math.max(inter1, inter2) : inter1 * 10 + inter2,
+    interaction: interactionCode(inter1, inter2),
     country: draft.country,
     admin1: place?.admin1 ?? null,
     admin2: place?.admin2 ?? null,
