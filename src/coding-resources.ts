@@ -24,10 +24,10 @@ export interface CodingResources {
   contextLexicon: ContextLexicon;
 }
 
-/** The shipped data files (data/), each read and validated once per call. */
-export function loadCodingResources(): CodingResources {
+/** The shipped data files (data/), each read and validated once per call (the actor dictionary unless given). */
+export function loadCodingResources(actors: ActorDictionary = loadActorDictionary()): CodingResources {
   return {
-    actors: loadActorDictionary(),
+    actors,
     gazetteer: openGazetteer(),
     eventLexicon: loadEventLexicon(),
     casualtyLexicon: loadCasualtyLexicon(),
@@ -40,9 +40,19 @@ export function loadCodingResources(): CodingResources {
 }
 
 let shipped: CodingResources | null = null;
+let shippedActors: ActorDictionary | null = null;
 
 /** The shipped resources, loaded once per process (or per worker thread): every caller shares them. */
 export function defaultResources(): CodingResources {
-  shipped ??= loadCodingResources();
+  shipped ??= loadCodingResources(defaultActorDictionary());
   return shipped;
+}
+
+/**
+ * The shipped actor dictionary alone, the one defaultResources() holds: a store needs the actors' names (filters,
+ * the actors table) without the gazetteer and lexicons of coding, and a process that does both loads it once.
+ */
+export function defaultActorDictionary(): ActorDictionary {
+  shippedActors ??= loadActorDictionary();
+  return shippedActors;
 }

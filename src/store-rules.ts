@@ -1,6 +1,6 @@
 import { EventSchema } from './events/event-schema.ts';
 import type { ActorDictionary, ActorEntry } from './mentions/actor-dictionary.ts';
-import { defaultResources } from './coding-resources.ts';
+import { defaultActorDictionary } from './coding-resources.ts';
 import { DATE_WINDOW_DAYS, NEARBY_KM, findDisagreements, firstMatch, mergeReports } from './dedup/dedup.ts';
 import type { ActorDirectory, StoreRules } from './store/types.ts';
 
@@ -9,7 +9,7 @@ import type { ActorDirectory, StoreRules } from './store/types.ts';
  * the actor dictionary's names and countries, and the coded event's schema. The store holds none of these
  * itself, so src/store imports nothing from the stages that code events.
  */
-export function storeRules(dictionary: () => ActorDictionary = () => defaultResources().actors): StoreRules {
+export function storeRules(dictionary: () => ActorDictionary = defaultActorDictionary): StoreRules {
   return {
     merge: { dateWindowDays: DATE_WINDOW_DAYS, nearbyKm: NEARBY_KM, firstMatch, mergeReports, findDisagreements },
     actors: actorDirectory(dictionary),

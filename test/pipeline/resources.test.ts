@@ -14,6 +14,7 @@ import { loadPlaceWords } from '../../src/mentions/place-words.ts';
 import { resolveActors } from '../../src/resolve/resolve-actors.ts';
 import { openGazetteer } from '../../src/gazetteer/open-gazetteer.ts';
 import { defaultResources } from '../../src/pipeline.ts';
+import { defaultActorDictionary } from '../../src/coding-resources.ts';
 
 function tempFile(name: string, text: string): URL {
   const file = join(mkdtempSync(join(tmpdir(), 'sitrep-data-')), name);
@@ -34,6 +35,8 @@ test('a JSON data file is read as JSON, a YAML one as YAML', () => {
 
 test('the shipped resources are loaded once and shared', () => {
   assert.equal(defaultResources(), defaultResources());
+  // The stores' actor names come from the same dictionary, not a second copy.
+  assert.equal(defaultActorDictionary(), defaultResources().actors);
 });
 
 test('place words come from the data file: a feature word says what kind of place a name is', () => {
