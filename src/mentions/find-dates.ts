@@ -113,7 +113,7 @@ const casualParser = withoutTimes(chrono.casual);
 const strictParser = withoutTimes(chrono.strict);
 
 /** A date chrono found in a window, resolved: where it is in the window, its words, its day and precision. */
-interface WindowDate {
+export interface WindowDate {
   index: number;
   text: string;
   date: string;
@@ -126,15 +126,87 @@ interface WindowDate {
  */
 const parsed = new BoundedMemo<string, WindowDate[]>(20_000);
 
-function datesIn(words: string, casual: boolean, chronoRef: Date, ref: Date | null): WindowDate[] {
-  const key = `${casual ? 'c' : 's'}${ref ? 'd' : 'u'}${chronoRef.getTime()}|${words}`;
-  const known = parsed.get(key);
-  if (known) return known;
+/** The full English month names, by their number from 0. */
+const MONTHS = new Map(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
+  .map((name, index) => [name, index]));
+
+/** A day, a full month name and a year, one space apart (a comma may follow the month): "9 May 2020", "9 May, 2020". */
+const DAY_MONTH_YEAR = /(?<!\w)(\d{1,2}) ([A-Za-z]{3,9}),? ([12]\d{3})(?!\w)/;
+
+/**
+ * What chrono's strict parsers and refiners could read beside such a date, so that its answer would differ from the
+ * date alone: other figures (but for a count after a comma, "9 May 2020, 12 people"), the start of a month or weekday
+ * name or of "week" (chrono also reads "Sun", "Sept."), an ordinal and a word that make the date the end of a range
+ * ("eighth to 9 May"), a year's era ("2020 AD") and a time zone ("9 May 2020 CET").
+ */
+const FIGURE = /\d/;
+const COUNT_AFTER = /^, \d{1,3} [A-Za-z][^\d]*$/;
+const OTHER_DATE_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|sun|mon|tue|wed|thu|fri|sat|week)/i;
+const RANGE_BEFORE = /(?:st|nd|rd|th)\s{0,3}(?:to|-|\u2013|until|through|till)\s{0,3}$/i;
+const ERA_AFTER = /^\s{0,2}(?:bce?|be|ad|ce)(?!\w)/i;
+const ZONE_AFTER = /^\s*,?\s*\(?([A-Z]{2,4})\)?(?=\W|$)/;
+/** chrono counts a preceding "on" into the date's words, when it stands as a word. */
+const ON_BEFORE = /(?:^|\W)(on\s{0,3})$/i;
+
+/**
+ * Whether chrono reads an upper-case word after a date as its time zone ("CET" is, "LNA" is not): asked of chrono
+ * once per word, as its list of zones is not exported.
+ */
+const zones = new BoundedMemo<string, boolean>(2_000);
+function isTimeZone(word: string): boolean {
+  let known = zones.get(word);
+  if (known === undefined) {
+    const probe = `1 January 2000 ${word}`;
+    known = strictParser.parse(probe, new Date(Date.UTC(2000, 0, 1, 12)))[0]?.text !== '1 January 2000';
+    zones.set(word, known);
+  }
+  return known;
+}
+
+/**
+ * The date of a window that writes one date in full and nothing else a date could be made of ("On 9 May 2020, in"),
+ * read without chrono: what chrono answers for such a window, found at a fraction of its cost (the first sentence
+ * of most reports has one). Null when the window is anything else, for chrono to read; test/mentions/find-dates.test.ts
+ * holds this to chrono's answer.
+ */
+export function writtenDate(words: string): WindowDate[] | null {
+  const match = DAY_MONTH_YEAR.exec(words);
+  if (!match) return null;
+  const month = MONTHS.get(match[2]!.toLowerCase());
+  if (month === undefined) return null;
+  const before = words.slice(0, match.index);
+  const after = words.slice(match.index + match[0].length);
+  if (FIGURE.test(before) || (FIGURE.test(after) && !COUNT_AFTER.test(after))) return null;
+  if (OTHER_DATE_WORD.test(before) || OTHER_DATE_WORD.test(after) || RANGE_BEFORE.test(before) || ERA_AFTER.test(after)) return null;
+  const zone = ZONE_AFTER.exec(after)?.[1];
+  if (zone !== undefined && isTimeZone(zone)) return null;
+  const day = Number(match[1]);
+  const date = new Date(Date.UTC(Number(match[3]), month, day, 12));
+  if (date.getUTCDate() !== day) return null; // "31 February" or "0 May" is no date to chrono either
+  const index = match.index - (ON_BEFORE.exec(before)?.[1]!.length ?? 0);
+  const iso = `${match[3]}-${month < 9 ? '0' : ''}${month + 1}-${day < 10 ? '0' : ''}${day}`; // as isoDay(date) writes it, without its cost
+  return [{ index, text: words.slice(index, match.index + match[0].length), date: iso, precision: 1 }];
+}
+
+/** What chrono finds in a window, resolved against the reference day. */
+export function chronoDates(words: string, casual: boolean, chronoRef: Date, ref: Date | null): WindowDate[] {
   const dates: WindowDate[] = [];
   for (const result of (casual ? casualParser : strictParser).parse(words, chronoRef)) {
     const resolved = resolve(result, ref);
     if (resolved) dates.push({ index: result.index, text: result.text, ...resolved });
   }
+  return dates;
+}
+
+function datesIn(words: string, casual: boolean, chronoRef: Date, ref: Date | null): WindowDate[] {
+  if (!casual) {
+    const written = writtenDate(words);
+    if (written) return written;
+  }
+  const key = `${casual ? 'c' : 's'}${ref ? 'd' : 'u'}${chronoRef.getTime()}|${words}`;
+  const known = parsed.get(key);
+  if (known) return known;
+  const dates = chronoDates(words, casual, chronoRef, ref);
   parsed.set(key, dates);
   return dates;
 }

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyseText } from '../../src/text/analyse-text.ts';
-import { findDates } from '../../src/mentions/find-dates.ts';
+import { isDeepStrictEqual } from 'node:util';
+import { chronoDates, findDates, writtenDate } from '../../src/mentions/find-dates.ts';
 
 const datesIn = (text: string, reference: string | null) => findDates(analyseText(text), reference);
 
@@ -59,4 +60,44 @@ test('any text: dates found lie inside the text and are valid days on or before 
       if (/sunday|yesterday/i.test(d.text)) assert.ok(d.date <= '2020-05-07');
     }
   }), { numRuns: 100 });
+});
+
+// writtenDate reads "9 May 2020" without chrono: wherever it answers, its answer must be chrono's.
+const REFERENCE = new Date(Date.UTC(2020, 4, 10, 12));
+const agreesWithChrono = (words: string): boolean => {
+  const fast = writtenDate(words);
+  return fast === null || [REFERENCE, null].every((ref) => isDeepStrictEqual(fast, chronoDates(words, false, REFERENCE, ref)));
+};
+
+test('a date written in full is read without chrono, with chrono\'s words and day', () => {
+  assert.deepEqual(writtenDate('On 14 March 2021, gunmen in'), [{ index: 0, text: 'On 14 March 2021', date: '2021-03-14', precision: 1 }]);
+  assert.deepEqual(writtenDate('were seen on 02 July 2019.'), [{ index: 10, text: 'on 02 July 2019', date: '2019-07-02', precision: 1 }]);
+  assert.deepEqual(writtenDate('since 5 June 2018 the'), [{ index: 6, text: '5 June 2018', date: '2018-06-05', precision: 1 }]);
+});
+
+test('windows with anything else a date could be made of are left to chrono', () => {
+  for (const words of ['Sunday 9 May 2020 x', 'On 8 to 9 May 2020,', 'On 9 May 2020, 11 people', 'On 9 May 2020 AD', 'on 9 May 2020 (CET)',
+    'On 31 February 2021, a', 'On 9 Sept 2020, the', 'On 9 May 2020 and in May', 'the week of 9 May 2020', 'Won 9 May 2020',
+    'the eighth to 9 May 2020', 'Until 9 May 2020, 75 prisoners', 'On 9 May, 2020, KDP', 'On 9 May 2020, 20-30 men']) {
+    assert.ok(agreesWithChrono(words), words);
+  }
+  for (const words of ['On 31 February 2021, a', 'On 8 to 9 May 2020,', 'On 9 May 2020 CET', 'the eighth to 9 May 2020', 'On 9 May 2020, 20-30 men']) {
+    assert.equal(writtenDate(words), null, words);
+  }
+  assert.equal(writtenDate('On 9 May, 2020, KDP')?.[0]?.text, 'On 9 May, 2020');
+  assert.equal(writtenDate('Until 9 May 2020, 75 prisoners')?.[0]?.text, '9 May 2020');
+});
+
+test('whatever words surround a written date, writtenDate agrees with chrono', () => {
+  const words = fc.constantFrom('on', 'On', 'Won', 'upon', 'to', '-', 'until', 'AD', 'Ad-Dana', 'CET', '(UTC)', 'Sun', 'Sat.', 'week', 'first',
+    'the', 'militants', 'in', 'Kabul', ',', '.', 'at', 'noon', 'night', '3', 'May', 'of', 'GMT+3', 'BC', ', 12', '20-30', '3/4', '10:30',
+    '2021', 'LNA', 'PKK', 'EST', 'eighth', 'twenty-first', 'till', 'ET');
+  const day = fc.integer({ min: 0, max: 32 }).map((d) => (d < 10 && d % 2 ? `0${d}` : String(d)));
+  const month = fc.constantFrom('January', 'February', 'May', 'june', 'SEPTEMBER', 'Sept', 'Mayo');
+  const year = fc.integer({ min: 1899, max: 2101 }).map(String);
+  const spaced = (list: string[]): string => list.join(' ');
+  fc.assert(fc.property(fc.array(words, { maxLength: 4 }), day, month, year, fc.array(words, { maxLength: 4 }), fc.boolean(),
+    fc.constantFrom(' ', ', '), (before, d, m, y, after, glued, comma) =>
+      agreesWithChrono(`${spaced(before)}${glued ? '' : ' '}${d} ${m}${comma}${y}${glued ? '' : ' '}${spaced(after)}`)),
+  { numRuns: 5000 });
 });
