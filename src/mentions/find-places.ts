@@ -167,9 +167,6 @@ function nameWordAround(tokens: Token[], run: [number, number], first: number, l
 function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazetteer, words: PlaceWords, asContainer: boolean): NamedSpan[] {
   const tokens = sentence.tokens;
   const spans: NamedSpan[] = [];
-  // The words of the run that are part of a name (feature words and joiners at its ends are not).
-  let nameEnd = run[1];
-  while (nameEnd > run[0] && !capitalised(tokens[nameEnd]!) && !/^\d+$/.test(tokens[nameEnd]!.text)) nameEnd--;
   let i = run[0];
   while (i <= run[1]) {
     let matched = false;
