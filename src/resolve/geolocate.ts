@@ -77,8 +77,14 @@ class FoldedNames {
   private admin1Key: string | null | undefined = undefined;
   private admin2Key: string | null | undefined = undefined;
   private countryKey: string | null | undefined = undefined;
+  private namedForDivision: boolean | undefined = undefined;
 
   constructor(private readonly c: PlaceCandidate) {}
+
+  /** A town that gives its name to its division ("Idlib" in Idlib governorate): its key names its admin1 or admin2. */
+  get namesItsDivision(): boolean {
+    return this.namedForDivision ??= namesDivision(this.admin1, this.c.key) || namesDivision(this.admin2, this.c.key);
+  }
 
   get name(): string {
     return this.nameKey ??= divisionKey(this.c.name);
@@ -122,6 +128,18 @@ function namesDivision(folded: string | null, key: string): boolean {
   return folded !== null && sameDivision(folded, key);
 }
 
+/** Kilometres along a meridian per degree of latitude (rounded down), the least a degree of latitude apart can be. */
+const KM_PER_DEGREE_LATITUDE = 111.19;
+
+/**
+ * Whether two points lie within `km` of each other (distanceKm). Most pairs asked lie far apart, which their
+ * latitudes alone tell without trigonometry (with a kilometre to spare for rounding).
+ */
+function withinKm(lat1: number, lon1: number, lat2: number, lon2: number, km: number): boolean {
+  if (Math.abs(lat1 - lat2) * KM_PER_DEGREE_LATITUDE > km + 1) return false;
+  return distanceKm(lat1, lon1, lat2, lon2) <= km;
+}
+
 /** A place this near a bigger town of the same name context is read as in it (its suburbs and villages). */
 const NEAR_KM = 25;
 
@@ -143,16 +161,14 @@ function contains(container: PlaceCandidate, place: PlaceCandidate, memo: Articl
   }
   if ((container.kind === 'populated' || container.kind === 'site') && container.countryCode === place.countryCode && place.kind !== 'local') {
     // "Kafr Takharim in Idleb": a town that gives its name to its division stands for the division.
-    const key = container.key;
-    const own = foldedNamesOf(container);
-    const namedForDivision = namesDivision(own.admin1, key) || namesDivision(own.admin2, key);
-    if (namedForDivision) {
+    if (foldedNamesOf(container).namesItsDivision) {
+      const key = container.key;
       const its = foldedNamesOf(place);
       if (namesDivision(its.admin1, key) || namesDivision(its.admin2, key)) return true;
     }
     // "Jacarezinho neighbourhood, Rio de Janeiro": a place in a town's outskirts.
-    if (container.lat !== null && container.lon !== null && place.lat !== null && place.lon !== null
-      && distanceKm(container.lat, container.lon, place.lat, place.lon) <= NEAR_KM && container.population > place.population) return true;
+    if (container.population > place.population && container.lat !== null && container.lon !== null && place.lat !== null && place.lon !== null
+      && withinKm(container.lat, container.lon, place.lat, place.lon, NEAR_KM)) return true;
   }
   // A town contains the local places whose parent it is (the only containment across countries: containedBy).
   if (place.parentId === null) return false;
@@ -650,7 +666,7 @@ function withoutOutliers(places: ResolvedPlace[]): ResolvedPlace[] {
   const accepted: ResolvedPlace[] = [];
   const doubted = new Set<ResolvedPlace>();
   for (const p of located.sort((a, b) => b.score - a.score)) {
-    const near = accepted.length === 0 || accepted.some((q) => distanceKm(q.place.lat!, q.place.lon!, p.place.lat!, p.place.lon!) <= FAR_KM);
+    const near = accepted.length === 0 || accepted.some((q) => withinKm(q.place.lat!, q.place.lon!, p.place.lat!, p.place.lon!, FAR_KM));
     const sameCountry = accepted.length === 0 || accepted.some((q) => q.place.countryCode === p.place.countryCode);
     const unambiguous = p.mention.candidates.length === 1 && p.confidence >= 0.9;
     if (near || p.container || (sameCountry && unambiguous)) accepted.push(p);
@@ -662,7 +678,7 @@ function withoutOutliers(places: ResolvedPlace[]): ResolvedPlace[] {
 /** Near a place the sentence writes with its container (anchored), or a district, or anchored itself. */
 function nearAnchors(p: ResolvedPlace, anchors: ResolvedPlace[]): boolean {
   return p.anchored || p.place.kind === 'admin2' || anchors.some((a) => a.place.lat !== null && a.place.lon !== null
-    && p.place.lat !== null && p.place.lon !== null && distanceKm(a.place.lat, a.place.lon, p.place.lat, p.place.lon) <= NEAR_KM);
+    && p.place.lat !== null && p.place.lon !== null && withinKm(a.place.lat, a.place.lon, p.place.lat, p.place.lon, NEAR_KM));
 }
 
 /** The place of a sentence's places that an event whose predicate is at `offset` happened at. */
