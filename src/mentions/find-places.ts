@@ -180,7 +180,7 @@ function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazett
       if ((words.joiners.has(end.normal) && !(capitalised(end) && words.joinersAlsoNames.has(end.normal))) || (!capitalised(first) && !words.articles.has(first.normal))) continue;
       // A lone capitalised common word, or a short acronym ("UP"), is not read as a place on its own; an acronym
       // written as a container is ("Madurai district, TN)": the abbreviations the gazetteer knows for divisions).
-      if (last === i && (words.notAlone.has(first.normal) || words.features.has(first.normal) || (/^[A-Z]{1,3}$/.test(first.text) && !asContainer))) continue;
+      if (last === i && (words.notAlone.has(first.normal) || words.features.has(first.normal) || (first.text.length <= 3 && /^[A-Z]{1,3}$/.test(first.text) && !asContainer))) continue;
       const text = sentence.text.slice(first.start - sentence.start, end.end - sentence.start);
       // A guess by skeleton is set aside on a piece of a longer name ("Sanguun" in "Bar-Sanguun": a guess too far), and
       // when it would swallow the word before a name ("In Celaya" ~ "Anzali") or the feature word after it
