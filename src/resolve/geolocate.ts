@@ -117,9 +117,8 @@ function foldedNamesOf(c: PlaceCandidate): FoldedNames {
   return names;
 }
 
-/** Whether a candidate sits in a division (or country) of this key. */
-function inDivisionNamed(c: PlaceCandidate, key: string): boolean {
-  const names = foldedNamesOf(c);
+/** Whether a candidate (by its folded names) sits in a division (or country) of this key. */
+function inDivisionNamed(names: FoldedNames, key: string): boolean {
   return namesDivision(names.admin1, key) || namesDivision(names.admin2, key) || namesDivision(names.country, key);
 }
 
@@ -153,17 +152,17 @@ function startsWithWord(text: string, word: string): boolean {
   return text.length > word.length && text.charCodeAt(word.length) === 32 && text.startsWith(word);
 }
 
-function contains(container: PlaceCandidate, place: PlaceCandidate, memo: ArticleMemo): boolean {
+/** Whether `container` contains `place`, given the folded names of each (`own`, `its`). */
+function contains(container: PlaceCandidate, own: FoldedNames, place: PlaceCandidate, its: FoldedNames, memo: ArticleMemo): boolean {
   if (container.id === place.id) return false;
   if (container.kind === 'country') return container.countryCode === place.countryCode;
   if (container.kind === 'admin1' || container.kind === 'admin2') {
-    return container.countryCode === place.countryCode && inDivisionNamed(place, foldedNamesOf(container).name);
+    return container.countryCode === place.countryCode && inDivisionNamed(its, own.name);
   }
   if ((container.kind === 'populated' || container.kind === 'site') && container.countryCode === place.countryCode && place.kind !== 'local') {
     // "Kafr Takharim in Idleb": a town that gives its name to its division stands for the division.
-    if (foldedNamesOf(container).namesItsDivision) {
+    if (own.namesItsDivision) {
       const key = container.key;
-      const its = foldedNamesOf(place);
       if (namesDivision(its.admin1, key) || namesDivision(its.admin2, key)) return true;
     }
     // "Jacarezinho neighbourhood, Rio de Janeiro": a place in a town's outskirts.
@@ -184,9 +183,23 @@ function contains(container: PlaceCandidate, place: PlaceCandidate, memo: Articl
  */
 class ArticleMemo {
   private readonly chains = new Map<PlaceCandidate, PlaceCandidate[]>();
+  private readonly containerNames = new Map<FoundPlace, FoldedNames[]>();
   private namedIds: Set<number> | null = null;
 
   constructor(readonly gazetteer: Gazetteer, private readonly mentions: FoundPlace[]) {}
+
+  /**
+   * The folded names of a written container's candidates, in their order: gathered once, where containment asks for
+   * them for every candidate of every mention written inside it.
+   */
+  containerFoldedNames(container: FoundPlace): FoldedNames[] {
+    let names = this.containerNames.get(container);
+    if (!names) {
+      names = container.candidates.map(foldedNamesOf);
+      this.containerNames.set(container, names);
+    }
+    return names;
+  }
 
   /** The places (from the place itself up) that contain a local place, by parent links. */
   ancestry(c: PlaceCandidate): PlaceCandidate[] {
@@ -326,10 +339,15 @@ function inWrittenContainer(c: PlaceCandidate, containers: FoundPlace[], memo: A
 
 /** Whether one of a written container's candidates contains this candidate. */
 function containedBy(container: FoundPlace, c: PlaceCandidate, memo: ArticleMemo): boolean {
-  for (const k of container.candidates) {
+  const candidates = container.candidates;
+  const own = memo.containerFoldedNames(container);
+  // The candidate's own folded names, looked up once, when a container candidate first needs them.
+  let its: FoldedNames | null = null;
+  for (let i = 0; i < candidates.length; i++) {
+    const k = candidates[i]!;
     // Without a parent, a place is contained only by candidates of its own country (see contains).
     if (c.parentId === null && k.countryCode !== c.countryCode) continue;
-    if (contains(k, c, memo)) return true;
+    if (contains(k, own[i]!, c, (its ??= foldedNamesOf(c)), memo)) return true;
   }
   return false;
 }
