@@ -183,19 +183,20 @@ function contains(container: PlaceCandidate, own: FoldedNames, place: PlaceCandi
  */
 class ArticleMemo {
   private readonly chains = new Map<PlaceCandidate, PlaceCandidate[]>();
-  private readonly containerNames = new Map<FoundPlace, FoldedNames[]>();
+  private readonly containerNames = new Map<FoundPlace, (FoldedNames | undefined)[]>();
   private namedIds: Set<number> | null = null;
 
   constructor(readonly gazetteer: Gazetteer, private readonly mentions: FoundPlace[]) {}
 
   /**
-   * The folded names of a written container's candidates, in their order: gathered once, where containment asks for
-   * them for every candidate of every mention written inside it.
+   * The folded names of a written container's candidates, in their order, each filled in when containment first asks
+   * for it (a candidate of another country than the place asked about is never asked): containment asks for them for
+   * every candidate of every mention written inside the container.
    */
-  containerFoldedNames(container: FoundPlace): FoldedNames[] {
+  containerFoldedNames(container: FoundPlace): (FoldedNames | undefined)[] {
     let names = this.containerNames.get(container);
     if (!names) {
-      names = container.candidates.map(foldedNamesOf);
+      names = new Array<FoldedNames | undefined>(container.candidates.length);
       this.containerNames.set(container, names);
     }
     return names;
@@ -347,7 +348,7 @@ function containedBy(container: FoundPlace, c: PlaceCandidate, memo: ArticleMemo
     const k = candidates[i]!;
     // Without a parent, a place is contained only by candidates of its own country (see contains).
     if (c.parentId === null && k.countryCode !== c.countryCode) continue;
-    if (contains(k, own[i]!, c, (its ??= foldedNamesOf(c)), memo)) return true;
+    if (contains(k, (own[i] ??= foldedNamesOf(k)), c, (its ??= foldedNamesOf(c)), memo)) return true;
   }
   return false;
 }
