@@ -195,16 +195,24 @@ class SqliteGazetteer implements Gazetteer {
     };
   }
 
+  /** The places of a key that some index file may have (`indexed`). */
   private rows(key: string): PlaceCandidate[] {
-    // Most installations have the world base only: its rows need no merging.
-    if (this.byKey.length === 1) {
-      const { statement, filter } = this.byKey[0]!;
-      if (filter && !filter.mayHave(key)) return NO_PLACES;
-      return (statement.all(key) as CandidateRow[]).map((r) => this.candidate(r));
-    }
+    // Most installations have the world base only: its rows need no merging, and its filter has been asked.
+    if (this.byKey.length === 1) return (this.byKey[0]!.statement.all(key) as CandidateRow[]).map((r) => this.candidate(r));
     const seen = new Set<number>();
     const rows = this.byKey.flatMap(({ statement, filter }) => (filter && !filter.mayHave(key) ? [] : statement.all(key) as CandidateRow[]));
     return rows.filter((r) => !seen.has(r[0]) && seen.add(r[0])).map((r) => this.candidate(r));
+  }
+
+  /**
+   * Whether some index file may have the key (false: certainly none has), asked before the cache: most names asked are
+   * no place ("On Sunday", "Popular Resistance"), and their keys and skeletons are not remembered on their own, as the
+   * filter answers as fast as the cache would; only their spellings are.
+   */
+  private indexed(key: string): boolean {
+    if (key === '') return false;
+    for (const { filter } of this.byKey) if (!filter || filter.mayHave(key)) return true;
+    return false;
   }
 
   lookup(name: string): PlaceCandidate[] {
@@ -214,20 +222,21 @@ class SqliteGazetteer implements Gazetteer {
     if (seen !== undefined && seen !== NOT_SPELLED) return seen;
     // A spelling not seen before is folded without the folding memo, and its skeleton made from its key: the answer
     // is remembered under the spelling itself, so the memos would only hold copies, and asking them costs about as
-    // much as folding. Most of these spellings are no place ("On Sunday", "Popular Resistance").
+    // much as folding.
     const key = foldName(name);
-    let found = key === name ? seen : this.cache.get(key);
+    const indexed = this.indexed(key);
+    let found = key === name ? seen : indexed ? this.cache.get(key) : undefined;
     if (found === undefined || found === NOT_SPELLED) {
-      found = found === NOT_SPELLED || !key ? NO_PLACES : this.rows(key);
+      found = found === NOT_SPELLED || !indexed ? NO_PLACES : this.rows(key);
       // Short skeletons ("hms", "bankh") match too many unrelated names to be worth a guess on their own. A skeleton is
       // never longer than its key, so a short key needs no skeleton made to know.
       if (found.length === 0 && key.length >= GUESS_SKELETON) {
         const skeleton = keySkeleton(key);
         if (skeleton.length >= GUESS_SKELETON) found = this.bySkeleton(skeleton);
       }
-      if (key) this.cache.set(key, found);
+      if (indexed) this.cache.set(key, found);
     }
-    if (key !== name) this.cache.set(name, found);
+    if (key !== name || !indexed) this.cache.set(name, found);
     return found;
   }
 
@@ -236,16 +245,17 @@ class SqliteGazetteer implements Gazetteer {
     const seen = this.cache.get(name);
     if (seen !== undefined) return seen.length > 0 && seen[0]!.exact ? seen : NO_PLACES;
     const key = foldName(name);
-    const known = key === name ? undefined : this.cache.get(key);
+    const indexed = this.indexed(key);
+    const known = key === name || !indexed ? undefined : this.cache.get(key);
     if (known !== undefined) {
       this.cache.set(name, known);
       return known.length > 0 && known[0]!.exact ? known : NO_PLACES;
     }
-    const found = key ? this.rows(key) : NO_PLACES;
+    const found = indexed ? this.rows(key) : NO_PLACES;
     // No places by this spelling: what a look-up would guess is not worked out unless it is asked for.
     const answer = found.length > 0 || key.length < GUESS_SKELETON ? found : NOT_SPELLED;
-    if (key) this.cache.set(key, answer);
-    if (key !== name) this.cache.set(name, answer);
+    if (indexed) this.cache.set(key, answer);
+    if (key !== name || !indexed) this.cache.set(name, answer);
     return found;
   }
 
@@ -254,9 +264,10 @@ class SqliteGazetteer implements Gazetteer {
     return skeleton.length < MIN_SKELETON ? NO_PLACES : this.bySkeleton(skeleton);
   }
 
-  /** The places of a skeleton at least MIN_SKELETON long, remembered under it with a "~" before. */
+  /** The places of a skeleton at least MIN_SKELETON long, remembered under it with a "~" before (when there are any). */
   private bySkeleton(skeleton: string): PlaceCandidate[] {
     const key = `~${skeleton}`;
+    if (!this.indexed(key)) return NO_PLACES;
     const cached = this.cache.get(key);
     if (cached) return cached;
     const found = this.rows(key);

@@ -61,6 +61,10 @@ export function findLowercasePlaces(sentence: Sentence, gazetteer: Gazetteer, pl
   const settlementCues = cuesByLast(placeWords.settlementCues);
   for (let i = 1; i < tokens.length; i++) {
     const first = tokens[i]!;
+    // A name starts with a lower-case letter: a word that starts with any other ASCII character (a capital, a digit,
+    // punctuation) is passed over without asking for its cue.
+    const code = first.text.charCodeAt(0);
+    if (code < 128 && (code < 97 || code > 122)) continue;
     // Most words follow no cue: that is asked first, of one word, before the name's own spelling.
     const cue = cueBefore(tokens, i, placeWords, settlementCues);
     if (!cue || !NAME_TOKEN.test(first.text) || placeWords.notNameWords.has(first.normal)) continue;

@@ -127,7 +127,7 @@ function partOfLongerName(tokens: Token[], run: [number, number], first: number,
   return (before >= run[0] && nameWord(tokens[before], words)) || (after <= run[1] && nameWord(tokens[after], words) && !siteOfPlace);
 }
 
-/** Tokens first..last of a run name a place the gazetteer knows. */
+/** Tokens first..last of a run (counted from the run's first token) name a place the gazetteer knows. */
 interface NamedSpan {
   first: number;
   last: number;
@@ -163,13 +163,10 @@ function nameWordAround(tokens: Token[], run: [number, number], first: number, l
   return false;
 }
 
-/** Sub-spans of a run that the gazetteer knows, longest first and without overlap. */
+/** Sub-spans of a run that the gazetteer knows, longest first and without overlap, counted from the run's first token. */
 function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazetteer, words: PlaceWords, asContainer: boolean): NamedSpan[] {
   const tokens = sentence.tokens;
   const spans: NamedSpan[] = [];
-  // The words of the run that are part of a name (feature words and joiners at its ends are not).
-  let nameEnd = run[1];
-  while (nameEnd > run[0] && !capitalised(tokens[nameEnd]!) && !/^\d+$/.test(tokens[nameEnd]!.text)) nameEnd--;
   let i = run[0];
   while (i <= run[1]) {
     let matched = false;
@@ -183,7 +180,7 @@ function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazett
       if ((words.joiners.has(end.normal) && !(capitalised(end) && words.joinersAlsoNames.has(end.normal))) || (!capitalised(first) && !words.articles.has(first.normal))) continue;
       // A lone capitalised common word, or a short acronym ("UP"), is not read as a place on its own; an acronym
       // written as a container is ("Madurai district, TN)": the abbreviations the gazetteer knows for divisions).
-      if (last === i && (words.notAlone.has(first.normal) || words.features.has(first.normal) || (/^[A-Z]{1,3}$/.test(first.text) && !asContainer))) continue;
+      if (last === i && (words.notAlone.has(first.normal) || words.features.has(first.normal) || (first.text.length <= 3 && /^[A-Z]{1,3}$/.test(first.text) && !asContainer))) continue;
       const text = sentence.text.slice(first.start - sentence.start, end.end - sentence.start);
       // A guess by skeleton is set aside on a piece of a longer name ("Sanguun" in "Bar-Sanguun": a guess too far), and
       // when it would swallow the word before a name ("In Celaya" ~ "Anzali") or the feature word after it
@@ -198,13 +195,16 @@ function namedSpans(sentence: Sentence, run: [number, number], gazetteer: Gazett
         fallback ??= { last, text, candidates };
         continue;
       }
-      spans.push({ first: i, last, key: foldName(text), candidates, partial: partOfLongerName(tokens, run, i, last, words) });
+      spans.push({ first: i - run[0], last: last - run[0], key: foldName(text), candidates, partial: partOfLongerName(tokens, run, i, last, words) });
       i = last + 1;
       matched = true;
       break;
     }
     if (!matched && fallback) {
-      spans.push({ first: i, last: fallback.last, key: foldName(fallback.text), candidates: fallback.candidates, partial: partOfLongerName(tokens, run, i, fallback.last, words) });
+      spans.push({
+        first: i - run[0], last: fallback.last - run[0], key: foldName(fallback.text), candidates: fallback.candidates,
+        partial: partOfLongerName(tokens, run, i, fallback.last, words),
+      });
       i = fallback.last + 1;
     } else if (!matched) i++;
   }
@@ -226,26 +226,26 @@ interface RememberedRun {
   container?: NamedSpan[];
 }
 
-function relativeSpans(sentence: Sentence, run: [number, number], gazetteer: Gazetteer, words: PlaceWords, asContainer: boolean): NamedSpan[] {
-  return namedSpans(sentence, run, gazetteer, words, asContainer).map((span) => ({ ...span, first: span.first - run[0], last: span.last - run[0] }));
-}
-
-/** The spans of a run the gazetteer knows, counted from the run's first token (shared: the caller adds the run's start). */
-function knownSpans(sentence: Sentence, run: [number, number], gazetteer: Gazetteer, placeWords: PlaceWords): NamedSpan[] {
-  const tokens = sentence.tokens;
-  const words = sentence.text.slice(tokens[run[0]]!.start - sentence.start, tokens[run[1]]!.end - sentence.start);
+/** The memo of runs read with this gazetteer and these place words (asked once per text, not per run). */
+function runMemo(gazetteer: Gazetteer, placeWords: PlaceWords): BoundedMemo<string, RememberedRun> {
   let byWords = spansOfRuns.get(gazetteer);
   if (!byWords) spansOfRuns.set(gazetteer, (byWords = new WeakMap()));
   let memo = byWords.get(placeWords);
   if (!memo) byWords.set(placeWords, (memo = new BoundedMemo(RUN_MEMO_LIMIT)));
+  return memo;
+}
+
+/** The spans of a run the gazetteer knows, counted from the run's first token (shared: the caller adds the run's start). */
+function knownSpans(sentence: Sentence, run: [number, number], gazetteer: Gazetteer, placeWords: PlaceWords, memo: BoundedMemo<string, RememberedRun>): NamedSpan[] {
+  const tokens = sentence.tokens;
+  const words = sentence.text.slice(tokens[run[0]]!.start - sentence.start, tokens[run[1]]!.end - sentence.start);
   let remembered = memo.get(words);
   if (remembered?.tokens !== run[1] - run[0]) memo.set(words, (remembered = { tokens: run[1] - run[0] }));
   // "(Poonch district, J&K)": the last name inside parentheses, after a comma.
   const asContainer = tokens[run[0] - 1]?.normal === ',' && tokens[run[1] + 1]?.normal === ')';
-  const relative = asContainer
-    ? (remembered.container ??= relativeSpans(sentence, run, gazetteer, placeWords, true))
-    : (remembered.plain ??= relativeSpans(sentence, run, gazetteer, placeWords, false));
-  return relative;
+  return asContainer
+    ? (remembered.container ??= namedSpans(sentence, run, gazetteer, placeWords, true))
+    : (remembered.plain ??= namedSpans(sentence, run, gazetteer, placeWords, false));
 }
 
 /**
@@ -254,11 +254,12 @@ function knownSpans(sentence: Sentence, run: [number, number], gazetteer: Gazett
  */
 export function findPlaces(doc: AnalysedText, gazetteer: Gazetteer, words: PlaceWords, exclude: { start: number; end: number }[] = []): FoundPlace[] {
   const found: FoundPlace[] = [];
+  const memo = runMemo(gazetteer, words);
   for (const sentence of doc.sentences) {
     const tokens = sentence.tokens;
     const inSentence: FoundPlace[] = [];
     for (const run of runs(sentence, words)) {
-      for (const span of knownSpans(sentence, run, gazetteer, words)) {
+      for (const span of knownSpans(sentence, run, gazetteer, words, memo)) {
         const first = span.first + run[0];
         const last = span.last + run[0];
         const start = tokens[first]!.start;

@@ -77,8 +77,14 @@ class FoldedNames {
   private admin1Key: string | null | undefined = undefined;
   private admin2Key: string | null | undefined = undefined;
   private countryKey: string | null | undefined = undefined;
+  private namedForDivision: boolean | undefined = undefined;
 
   constructor(private readonly c: PlaceCandidate) {}
+
+  /** A town that gives its name to its division ("Idlib" in Idlib governorate): its key names its admin1 or admin2. */
+  get namesItsDivision(): boolean {
+    return this.namedForDivision ??= namesDivision(this.admin1, this.c.key) || namesDivision(this.admin2, this.c.key);
+  }
 
   get name(): string {
     return this.nameKey ??= divisionKey(this.c.name);
@@ -111,15 +117,26 @@ function foldedNamesOf(c: PlaceCandidate): FoldedNames {
   return names;
 }
 
-/** Whether a candidate sits in a division (or country) of this key. */
-function inDivisionNamed(c: PlaceCandidate, key: string): boolean {
-  const names = foldedNamesOf(c);
+/** Whether a candidate (by its folded names) sits in a division (or country) of this key. */
+function inDivisionNamed(names: FoldedNames, key: string): boolean {
   return namesDivision(names.admin1, key) || namesDivision(names.admin2, key) || namesDivision(names.country, key);
 }
 
 /** A division name, folded (divisionKey), matches this key. */
 function namesDivision(folded: string | null, key: string): boolean {
   return folded !== null && sameDivision(folded, key);
+}
+
+/** Kilometres along a meridian per degree of latitude (rounded down), the least a degree of latitude apart can be. */
+const KM_PER_DEGREE_LATITUDE = 111.19;
+
+/**
+ * Whether two points lie within `km` of each other (distanceKm). Most pairs asked lie far apart, which their
+ * latitudes alone tell without trigonometry (with a kilometre to spare for rounding).
+ */
+function withinKm(lat1: number, lon1: number, lat2: number, lon2: number, km: number): boolean {
+  if (Math.abs(lat1 - lat2) * KM_PER_DEGREE_LATITUDE > km + 1) return false;
+  return distanceKm(lat1, lon1, lat2, lon2) <= km;
 }
 
 /** A place this near a bigger town of the same name context is read as in it (its suburbs and villages). */
@@ -135,24 +152,22 @@ function startsWithWord(text: string, word: string): boolean {
   return text.length > word.length && text.charCodeAt(word.length) === 32 && text.startsWith(word);
 }
 
-function contains(container: PlaceCandidate, place: PlaceCandidate, memo: ArticleMemo): boolean {
+/** Whether `container` contains `place`, given the folded names of each (`own`, `its`). */
+function contains(container: PlaceCandidate, own: FoldedNames, place: PlaceCandidate, its: FoldedNames, memo: ArticleMemo): boolean {
   if (container.id === place.id) return false;
   if (container.kind === 'country') return container.countryCode === place.countryCode;
   if (container.kind === 'admin1' || container.kind === 'admin2') {
-    return container.countryCode === place.countryCode && inDivisionNamed(place, foldedNamesOf(container).name);
+    return container.countryCode === place.countryCode && inDivisionNamed(its, own.name);
   }
   if ((container.kind === 'populated' || container.kind === 'site') && container.countryCode === place.countryCode && place.kind !== 'local') {
     // "Kafr Takharim in Idleb": a town that gives its name to its division stands for the division.
-    const key = container.key;
-    const own = foldedNamesOf(container);
-    const namedForDivision = namesDivision(own.admin1, key) || namesDivision(own.admin2, key);
-    if (namedForDivision) {
-      const its = foldedNamesOf(place);
+    if (own.namesItsDivision) {
+      const key = container.key;
       if (namesDivision(its.admin1, key) || namesDivision(its.admin2, key)) return true;
     }
     // "Jacarezinho neighbourhood, Rio de Janeiro": a place in a town's outskirts.
-    if (container.lat !== null && container.lon !== null && place.lat !== null && place.lon !== null
-      && distanceKm(container.lat, container.lon, place.lat, place.lon) <= NEAR_KM && container.population > place.population) return true;
+    if (container.population > place.population && container.lat !== null && container.lon !== null && place.lat !== null && place.lon !== null
+      && withinKm(container.lat, container.lon, place.lat, place.lon, NEAR_KM)) return true;
   }
   // A town contains the local places whose parent it is (the only containment across countries: containedBy).
   if (place.parentId === null) return false;
@@ -168,9 +183,24 @@ function contains(container: PlaceCandidate, place: PlaceCandidate, memo: Articl
  */
 class ArticleMemo {
   private readonly chains = new Map<PlaceCandidate, PlaceCandidate[]>();
+  private readonly containerNames = new Map<FoundPlace, (FoldedNames | undefined)[]>();
   private namedIds: Set<number> | null = null;
 
   constructor(readonly gazetteer: Gazetteer, private readonly mentions: FoundPlace[]) {}
+
+  /**
+   * The folded names of a written container's candidates, in their order, each filled in when containment first asks
+   * for it (a candidate of another country than the place asked about is never asked): containment asks for them for
+   * every candidate of every mention written inside the container.
+   */
+  containerFoldedNames(container: FoundPlace): (FoldedNames | undefined)[] {
+    let names = this.containerNames.get(container);
+    if (!names) {
+      names = new Array<FoldedNames | undefined>(container.candidates.length);
+      this.containerNames.set(container, names);
+    }
+    return names;
+  }
 
   /** The places (from the place itself up) that contain a local place, by parent links. */
   ancestry(c: PlaceCandidate): PlaceCandidate[] {
@@ -310,10 +340,15 @@ function inWrittenContainer(c: PlaceCandidate, containers: FoundPlace[], memo: A
 
 /** Whether one of a written container's candidates contains this candidate. */
 function containedBy(container: FoundPlace, c: PlaceCandidate, memo: ArticleMemo): boolean {
-  for (const k of container.candidates) {
+  const candidates = container.candidates;
+  const own = memo.containerFoldedNames(container);
+  // The candidate's own folded names, looked up once, when a container candidate first needs them.
+  let its: FoldedNames | null = null;
+  for (let i = 0; i < candidates.length; i++) {
+    const k = candidates[i]!;
     // Without a parent, a place is contained only by candidates of its own country (see contains).
     if (c.parentId === null && k.countryCode !== c.countryCode) continue;
-    if (contains(k, c, memo)) return true;
+    if (contains(k, (own[i] ??= foldedNamesOf(k)), c, (its ??= foldedNamesOf(c)), memo)) return true;
   }
   return false;
 }
@@ -650,7 +685,7 @@ function withoutOutliers(places: ResolvedPlace[]): ResolvedPlace[] {
   const accepted: ResolvedPlace[] = [];
   const doubted = new Set<ResolvedPlace>();
   for (const p of located.sort((a, b) => b.score - a.score)) {
-    const near = accepted.length === 0 || accepted.some((q) => distanceKm(q.place.lat!, q.place.lon!, p.place.lat!, p.place.lon!) <= FAR_KM);
+    const near = accepted.length === 0 || accepted.some((q) => withinKm(q.place.lat!, q.place.lon!, p.place.lat!, p.place.lon!, FAR_KM));
     const sameCountry = accepted.length === 0 || accepted.some((q) => q.place.countryCode === p.place.countryCode);
     const unambiguous = p.mention.candidates.length === 1 && p.confidence >= 0.9;
     if (near || p.container || (sameCountry && unambiguous)) accepted.push(p);
@@ -662,7 +697,7 @@ function withoutOutliers(places: ResolvedPlace[]): ResolvedPlace[] {
 /** Near a place the sentence writes with its container (anchored), or a district, or anchored itself. */
 function nearAnchors(p: ResolvedPlace, anchors: ResolvedPlace[]): boolean {
   return p.anchored || p.place.kind === 'admin2' || anchors.some((a) => a.place.lat !== null && a.place.lon !== null
-    && p.place.lat !== null && p.place.lon !== null && distanceKm(a.place.lat, a.place.lon, p.place.lat, p.place.lon) <= NEAR_KM);
+    && p.place.lat !== null && p.place.lon !== null && withinKm(a.place.lat, a.place.lon, p.place.lat, p.place.lon, NEAR_KM));
 }
 
 /** The place of a sentence's places that an event whose predicate is at `offset` happened at. */
