@@ -142,14 +142,21 @@ export function nonPoliticalContext(sentences: Sentence[], codeName: string, lex
   return null;
 }
 
+/** An article's predicates (not modifiers) by sentence, kept by its list of predicates: every event of it asks. */
+const PREDICATES = new WeakMap<readonly TriggerMatch[], Map<number, TriggerMatch[]>>();
+function predicatesBySentence(triggers: readonly TriggerMatch[]): Map<number, TriggerMatch[]> {
+  let predicates = PREDICATES.get(triggers);
+  if (!predicates) PREDICATES.set(triggers, (predicates = bySentence(triggers.filter((t) => t.code.role !== 'modifier'))));
+  return predicates;
+}
+
 /**
  * A report that is a statement about an event: every event word in its sentences follows a statement head
  * ("claimed responsibility for the bombing", "imposed sanctions over the missile launches"). The head is returned.
  */
-export function statementOnly(sentences: Sentence[], triggers: TriggerMatch[], lexicon: RelevanceLexicon): NotCoded | null {
+export function statementOnly(sentences: Sentence[], triggers: readonly TriggerMatch[], lexicon: RelevanceLexicon): NotCoded | null {
   let head: NotCoded | null = null;
-  // The article's predicates by sentence, read once rather than once per sentence.
-  const predicates = bySentence(triggers.filter((t) => t.code.role !== 'modifier'));
+  const predicates = predicatesBySentence(triggers);
   for (const sentence of sentences) {
     const all = predicates.get(sentence.index);
     if (!all) continue;
