@@ -54,7 +54,7 @@ function anyNear(tokens: Token[], first: number, last: number, window: number, w
     if (i >= first && i <= last) continue;
     const token = tokens[i];
     if (!token) continue;
-    if (words.has(token.normal) || words.has(token.lemma)) return true;
+    if (words.has(token.normal) || (token.lemma !== token.normal && words.has(token.lemma))) return true;
     if (pairs && i + 1 <= to) {
       const next = tokens[i + 1];
       if (next && pairs.get(token.normal)?.has(next.normal)) return true;
@@ -79,9 +79,9 @@ function candidatesAt(lexicon: EventLexicon, token: Token): readonly TriggerPhra
   return joined;
 }
 
-function triggersInSentence(text: string, sentence: Sentence, lexicon: EventLexicon): TriggerMatch[] {
+/** Adds the predicates of one sentence to `found`. */
+function triggersInSentence(text: string, sentence: Sentence, lexicon: EventLexicon, found: TriggerMatch[]): void {
   const { tokens } = sentence;
-  const found: TriggerMatch[] = [];
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i];
@@ -130,10 +130,11 @@ function triggersInSentence(text: string, sentence: Sentence, lexicon: EventLexi
     }
     i = last + 1;
   }
-  return found;
 }
 
 /** Finds every event predicate in the text, longest phrase first, with its modality and voice. */
 export function findTriggers(doc: AnalysedText, lexicon: EventLexicon): TriggerMatch[] {
-  return doc.sentences.flatMap((sentence) => triggersInSentence(doc.text, sentence, lexicon));
+  const found: TriggerMatch[] = [];
+  for (const sentence of doc.sentences) triggersInSentence(doc.text, sentence, lexicon, found);
+  return found;
 }
