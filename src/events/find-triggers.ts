@@ -104,7 +104,10 @@ function triggersInSentence(text: string, sentence: Sentence, lexicon: EventLexi
     for (const phrase of candidates) {
       if (phrase.words.length !== longest || !phraseMatchesAt(tokens, i, phrase)) continue;
       let code = phrase.code;
-      if (phrase.unlessNear.size > 0 || phrase.whenNear.length > 0 || phrase.onlyNear.size > 0) {
+      // With none of the words of its lists near (asked in one scan when it has several), a phrase keeps its code,
+      // unless it needs one of them.
+      const conditional = phrase.unlessNear.size > 0 || phrase.whenNear.length > 0 || phrase.onlyNear.size > 0;
+      if (conditional && (phrase.nearWords === null || anyNear(tokens, i, last, phrase.window, phrase.nearWords))) {
         if (anyNear(tokens, i, last, phrase.window, phrase.unlessNear)) continue;
         if (phrase.onlyNear.size > 0 && !anyNear(tokens, i, last, phrase.window, phrase.onlyNear)) continue;
         for (const when of phrase.whenNear) {
@@ -113,7 +116,7 @@ function triggersInSentence(text: string, sentence: Sentence, lexicon: EventLexi
             break;
           }
         }
-      }
+      } else if (phrase.onlyNear.size > 0) continue;
       if (seen?.includes(code.name)) continue;
       (seen ??= []).push(code.name);
       found.push({
