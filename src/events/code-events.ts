@@ -54,8 +54,12 @@ export function codeEvents(inputs: EventInputs): CodedEvent[] {
     sources: reportingSources(inputs.actors, inputs.claims, inputs.triggers),
     accusers: accusersOf(inputs.actors, inputs.responsibilities),
   };
-  return frameEvents(context).flatMap((frame) => {
-    const draft = screenFrame(frame, context);
-    return draft ? [codedEvent(RULES.reduce((current, rule) => rule(current, context), draft), context)] : [];
-  });
+  const events: CodedEvent[] = [];
+  for (const frame of frameEvents(context)) {
+    let draft = screenFrame(frame, context);
+    if (!draft) continue;
+    for (const rule of RULES) draft = rule(draft, context);
+    events.push(codedEvent(draft, context));
+  }
+  return events;
 }
