@@ -7,8 +7,12 @@ function tokenMatches(token: Token, word: string): boolean {
   return token.normal === word || token.lemma === word;
 }
 
+/**
+ * Whether a candidate phrase is written from token `at` on. Its first word is not asked again: the candidate was
+ * found by that token's normal form or lemma (candidatesAt).
+ */
 function phraseMatchesAt(tokens: Token[], at: number, phrase: TriggerPhrase): boolean {
-  for (let k = 0; k < phrase.words.length; k++) {
+  for (let k = 1; k < phrase.words.length; k++) {
     const token = tokens[at + k];
     if (token === undefined || !tokenMatches(token, phrase.words[k]!)) return false;
   }
