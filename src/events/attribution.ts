@@ -216,10 +216,13 @@ export function findAttribution(doc: AnalysedText, actors: ActorMention[], lexic
       let claim: Claim | null = null;
       if (token.normal === 'according' && tokens[i + 1]?.normal === 'to') {
         claim = claimFrom(doc, sentence.index, phraseAfter(tokens, i + 2), actors, lexicon);
-      } else if (lexicon.reportingVerbs.has(token.normal) && token.pos === 'VERB' && !negatedBefore(tokens, i)) {
-        claim = claimFrom(doc, sentence.index, subjectBefore(tokens, i), actors, lexicon);
-      } else if (lexicon.observationVerbs.has(token.normal) && token.pos === 'VERB') {
-        claim = claimFrom(doc, sentence.index, subjectBefore(tokens, i), actors, lexicon, true);
+      } else if (token.pos === 'VERB') {
+        // Only verbs report or observe: the tag is asked before the word lists.
+        if (lexicon.reportingVerbs.has(token.normal) && !negatedBefore(tokens, i)) {
+          claim = claimFrom(doc, sentence.index, subjectBefore(tokens, i), actors, lexicon);
+        } else if (lexicon.observationVerbs.has(token.normal)) {
+          claim = claimFrom(doc, sentence.index, subjectBefore(tokens, i), actors, lexicon, true);
+        }
       }
       if (claim) {
         claims.push(claim);

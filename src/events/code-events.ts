@@ -1,3 +1,4 @@
+import type { EventPlace } from '../resolve/types.ts';
 import type { CodedEvent } from './event-schema.ts';
 import { codedEvent } from './rules/coded-event.ts';
 import type { EventInputs, RuleContext } from './rules/context.ts';
@@ -29,15 +30,36 @@ const RULES: readonly ((draft: EventDraft, context: RuleContext) => EventDraft)[
   refineCoding, // the type the final actors give
 ];
 
+/**
+ * `placeFor`, asked once per predicate: framing asks it of a sentence's event and of the event before (the same
+ * predicate again when that event goes on), and locating asks it of each event once more. Each answer is a pure
+ * function of its two numbers, and resolving a place is not free (a neighbourhood is looked up for it).
+ */
+function placesAsked(placeFor: EventInputs['placeFor']): EventInputs['placeFor'] {
+  const bySentence = new Map<number, Map<number, EventPlace | null>>();
+  return (sentence, offset) => {
+    let byOffset = bySentence.get(sentence);
+    if (!byOffset) bySentence.set(sentence, (byOffset = new Map()));
+    let place = byOffset.get(offset);
+    if (place === undefined) byOffset.set(offset, (place = placeFor(sentence, offset)));
+    return place;
+  };
+}
+
 /** Turns the mentions of one article into coded events, one per reported event. */
 export function codeEvents(inputs: EventInputs): CodedEvent[] {
   const context: RuleContext = {
     ...inputs,
+    placeFor: placesAsked(inputs.placeFor),
     sources: reportingSources(inputs.actors, inputs.claims, inputs.triggers),
     accusers: accusersOf(inputs.actors, inputs.responsibilities),
   };
-  return frameEvents(context).flatMap((frame) => {
-    const draft = screenFrame(frame, context);
-    return draft ? [codedEvent(RULES.reduce((current, rule) => rule(current, context), draft), context)] : [];
-  });
+  const events: CodedEvent[] = [];
+  for (const frame of frameEvents(context)) {
+    let draft = screenFrame(frame, context);
+    if (!draft) continue;
+    for (const rule of RULES) draft = rule(draft, context);
+    events.push(codedEvent(draft, context));
+  }
+  return events;
 }

@@ -51,6 +51,11 @@ export interface TriggerPhrase {
   /** The phrase reports the event only with one of these words near ("set up" … "base"); empty: always. */
   onlyNear: Set<string>;
   window: number;
+  /**
+   * Every word of the lists above when there are two lists or more (else null): one scan of the window for them
+   * passes over the many places where none stands near, instead of one scan per list.
+   */
+  nearWords: Set<string> | null;
 }
 
 export interface EventLexicon {
@@ -102,12 +107,14 @@ function addTriggers(byFirstWord: Map<string, TriggerPhrase[]>, triggers: z.infe
     }));
     const unlessNear = new Set((trigger.unless_near ?? []).map((w) => w.toLowerCase()));
     const onlyNear = new Set((trigger.only_near ?? []).map((w) => w.toLowerCase()));
+    const lists = [...whenNear.map((s) => s.words), unlessNear, onlyNear].filter((words) => words.size > 0);
+    const nearWords = lists.length >= 2 ? new Set(lists.flatMap((words) => [...words])) : null;
     for (const phrase of trigger.phrases) {
       for (const words of spellings(phrase)) {
         const first = words[0];
         if (!first) continue;
         const list = byFirstWord.get(first) ?? [];
-        list.push({ words, code, whenNear, unlessNear, onlyNear, window: trigger.window ?? 8 });
+        list.push({ words, code, whenNear, unlessNear, onlyNear, window: trigger.window ?? 8, nearWords });
         byFirstWord.set(first, list);
       }
     }

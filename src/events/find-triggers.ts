@@ -7,8 +7,12 @@ function tokenMatches(token: Token, word: string): boolean {
   return token.normal === word || token.lemma === word;
 }
 
+/**
+ * Whether a candidate phrase is written from token `at` on. Its first word is not asked again: the candidate was
+ * found by that token's normal form or lemma (candidatesAt).
+ */
 function phraseMatchesAt(tokens: Token[], at: number, phrase: TriggerPhrase): boolean {
-  for (let k = 0; k < phrase.words.length; k++) {
+  for (let k = 1; k < phrase.words.length; k++) {
     const token = tokens[at + k];
     if (token === undefined || !tokenMatches(token, phrase.words[k]!)) return false;
   }
@@ -54,7 +58,7 @@ function anyNear(tokens: Token[], first: number, last: number, window: number, w
     if (i >= first && i <= last) continue;
     const token = tokens[i];
     if (!token) continue;
-    if (words.has(token.normal) || words.has(token.lemma)) return true;
+    if (words.has(token.normal) || (token.lemma !== token.normal && words.has(token.lemma))) return true;
     if (pairs && i + 1 <= to) {
       const next = tokens[i + 1];
       if (next && pairs.get(token.normal)?.has(next.normal)) return true;
@@ -79,9 +83,9 @@ function candidatesAt(lexicon: EventLexicon, token: Token): readonly TriggerPhra
   return joined;
 }
 
-function triggersInSentence(text: string, sentence: Sentence, lexicon: EventLexicon): TriggerMatch[] {
+/** Adds the predicates of one sentence to `found`. */
+function triggersInSentence(text: string, sentence: Sentence, lexicon: EventLexicon, found: TriggerMatch[]): void {
   const { tokens } = sentence;
-  const found: TriggerMatch[] = [];
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i];
@@ -104,7 +108,10 @@ function triggersInSentence(text: string, sentence: Sentence, lexicon: EventLexi
     for (const phrase of candidates) {
       if (phrase.words.length !== longest || !phraseMatchesAt(tokens, i, phrase)) continue;
       let code = phrase.code;
-      if (phrase.unlessNear.size > 0 || phrase.whenNear.length > 0 || phrase.onlyNear.size > 0) {
+      // With none of the words of its lists near (asked in one scan when it has several), a phrase keeps its code,
+      // unless it needs one of them.
+      const conditional = phrase.unlessNear.size > 0 || phrase.whenNear.length > 0 || phrase.onlyNear.size > 0;
+      if (conditional && (phrase.nearWords === null || anyNear(tokens, i, last, phrase.window, phrase.nearWords))) {
         if (anyNear(tokens, i, last, phrase.window, phrase.unlessNear)) continue;
         if (phrase.onlyNear.size > 0 && !anyNear(tokens, i, last, phrase.window, phrase.onlyNear)) continue;
         for (const when of phrase.whenNear) {
@@ -113,7 +120,7 @@ function triggersInSentence(text: string, sentence: Sentence, lexicon: EventLexi
             break;
           }
         }
-      }
+      } else if (phrase.onlyNear.size > 0) continue;
       if (seen?.includes(code.name)) continue;
       (seen ??= []).push(code.name);
       found.push({
@@ -130,10 +137,11 @@ function triggersInSentence(text: string, sentence: Sentence, lexicon: EventLexi
     }
     i = last + 1;
   }
-  return found;
 }
 
 /** Finds every event predicate in the text, longest phrase first, with its modality and voice. */
 export function findTriggers(doc: AnalysedText, lexicon: EventLexicon): TriggerMatch[] {
-  return doc.sentences.flatMap((sentence) => triggersInSentence(doc.text, sentence, lexicon));
+  const found: TriggerMatch[] = [];
+  for (const sentence of doc.sentences) triggersInSentence(doc.text, sentence, lexicon, found);
+  return found;
 }

@@ -47,8 +47,9 @@ function recoded(code: EventCode, plover: PloverEventType, mode: string | null):
  * THREATEN. They become asserted PLOVER-only predicates; negated acts never do.
  */
 export function intentions(flagged: TriggerMatch[]): TriggerMatch[] {
-  return flagged.flatMap((t): TriggerMatch[] => {
-    if (t.modality === 'negated' || t.code.role !== 'event') return [];
+  const found: TriggerMatch[] = [];
+  for (const t of flagged) {
+    if (t.modality === 'negated' || t.code.role !== 'event') continue;
     const category = t.code.plover;
     let code: EventCode | null = null;
     if (INTENDED_COOPERATION.has(category)) code = recoded(t.code, 'AGREE', null);
@@ -57,8 +58,9 @@ export function intentions(flagged: TriggerMatch[]): TriggerMatch[] {
       const mode = threatMode(t.code);
       if (mode) code = recoded(t.code, 'THREATEN', mode);
     }
-    return code ? [{ ...t, code, modality: 'asserted' }] : [];
-  });
+    if (code) found.push({ ...t, code, modality: 'asserted' });
+  }
+  return found;
 }
 
 /**

@@ -61,12 +61,13 @@ const LEXICON_FILE = dataFile('lexicons/relevance.yaml');
 /** Loads and validates the relevance lexicon; an error names the file and the field. */
 export function loadRelevanceLexicon(file: URL = LEXICON_FILE): RelevanceLexicon {
   const data = readDataFile(file, RelevanceFileSchema);
+  const contexts = Object.entries(data.contexts).map(([name, c]) => ({
+    name, phrases: indexPhrases(c.phrases), unless: indexPhrases(c.unless), codes: c.codes ? new Set(c.codes) : null,
+  }));
   return {
-    contexts: Object.entries(data.contexts).map(([name, c]) => ({
-      name, phrases: indexPhrases(c.phrases), unless: indexPhrases(c.unless), codes: c.codes ? new Set(c.codes) : null,
-    })),
+    contexts,
     statementHeads: indexPhrases(data.statement_heads),
-    contextWords: new Set(Object.values(data.contexts).flatMap((c) => c.phrases.map((p) => p.toLowerCase().split(/\s+/)[0]!))),
+    contextWords: new Set(contexts.flatMap((c) => [...c.phrases.keys()])),
   };
 }
 
@@ -123,14 +124,20 @@ function firstIn(sentence: Sentence, index: PhraseIndex, before = sentence.token
  * sentences that report it; none when a word of political violence or protest in those sentences keeps it ACLED's.
  */
 export function nonPoliticalContext(sentences: Sentence[], codeName: string, lexicon: RelevanceLexicon): NotCoded | null {
-  if (!sentences.some((sentence) => sentence.tokens.some((t) => lexicon.contextWords.has(t.normal)))) return null;
+  // Where a context's phrase may start, in the text's order: one look-up a token, and most reports name none.
+  const starts: { sentence: Sentence; at: number }[] = [];
+  for (const sentence of sentences) {
+    const { tokens } = sentence;
+    for (let at = 0; at < tokens.length; at++) if (lexicon.contextWords.has(tokens[at]!.normal)) starts.push({ sentence, at });
+  }
+  if (starts.length === 0) return null;
   for (const context of lexicon.contexts) {
     if (context.codes && !context.codes.has(codeName)) continue;
     let found: { start: number; end: number; sentence: Sentence } | null = null;
-    for (const sentence of sentences) {
-      const at = firstIn(sentence, context.phrases);
-      if (at) {
-        found = { ...at, sentence };
+    for (const { sentence, at } of starts) {
+      const length = phraseAt(sentence.tokens, at, context.phrases);
+      if (length > 0) {
+        found = { start: sentence.tokens[at]!.start, end: sentence.tokens[at + length - 1]!.end, sentence };
         break;
       }
     }
@@ -142,14 +149,21 @@ export function nonPoliticalContext(sentences: Sentence[], codeName: string, lex
   return null;
 }
 
+/** An article's predicates (not modifiers) by sentence, kept by its list of predicates: every event of it asks. */
+const PREDICATES = new WeakMap<readonly TriggerMatch[], Map<number, TriggerMatch[]>>();
+function predicatesBySentence(triggers: readonly TriggerMatch[]): Map<number, TriggerMatch[]> {
+  let predicates = PREDICATES.get(triggers);
+  if (!predicates) PREDICATES.set(triggers, (predicates = bySentence(triggers.filter((t) => t.code.role !== 'modifier'))));
+  return predicates;
+}
+
 /**
  * A report that is a statement about an event: every event word in its sentences follows a statement head
  * ("claimed responsibility for the bombing", "imposed sanctions over the missile launches"). The head is returned.
  */
-export function statementOnly(sentences: Sentence[], triggers: TriggerMatch[], lexicon: RelevanceLexicon): NotCoded | null {
+export function statementOnly(sentences: Sentence[], triggers: readonly TriggerMatch[], lexicon: RelevanceLexicon): NotCoded | null {
   let head: NotCoded | null = null;
-  // The article's predicates by sentence, read once rather than once per sentence.
-  const predicates = bySentence(triggers.filter((t) => t.code.role !== 'modifier'));
+  const predicates = predicatesBySentence(triggers);
   for (const sentence of sentences) {
     const all = predicates.get(sentence.index);
     if (!all) continue;

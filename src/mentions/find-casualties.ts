@@ -422,9 +422,15 @@ export function findCasualties(doc: AnalysedText, lexicon: CasualtyLexicon): Cas
   const openers = openersOf(lexicon);
   for (const sentence of doc.sentences) {
     const tokens = sentence.tokens;
-    // One pass says whether the sentence needs reading at all, and which of the rarer rules can apply to it.
+    // One pass says whether the sentence needs reading at all, which of the rarer rules can apply to it, and where
+    // its outcome words are.
     let seen = 0;
-    for (let k = 0; k < tokens.length; k++) seen |= kinds.get(tokens[k]!.normal) ?? 0;
+    const outcomeWords: number[] = [];
+    for (let k = 0; k < tokens.length; k++) {
+      const kind = kinds.get(tokens[k]!.normal) ?? 0;
+      seen |= kind;
+      if (kind & OUTCOME) outcomeWords.push(k);
+    }
     if (!(seen & OUTCOME)) continue;
     const hasContrast = (seen & CONTRAST) !== 0;
     const hasAttackerDeath = (seen & ATTACKER_DEATH) !== 0;
@@ -466,23 +472,24 @@ export function findCasualties(doc: AnalysedText, lexicon: CasualtyLexicon): Cas
     }
     const attackerDeath = hasAttackerDeath ? attackerDeathIn(tokens, kept, lexicon) : null;
     if (attackerDeath) found.push(mention(doc, sentence.index, attackerDeath.from, attackerDeath.to, 'killed', attackerDeath.count, 'exact', "the attackers' own deaths"));
-    tokens.forEach((t, j) => {
+    for (const j of outcomeWords) {
+      const t = tokens[j]!;
       const outcome = outcomeAt(tokens, j, lexicon);
       // "death toll" only announces the figure that follows it.
-      if (!outcome || usedOutcomes.has(j) || tokens[j + 1]?.normal === 'toll') return;
+      if (!outcome || usedOutcomes.has(j) || tokens[j + 1]?.normal === 'toll') continue;
       // "he was killed", "was shot dead", "killing him": one victim.
       const before = [tokens[j - 1], tokens[j - 2]];
       const singular = before.some((b) => b && lexicon.singularVerbs.has(b.normal))
         || (tokens[j + 1] !== undefined && lexicon.singularPronouns.has(tokens[j + 1]!.normal) && /ing$|ed$/.test(t.normal));
       if (singular) {
         found.push(mention(doc, sentence.index, t, t, outcome, 1, 'exact', 'singular victim → 1'));
-        return;
+        continue;
       }
       // An outcome without any count: reported, number unknown.
       if (outcome !== 'casualties' || !found.some((m) => m.sentence === sentence.index)) {
         found.push(mention(doc, sentence.index, t, t, outcome, 0, 'unknown', 'no figure given → 0, flagged'));
       }
-    });
+    }
     const voices = hasContrast ? voiceStarts(tokens, lexicon) : [];
     if (voices.length > 0) {
       for (const m of found.slice(firstOfSentence)) m.voice = voices.filter((start) => start <= m.start).length;

@@ -11,6 +11,8 @@ function counted(mentions: CasualtyMention[], outcome: CasualtyMention['outcome'
  * A statement is a sentence, or one of its halves when it quotes two claimants (`voice`).
  */
 function claimedTotal(list: CasualtyMention[], claimantOf: (sentence: number) => string | null): number {
+  // Most events give one figure or none: it is its own total.
+  if (list.length <= 1) return list[0]?.count ?? 0;
   const byStatement = new Map<string, { claimant: string; total: number }>();
   for (const m of list) {
     const key = `${m.sentence}:${m.voice ?? 0}`;

@@ -4,7 +4,7 @@ import { isPloverOnly } from '../plover-frames.ts';
 import { QUAD_OF } from '../plover-quad.ts';
 import type { EventCasualties } from '../../resolve/types.ts';
 import type { RuleContext } from './context.ts';
-import type { EventDraft } from './draft.ts';
+import { sentencesOf, type EventDraft } from './draft.ts';
 import { confidenceOf, evidenceOf } from './evidence.ts';
 
 const NO_CASUALTIES: EventCasualties = { fatalities: 0, injured: 0, basis: 'none', spans: [] };
@@ -27,7 +27,7 @@ export function codedEvent(draft: EventDraft, context: Pick<RuleContext, 'articl
     sub_event_type: coding.sub_event_type,
     plover_event: coding.plover,
     mode: coding.mode,
-    context: contextsOf(frame.sentences.flatMap((i) => context.doc.sentences[i] ?? []), context.lexicons.contexts),
+    context: contextsOf(sentencesOf(frame, context.doc), context.lexicons.contexts),
     actor1: actor1?.name ?? null,
     actor1_id: actor1?.id ?? null,
     assoc_actor_1: assoc1?.name ?? null,

@@ -12,7 +12,10 @@ export function crowdActors(draft: EventDraft, context: Pick<RuleContext, 'roleA
   const { coding, country } = draft;
   // "Police dispersed the protesters": in PLOVER the police act on the crowd (read before ACLED puts the crowd first).
   const stateActsOnCrowd = actor1?.inter === 1 || actor2?.inter === 1;
-  if (coding.event_type !== 'Protests' && coding.event_type !== 'Riots') return { ...draft, stateActsOnCrowd };
+  if (coding.event_type !== 'Protests' && coding.event_type !== 'Riots') {
+    // Most events are no crowd's, with no state forces named: their draft stays as it was.
+    return stateActsOnCrowd === draft.stateActsOnCrowd ? draft : { ...draft, stateActsOnCrowd };
+  }
   const crowd = context.roleActor(coding.event_type === 'Protests' ? 'protesters' : 'rioters', country);
   // ... unless it is only the crowd itself under another name ("protesters" of a protest that turned into a riot).
   const crowdName = actor1?.kind === 'protesters' || actor1?.kind === 'rioters';

@@ -1,5 +1,5 @@
 import type { ActorMention, InterCode, ResolvedActor } from '../../mentions/types.ts';
-import type { Sentence } from '../../text/types.ts';
+import type { AnalysedText, Sentence } from '../../text/types.ts';
 import type { Roles } from '../assign-roles.ts';
 import type { Coding } from '../refine-event-type.ts';
 import type { NotCoded } from '../relevance.ts';
@@ -46,6 +46,16 @@ export interface EventDraft {
   /** ACLED interaction codes of the final actors (refine). */
   inter1: InterCode;
   inter2: InterCode;
+}
+
+/** The sentences a frame's event is read from, in its order (an index past the document's end names none). */
+export function sentencesOf(frame: Frame, doc: AnalysedText): Sentence[] {
+  const sentences: Sentence[] = [];
+  for (const index of frame.sentences) {
+    const sentence = doc.sentences[index];
+    if (sentence) sentences.push(sentence);
+  }
+  return sentences;
 }
 
 /** The draft of a frame's event before any rule has decided anything about it. */

@@ -40,7 +40,7 @@ export function readEventType(draft: EventDraft, context: Pick<RuleContext, 'act
   const actor1 = draft.roles.actor1?.actor ?? null;
   const actor2 = draft.roles.actor2?.actor ?? null;
   // Any actor of the event's sentences counts, a source too: police who only report a protest were still there.
-  const read = { ...draft, actor1, actor2, assoc1: draft.roles.assoc1?.actor ?? null,
-    stateForcesNamed: firstActorIn(draft.frame.sentences, context.actors, (a) => a.actor.inter === 1) !== null };
-  return { ...read, coding: codingFor(read, interOf(actor1, draft.country), interOf(actor2, draft.country)) };
+  const stateForcesNamed = firstActorIn(draft.frame.sentences, context.actors, (a) => a.actor.inter === 1) !== null;
+  const coding = applyModifiers(refineEventType(draft.main.code, interOf(actor1, draft.country), interOf(actor2, draft.country)), draft.frame, stateForcesNamed);
+  return { ...draft, actor1, actor2, assoc1: draft.roles.assoc1?.actor ?? null, stateForcesNamed, coding };
 }

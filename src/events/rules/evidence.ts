@@ -3,26 +3,25 @@ import type { Evidence } from '../event-schema.ts';
 import type { EventCasualties, EventDate } from '../../resolve/types.ts';
 import type { EventDraft } from './draft.ts';
 
-function span(field: string, s: { start: number; end: number; text: string } | null | undefined): Evidence[] {
-  return s ? [{ field, start: s.start, end: s.end, text: s.text }] : [];
-}
-
 /**
  * The words behind each field. The actors' spans are the words that named them in their roles; an actor ACLED
  * names by its role ("Protesters (Yemen)") has no words of its own.
  */
 export function evidenceOf(draft: EventDraft, date: EventDate, casualties: EventCasualties, claim: Claim | null): Evidence[] {
   const { main, roles, place } = draft;
-  return [
-    ...span('event_type', main),
-    ...span('actor1', roles.actor1),
-    ...span('assoc_actor_1', roles.assoc1),
-    ...span('actor2', draft.actor2 ? roles.actor2 : null),
-    ...span('location', place?.span),
-    ...span('event_date', date.span),
-    ...casualties.spans.flatMap((s) => span('fatalities', s)),
-    ...span('claimant', claim),
-  ];
+  const evidence: Evidence[] = [];
+  const span = (field: string, s: { start: number; end: number; text: string } | null | undefined): void => {
+    if (s) evidence.push({ field, start: s.start, end: s.end, text: s.text });
+  };
+  span('event_type', main);
+  span('actor1', roles.actor1);
+  span('assoc_actor_1', roles.assoc1);
+  span('actor2', draft.actor2 ? roles.actor2 : null);
+  span('location', place?.span);
+  span('event_date', date.span);
+  for (const s of casualties.spans) span('fatalities', s);
+  span('claimant', claim);
+  return evidence;
 }
 
 /**

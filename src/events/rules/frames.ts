@@ -55,7 +55,9 @@ export function buildFrames(
   placeNamed: (sentence: number, offset: number) => string | null, segmentation: SegmentationLexicon,
 ): Frame[] {
   const bySentence = groupBySentence(triggers);
-  const sentences = [...new Set([...bySentence.keys(), ...attributive])].sort((a, b) => a - b);
+  const sentences = [...bySentence.keys()];
+  for (const sentence of attributive) if (!bySentence.has(sentence)) sentences.push(sentence);
+  sentences.sort((a, b) => a - b);
   const frames: Frame[] = [];
   for (const sentence of sentences) {
     const found = bySentence.get(sentence) ?? [];
@@ -125,7 +127,10 @@ export function frameEvents(
   const attributive = new Set(context.responsibilities.map((r) => r.sentence));
   const acledFrames = buildFrames(acled, actors.filter((a) => !context.sources.has(a)), doc, attributive, placeNamed, context.lexicons.segmentation);
   // "The GNA accused Haftar's forces of firing the rockets", after the rockets: who did the event before it, not an accusation apart.
-  const readInto = new Set(acledFrames.flatMap((f) => f.sentences.slice(1)).filter((i) => attributive.has(i)));
+  const readInto = new Set<number>();
+  for (const { sentences } of acledFrames) {
+    for (const sentence of sentences) if (sentence !== sentences[0] && attributive.has(sentence)) readInto.add(sentence);
+  }
   return [
     ...[...acledFrames,
       ...ploverMains(ploverOnly.filter((t) => !readInto.has(t.sentence)), acled).map((main): Frame => ({ main, sentences: [main.sentence], modifiers: [] }))]

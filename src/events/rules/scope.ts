@@ -3,7 +3,7 @@ import { QUAD_OF } from '../plover-quad.ts';
 import { nonPoliticalContext, statementOnly, type NotCoded, type RelevanceLexicon } from '../relevance.ts';
 import type { TriggerMatch } from '../types.ts';
 import type { RuleContext } from './context.ts';
-import { startDraft, type EventDraft, type Frame } from './draft.ts';
+import { sentencesOf, startDraft, type EventDraft, type Frame } from './draft.ts';
 import { CROWD_EVENTS } from './frames.ts';
 
 /**
@@ -12,7 +12,7 @@ import { CROWD_EVENTS } from './frames.ts';
  */
 export function notCodedByAcled(frame: Frame, doc: AnalysedText, triggers: TriggerMatch[], relevance: RelevanceLexicon): NotCoded | null {
   if (frame.main.code.event_type === null || CROWD_EVENTS.has(frame.main.code.event_type)) return null;
-  const sentences = frame.sentences.flatMap((i) => doc.sentences[i] ?? []);
+  const sentences = sentencesOf(frame, doc);
   return nonPoliticalContext(sentences, frame.main.code.name, relevance) ?? statementOnly(sentences, triggers, relevance);
 }
 

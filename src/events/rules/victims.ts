@@ -9,12 +9,13 @@ import type { EventDraft } from './draft.ts';
 export function victimActors(draft: EventDraft, context: Pick<RuleContext, 'roleActor'>): EventDraft {
   const type = draft.coding.event_type;
   const violent = type === 'Violence against civilians' || type === 'Explosions/Remote violence' || type === 'Battles';
+  if (!violent) return draft;
   let { actor1, actor2 } = draft;
-  if (violent && actor1?.inter === 7 && (!actor2 || actor2.inter === 7)) {
+  if (actor1?.inter === 7 && (!actor2 || actor2.inter === 7)) {
     actor2 = actor1;
     actor1 = null;
   }
-  if (violent) actor1 ??= context.roleActor('unidentified', draft.country);
+  actor1 ??= context.roleActor('unidentified', draft.country);
   if (type === 'Violence against civilians') actor2 ??= context.roleActor('civilians', draft.country);
   return { ...draft, actor1, actor2 };
 }
