@@ -78,14 +78,14 @@ test('a date written in full is read without chrono, with chrono\'s words and da
 test('windows with anything else a date could be made of are left to chrono', () => {
   for (const words of ['Sunday 9 May 2020 x', 'On 8 to 9 May 2020,', 'On 9 May 2020, 11 people', 'On 9 May 2020 AD', 'on 9 May 2020 (CET)',
     'On 31 February 2021, a', 'On 9 Sept 2020, the', 'On 9 May 2020 and in May', 'the week of 9 May 2020', 'Won 9 May 2020',
-    'the eighth to 9 May 2020', 'Until 9 May 2020, 75 prisoners', 'On 9 May, 2020, KDP', 'On 9 May 2020, 20-30 men']) {
+    'the eighth to 9 May 2020', 'Until 9 May 2020, 75 detainees', 'On 9 May, 2020, KDP', 'On 9 May 2020, 20-30 men']) {
     assert.ok(agreesWithChrono(words), words);
   }
   for (const words of ['On 31 February 2021, a', 'On 8 to 9 May 2020,', 'On 9 May 2020 CET', 'the eighth to 9 May 2020', 'On 9 May 2020, 20-30 men']) {
     assert.equal(writtenDate(words), null, words);
   }
   assert.equal(writtenDate('On 9 May, 2020, KDP')?.[0]?.text, 'On 9 May, 2020');
-  assert.equal(writtenDate('Until 9 May 2020, 75 prisoners')?.[0]?.text, '9 May 2020');
+  assert.equal(writtenDate('Until 9 May 2020, 75 detainees')?.[0]?.text, '9 May 2020');
 });
 
 test('whatever words surround a written date, writtenDate agrees with chrono', () => {
