@@ -90,7 +90,10 @@ export function ploverMains(ploverOnly: TriggerMatch[], acled: TriggerMatch[]): 
     const protestTopic = t.code.plover === 'REQUEST' && same.some((a) => a.code.plover === 'PROTEST' && a.code.role === 'event');
     // An intention is an event only where nothing else is reported: "protesters demanding the release of" is the protest.
     const beside = t.code.weight === INTENTION_WEIGHT && same.length > 0;
-    if (overlaps || protestTopic || beside) continue;
+    // A name ("aid workers") is no act; an act the ACLED predicates of the sentence already code ("arrested and
+    // remanded in custody") is not coded twice.
+    const named = t.code.role !== 'event' || same.some((a) => a.code.plover === t.code.plover && a.code.mode === t.code.mode);
+    if (overlaps || protestTopic || beside || named) continue;
     const current = best.get(t.sentence);
     if (!current || outranks(t, current)) best.set(t.sentence, t);
   }
