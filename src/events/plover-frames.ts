@@ -93,7 +93,9 @@ export function ploverMains(ploverOnly: TriggerMatch[], acled: TriggerMatch[]): 
     // A name ("aid workers") is no act; an act the ACLED predicates of the sentence already code ("arrested and
     // remanded in custody") is not coded twice.
     const named = t.code.role !== 'event' || same.some((a) => a.code.plover === t.code.plover && a.code.mode === t.code.mode);
-    if (overlaps || protestTopic || beside || named) continue;
+    // "A MOBILIZE event in the context of an ASSAULT" is not coded apart (manual, MOBILIZE), nor forces readied for a protest.
+    const readied = t.code.plover === 'MOBILIZE' && same.some((a) => a.code.role === 'event' && (a.code.plover === 'ASSAULT' || a.code.plover === 'PROTEST'));
+    if (overlaps || protestTopic || beside || named || readied) continue;
     const current = best.get(t.sentence);
     if (!current || outranks(t, current)) best.set(t.sentence, t);
   }

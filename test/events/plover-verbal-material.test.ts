@@ -1,0 +1,53 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { codeArticle, defaultResources } from '../../src/pipeline.ts';
+import type { CodedEvent } from '../../src/events/event-schema.ts';
+
+const resources = defaultResources();
+
+function code(text: string): CodedEvent[] {
+  return codeArticle({ id: 't', origin: 'test', title: null, text, url: null, source: null, published: '2000-01-01', byline: null }, resources);
+}
+
+// Sentences written for these tests, about invented or generic situations, with the category (and mode where
+// the manual names one) of the PLOVER manual's THREATEN, AGREE, ACCUSE, COOPERATE and MOBILIZE sections.
+const CASES: { text: string; plover: CodedEvent['plover_event']; mode?: string | null }[] = [
+  // A vow of force is a threat; a vow to cooperate, or to end the fighting, stays AGREE.
+  { text: 'The rebel commander has sworn to fight until the last man.', plover: 'THREATEN', mode: 'violence' },
+  { text: 'The junta vowed to crush the uprising in the south.', plover: 'THREATEN', mode: 'violence' },
+  { text: 'The defence minister said the navy was ready to retaliate against any incursion.', plover: 'THREATEN', mode: 'violence' },
+  { text: 'The president said he would not hesitate to use force against the smugglers.', plover: 'THREATEN' },
+  { text: 'The leaders pledged to fight corruption in the civil service.', plover: 'AGREE' },
+  { text: 'The rebels pledged to end the fighting by Friday.', plover: 'AGREE' },
+  // Understandings reached and disputes settled are agreements; aid announced for the future is AGREE.
+  { text: 'The two sides reached an understanding on the border demarcation.', plover: 'AGREE' },
+  { text: 'The neighbours settled their dispute over the fishing grounds.', plover: 'AGREE' },
+  { text: 'The island state will provide ten million dollars for the new port, the minister said.', plover: 'AGREE' },
+  // ACCUSE: taken to court, complaints filed, defamation.
+  { text: 'The minister took the weekly newspaper to court over the report.', plover: 'ACCUSE', mode: 'allege' },
+  { text: 'The ruling party filed a complaint against the opposition leader.', plover: 'ACCUSE', mode: 'allege' },
+  { text: 'The state broadcaster slandered the exiled writer for months.', plover: 'ACCUSE', mode: 'disapprove' },
+  // COOPERATE: intelligence exchanged, combined drills of two armies (ACLED's change to activity either way).
+  { text: 'The police forces of the two countries exchanged intelligence on smuggling networks.', plover: 'COOPERATE' },
+  { text: 'The two armies held combined military drills near the border.', plover: 'COOPERATE' },
+  // MOBILIZE: single-country exercises, forces called up or massed, security stepped up.
+  { text: 'The navy conducted exercises near the disputed islands.', plover: 'MOBILIZE', mode: 'troops' },
+  { text: 'The government called up 40,000 reservists on Monday.', plover: 'MOBILIZE', mode: 'troops' },
+  { text: 'The militia massed fighters on the outskirts of the town.', plover: 'MOBILIZE', mode: 'troops' },
+  { text: 'Security has been stepped up in the capital ahead of the summit.', plover: 'MOBILIZE', mode: 'police' },
+];
+
+for (const { text, plover, mode } of CASES) {
+  test(`codes "${text}" as ${plover}${mode ? ` ${mode}` : ''}`, () => {
+    const [first] = code(text);
+    assert.ok(first, 'an event');
+    assert.equal(first.plover_event, plover);
+    if (mode !== undefined) assert.equal(first.mode, mode);
+  });
+}
+
+test('forces readied around a protest are not a MOBILIZE of their own (manual, MOBILIZE: only the ASSAULT is coded)', () => {
+  const events = code('Security was tightened as thousands of teachers marched through the capital.');
+  assert.equal(events[0]?.plover_event, 'PROTEST');
+  assert.ok(!events.some((e) => e.plover_event === 'MOBILIZE'));
+});
