@@ -131,3 +131,16 @@ export function ploverOfCrowdControl(coding: Coding, stateActsOnCrowd: boolean):
   if (coding.sub_event_type === 'Protest with intervention') return { ...coding, plover: 'COERCE', mode: 'restrict' };
   return coding;
 }
+
+/** The words of a raid: the ACLED attack entry reads them as an attack unless an arrest is near. */
+const RAID = new Set(['raid', 'raids', 'raided', 'raiding']);
+
+/**
+ * A raid by state forces that harms no one is, in PLOVER, a search: COERCE "seize" ("execute search, confiscate
+ * property, raid"), since ASSAULT is an act that can do substantial physical harm (manual, COERCE and ASSAULT).
+ * ACLED keeps its own type for it.
+ */
+export function ploverOfRaid(coding: Coding, main: TriggerMatch, inter1: number, harmed: boolean): Coding {
+  if (coding.plover !== 'ASSAULT' || inter1 !== 1 || harmed || !RAID.has(main.text.toLowerCase())) return coding;
+  return { ...coding, plover: 'COERCE', mode: 'seize' };
+}

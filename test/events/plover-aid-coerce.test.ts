@@ -59,3 +59,13 @@ test('an arrest the ACLED entry already codes is not coded a second time as a PL
   assert.equal(events.filter((e) => e.plover_event === 'COERCE' && e.mode === 'arrest').length, 1);
   assert.equal(events[0]?.event_type, 'Strategic developments');
 });
+
+test('a raid by state forces that harms no one is PLOVER COERCE seize; a raid that kills stays ASSAULT; ACLED keeps its type', () => {
+  const search = first('Police raided the offices of a small opposition newspaper.');
+  assert.equal(search?.plover_event, 'COERCE');
+  assert.equal(search?.mode, 'seize');
+  assert.equal(search?.quad, 'Material conflict');
+  assert.notEqual(search?.event_type, null);
+  assert.equal(first('Soldiers raided the hamlet, killing four farmers.')?.plover_event, 'ASSAULT');
+  assert.equal(first('Gunmen raided a police station in the hills.')?.plover_event, 'ASSAULT');
+});

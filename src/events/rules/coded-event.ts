@@ -1,6 +1,6 @@
 import { interactionCode, type CodedEvent } from '../event-schema.ts';
 import { contextsOf } from '../plover-contexts.ts';
-import { isPloverOnly } from '../plover-frames.ts';
+import { isPloverOnly, ploverOfRaid } from '../plover-frames.ts';
 import { QUAD_OF } from '../plover-quad.ts';
 import type { EventCasualties } from '../../resolve/types.ts';
 import type { RuleContext } from './context.ts';
@@ -12,10 +12,11 @@ const NO_CASUALTIES: EventCasualties = { fatalities: 0, injured: 0, basis: 'none
 /** The finished draft as a coded event, with its date, casualties, claimant, context, evidence and confidence. */
 export function codedEvent(draft: EventDraft, context: Pick<RuleContext, 'article' | 'doc' | 'claims' | 'dateFor' | 'casualtiesFor' | 'lexicons'>): CodedEvent {
   const { article } = context;
-  const { frame, main, sentence, roles, place, coding, actor1, actor2, assoc1, inter1, inter2 } = draft;
+  const { frame, main, sentence, roles, place, actor1, actor2, assoc1, inter1, inter2 } = draft;
   const date = context.dateFor(main.sentence);
   // A verbal act's casualties are those of the act it speaks of, coded as that act's own event.
   const casualties = isPloverOnly(main.code) ? NO_CASUALTIES : context.casualtiesFor(frame.sentences);
+  const coding = ploverOfRaid(draft.coding, main, inter1, casualties.fatalities > 0 || casualties.injured > 0);
   const claim = context.claims.find((c) => frame.sentences.includes(c.sentence)) ?? null;
   return {
     event_id: `${article.id}:${main.sentence}:${main.start}`,
