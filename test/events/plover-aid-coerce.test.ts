@@ -36,6 +36,11 @@ const CASES: { text: string; plover: CodedEvent['plover_event']; mode?: string |
   { text: 'The electoral board barred the former mayor from running in the election.', plover: 'COERCE', mode: 'restrict' },
   { text: 'The commission disqualified two opposition candidates from the presidential race.', plover: 'COERCE', mode: 'restrict' },
   { text: 'Plain-clothes officers took the union leader into custody on Tuesday.', plover: 'COERCE', mode: 'arrest' },
+  { text: 'The regime stripped three exiled writers of their citizenship.', plover: 'COERCE', mode: 'restrict' },
+  { text: 'The military council muzzled the private press after the coup.', plover: 'COERCE', mode: 'censor' },
+  // "Expulsions or deportations of individuals ... are coded as COERCE"; expelled diplomats stay SANCTION.
+  { text: 'The interior ministry expelled two foreign missionaries from the country.', plover: 'COERCE', mode: 'deport' },
+  { text: 'The government expelled the ambassador of its northern neighbour.', plover: 'SANCTION', mode: 'expel' },
   // What stays as it was: barring entry is REJECT, lifting a ban CONCEDE, a sanction on a state SANCTION.
   { text: 'The government barred the foreign delegation from entering the country.', plover: 'REJECT' },
   { text: 'The court revoked the travel ban on the former minister.', plover: 'CONCEDE' },
@@ -51,9 +56,13 @@ for (const { text, plover, mode } of CASES) {
   });
 }
 
+test('a death in custody is not coded as an arrest before the beating that caused it', () => {
+  assert.equal(first('A prisoner died in custody after being beaten by guards.')?.plover_event, 'ASSAULT');
+});
+
 test('an arrest the ACLED entry already codes is not coded a second time as a PLOVER-only arrest', () => {
   const events = codeArticle({
-    id: 't', origin: 'test', title: null, text: 'Police arrested the editor and held him in custody for a week.',
+    id: 't', origin: 'test', title: null, text: 'Police arrested the editor on Monday and took him into custody.',
     url: null, source: null, published: '2000-01-01', byline: null,
   }, resources);
   assert.equal(events.filter((e) => e.plover_event === 'COERCE' && e.mode === 'arrest').length, 1);
