@@ -27,6 +27,12 @@ const CASES: { text: string; plover: CodedEvent['plover_event']; mode?: string |
   { text: 'The minister took the weekly newspaper to court over the report.', plover: 'ACCUSE', mode: 'allege' },
   { text: 'The ruling party filed a complaint against the opposition leader.', plover: 'ACCUSE', mode: 'allege' },
   { text: 'The state broadcaster slandered the exiled writer for months.', plover: 'ACCUSE', mode: 'disapprove' },
+  { text: 'Detectives questioned the former governor about the missing funds.', plover: 'ACCUSE', mode: 'investigate' },
+  { text: 'The auditor general began an audit of the port authority.', plover: 'ACCUSE', mode: 'investigate' },
+  { text: 'The human rights office expressed alarm at the rising number of executions.', plover: 'ACCUSE', mode: 'disapprove' },
+  { text: 'The opposition branded the referendum a fraud.', plover: 'ACCUSE', mode: 'disapprove' },
+  { text: 'Lawmakers voted to impeach the provincial governor.', plover: 'ACCUSE', mode: 'allege' },
+  { text: 'The defence minister said all options were on the table.', plover: 'THREATEN' },
   // COOPERATE: intelligence exchanged, combined drills of two armies (ACLED's change to activity either way).
   { text: 'The police forces of the two countries exchanged intelligence on smuggling networks.', plover: 'COOPERATE' },
   { text: 'The two armies held combined military drills near the border.', plover: 'COOPERATE' },
