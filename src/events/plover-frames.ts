@@ -92,7 +92,7 @@ export function ploverMains(ploverOnly: TriggerMatch[], acled: TriggerMatch[]): 
     const beside = t.code.weight === INTENTION_WEIGHT && same.length > 0;
     // A name ("aid workers") is no act; an act the ACLED predicates of the sentence already code ("arrested and
     // remanded in custody") is not coded twice.
-    const named = t.code.role !== 'event' || same.some((a) => a.code.plover === t.code.plover && a.code.mode === t.code.mode);
+    const named = t.code.role !== 'event' || (t.code.mode !== null && same.some((a) => a.code.plover === t.code.plover && a.code.mode === t.code.mode));
     // "A MOBILIZE event in the context of an ASSAULT" is not coded apart (manual, MOBILIZE), nor forces readied for a protest.
     const readied = t.code.plover === 'MOBILIZE' && same.some((a) => a.code.role === 'event' && (a.code.plover === 'ASSAULT' || a.code.plover === 'PROTEST'));
     if (overlaps || protestTopic || beside || named || readied) continue;

@@ -22,7 +22,7 @@ const CASES: { text: string; plover: CodedEvent['plover_event']; mode?: string |
   // Understandings reached and disputes settled are agreements; aid announced for the future is AGREE.
   { text: 'The two sides reached an understanding on the border demarcation.', plover: 'AGREE' },
   { text: 'The neighbours settled their dispute over the fishing grounds.', plover: 'AGREE' },
-  { text: 'The island state will provide ten million dollars for the new port, the minister said.', plover: 'AGREE' },
+  { text: 'The island state will donate ten million dollars for the new port, the minister said.', plover: 'AGREE' },
   // ACCUSE: taken to court, complaints filed, defamation.
   { text: 'The minister took the weekly newspaper to court over the report.', plover: 'ACCUSE', mode: 'allege' },
   { text: 'The ruling party filed a complaint against the opposition leader.', plover: 'ACCUSE', mode: 'allege' },
