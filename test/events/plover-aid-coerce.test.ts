@@ -18,6 +18,9 @@ const CASES: { text: string; plover: CodedEvent['plover_event']; mode?: string |
   { text: 'A neighbouring state gave refuge to the exiled journalist.', plover: 'AID' },
   { text: 'The lenders agreed to forgive most of the island nation\'s debt.', plover: 'AID' },
   { text: 'The development bank disbursed a second tranche of its loan to the ministry.', plover: 'AID' },
+  { text: 'The kingdom shipped tents and blankets to the flooded valley.', plover: 'AID' },
+  { text: 'A Gulf state gave fifty million dollars to rebuild the bombed hospitals.', plover: 'AID' },
+  { text: 'The mayor asked the capital to send food and tents.', plover: 'REQUEST' },
   // Aid cut, suspended or frozen is SANCTION discontinue, even when the aid is named before the verb.
   { text: 'Aid to the province was suspended after the disputed vote.', plover: 'SANCTION', mode: 'discontinue' },
   { text: 'The donor countries slashed their economic assistance to the regime.', plover: 'SANCTION', mode: 'discontinue' },
