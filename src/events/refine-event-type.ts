@@ -34,6 +34,7 @@ export function refineEventType(code: EventCode, inter1: InterCode, inter2: Inte
         ? base
         : { ...base, sub_event_type: 'Non-state actor overtakes territory' };
     case 'armed_clash':
+    case 'armed_assault':
       if (CROWD.has(inter1) || CROWD.has(inter2)) return { ...base, event_type: 'Riots', sub_event_type: 'Violent demonstration', plover: 'PROTEST', mode: 'riot' };
       return base;
     default:

@@ -1,0 +1,27 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { codeArticle } from '../../src/pipeline.ts';
+import type { CodedEvent } from '../../src/events/event-schema.ts';
+
+// ACLED sub-types of news prose, from the codebook's definitions. Short reports written for these tests.
+function subTypeOf(text: string): string | null {
+  const events: CodedEvent[] = codeArticle({ id: 'sub-event-types-test', origin: 'test', title: null, text, url: null, source: 'Test Wire', published: '2021-03-10', byline: null });
+  return events.find((e) => e.sub_event_type !== null)?.sub_event_type ?? null;
+}
+
+test('rockets fired during an offensive are a shelling: an offensive does not say the other side fought back', () => {
+  assert.equal(subTypeOf('Rockets fired by the rebels hit two districts of the border town as the army pressed on with its offensive.'), 'Shelling/artillery/missile attack');
+  assert.equal(subTypeOf('During the assault, government artillery pounded the hills above the village.'), 'Shelling/artillery/missile attack');
+});
+
+test('a clash is still the event when both sides fought with heavy weapons', () => {
+  assert.equal(subTypeOf('Soldiers and militants clashed for hours with mortars and machine guns near the dam.'), 'Armed clash');
+});
+
+test('"fighting vehicles" name a kind of vehicle, not a fight', () => {
+  assert.equal(subTypeOf('A guided missile destroyed two armoured fighting vehicles of the army west of the town.'), 'Shelling/artillery/missile attack');
+});
+
+test('an offensive alone is still a battle', () => {
+  assert.equal(subTypeOf('Government troops launched an offensive against the rebels in the northern hills on Monday.'), 'Armed clash');
+});
