@@ -111,11 +111,11 @@ function triggersInSentence(text: string, sentence: Sentence, lexicon: EventLexi
       // With none of the words of its lists near (asked in one scan when it has several), a phrase keeps its code,
       // unless it needs one of them.
       const conditional = phrase.unlessNear.size > 0 || phrase.whenNear.length > 0 || phrase.onlyNear.size > 0;
-      if (conditional && (phrase.nearWords === null || anyNear(tokens, i, last, phrase.window, phrase.nearWords))) {
+      if (conditional && (phrase.nearWords === null || anyNear(tokens, i, last, phrase.scanWindow, phrase.nearWords))) {
         if (anyNear(tokens, i, last, phrase.window, phrase.unlessNear)) continue;
         if (phrase.onlyNear.size > 0 && !anyNear(tokens, i, last, phrase.window, phrase.onlyNear)) continue;
         for (const when of phrase.whenNear) {
-          if (anyNear(tokens, i, last, phrase.window, when.words, when.after)) {
+          if (anyNear(tokens, i, last, when.window, when.words, when.after)) {
             code = when.code;
             break;
           }

@@ -25,3 +25,18 @@ test('"fighting vehicles" name a kind of vehicle, not a fight', () => {
 test('an offensive alone is still a battle', () => {
   assert.equal(subTypeOf('Government troops launched an offensive against the rebels in the northern hills on Monday.'), 'Armed clash');
 });
+
+test('a force that withdraws, with no other side said to take the place, changes its own activity', () => {
+  assert.equal(subTypeOf('The army withdrew its troops from the hilltop base on Tuesday, a local official said.'), 'Change to group/activity');
+  assert.equal(subTypeOf('Foreign troops have pulled out from two outposts near the northern border.'), 'Change to group/activity');
+});
+
+test('a place another side takes when its holders withdraw changes hands without violence', () => {
+  assert.equal(subTypeOf('Rebel units moved into the market town on Sunday after government soldiers withdrew from it overnight.'), 'Non-violent transfer of territory');
+  assert.equal(subTypeOf('The militia took control of the village on Friday after the soldiers guarding it withdrew.'), 'Non-violent transfer of territory');
+  assert.equal(subTypeOf('Insurgents captured the district unopposed, residents said.'), 'Non-violent transfer of territory');
+});
+
+test('a place taken in a fight is still territory taken', () => {
+  assert.equal(subTypeOf('Insurgents captured the district after two days of heavy fighting, residents said.'), 'Non-state actor overtakes territory');
+});
