@@ -40,3 +40,8 @@ test('a place another side takes when its holders withdraw changes hands without
 test('a place taken in a fight is still territory taken', () => {
   assert.equal(subTypeOf('Insurgents captured the district after two days of heavy fighting, residents said.'), 'Non-state actor overtakes territory');
 });
+
+test('a rocket-propelled grenade is fired from afar: a shelling, not a grenade', () => {
+  assert.equal(subTypeOf('Militants fired a rocket-propelled grenade at a police patrol in the city centre on Monday.'), 'Shelling/artillery/missile attack');
+  assert.equal(subTypeOf('An attacker threw a hand grenade into a police post on Monday, wounding two officers.'), 'Grenade');
+});
