@@ -45,3 +45,12 @@ test('a rocket-propelled grenade is fired from afar: a shelling, not a grenade',
   assert.equal(subTypeOf('Militants fired a rocket-propelled grenade at a police patrol in the city centre on Monday.'), 'Shelling/artillery/missile attack');
   assert.equal(subTypeOf('An attacker threw a hand grenade into a police post on Monday, wounding two officers.'), 'Grenade');
 });
+
+test('an attack on a place where civilians gather is an attack on civilians, though armed men are named', () => {
+  assert.equal(subTypeOf('Gunmen attacked a crowded mosque in the border district on Friday, killing nine worshippers, police said.'), 'Attack');
+  assert.equal(subTypeOf('Militants opened fire on villagers at a weekly market, killing four, soldiers at a nearby post said.'), 'Attack');
+});
+
+test('an attack on soldiers is still a battle', () => {
+  assert.equal(subTypeOf('Insurgents attacked an army post near the river on Monday, killing three soldiers.'), 'Armed clash');
+});
