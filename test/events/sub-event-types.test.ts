@@ -54,3 +54,12 @@ test('an attack on a place where civilians gather is an attack on civilians, tho
 test('an attack on soldiers is still a battle', () => {
   assert.equal(subTypeOf('Insurgents attacked an army post near the river on Monday, killing three soldiers.'), 'Armed clash');
 });
+
+test('forces sent against a possible attack are a change to group activity, not a battle', () => {
+  assert.equal(subTypeOf('The army sent reinforcements to the provincial capital against a possible rebel attack.'), 'Change to group/activity');
+  assert.equal(subTypeOf('Police were deployed across the old city in anticipation of large demonstrations after Friday prayers.'), 'Change to group/activity');
+});
+
+test('"potential" before a weapon does not make its interception hypothetical', () => {
+  assert.equal(subTypeOf('Two parcels holding potential explosive devices were intercepted by police at a sorting office.'), 'Disrupted weapons use');
+});
