@@ -83,6 +83,12 @@ function candidatesAt(lexicon: EventLexicon, token: Token): readonly TriggerPhra
   return joined;
 }
 
+/** "On March 21", "since March": a capitalised "March" inside a sentence, or before a day's number, is the month, not a march. */
+function isMonthMarch(tokens: Token[], i: number): boolean {
+  if (tokens[i]!.text !== 'March') return false;
+  return i > 0 || /^\d/.test(tokens[i + 1]?.text ?? '');
+}
+
 /** Adds the predicates of one sentence to `found`. */
 function triggersInSentence(text: string, sentence: Sentence, lexicon: EventLexicon, found: TriggerMatch[]): void {
   const { tokens } = sentence;
@@ -91,7 +97,7 @@ function triggersInSentence(text: string, sentence: Sentence, lexicon: EventLexi
     const token = tokens[i];
     if (!token) break;
     const candidates = candidatesAt(lexicon, token);
-    if (candidates.length === 0) {
+    if (candidates.length === 0 || isMonthMarch(tokens, i)) {
       i++;
       continue;
     }

@@ -63,3 +63,20 @@ test('forces sent against a possible attack are a change to group activity, not 
 test('"potential" before a weapon does not make its interception hypothetical', () => {
   assert.equal(subTypeOf('Two parcels holding potential explosive devices were intercepted by police at a sorting office.'), 'Disrupted weapons use');
 });
+
+test('tanks firing on positions are a shelling: a heavy weapons platform', () => {
+  assert.equal(subTypeOf('Two tanks attacked the rangers\' positions near the lake on Sunday, killing four of them.'), 'Shelling/artillery/missile attack');
+  assert.equal(subTypeOf('Five guards were killed in a tank attack on their outpost, park officials said.'), 'Shelling/artillery/missile attack');
+});
+
+test('chemical weapons named as a target are no chemical attack', () => {
+  assert.equal(subTypeOf('Warplanes struck two chemical weapons facilities outside the city overnight.'), 'Air/drone strike');
+});
+
+test('the attack a strike answers is its background: "in retaliation for a gas attack"', () => {
+  assert.equal(subTypeOf('The coalition launched airstrikes on rebel bases in retaliation for a chlorine gas attack on the town.'), 'Air/drone strike');
+});
+
+test('"March" the month is no march', () => {
+  assert.equal(subTypeOf('Gunmen killed twelve villagers in an attack on their farms on March 21, officials said.'), 'Attack');
+});
