@@ -80,3 +80,8 @@ test('the attack a strike answers is its background: "in retaliation for a gas a
 test('"March" the month is no march', () => {
   assert.equal(subTypeOf('Gunmen killed twelve villagers in an attack on their farms on March 21, officials said.'), 'Attack');
 });
+
+test('"retook" and "established control" report territory taken', () => {
+  assert.equal(subTypeOf('Rebel fighters retook the hill town from government troops after a night of fighting.'), 'Non-state actor overtakes territory');
+  assert.equal(subTypeOf('Army units established control over the river crossing after two days of battles with the insurgents.'), 'Government regains territory');
+});
