@@ -26,6 +26,8 @@ const SwitchSchema = z.object({
   code: z.string(),
   /** Look only after the phrase: "captured fighters" is an abduction, "fighters captured a town" is not. */
   after: z.boolean().default(false),
+  /** Tokens to look at for this switch's words, when they may stand further off than the phrase's other lists. */
+  window: z.number().int().positive().optional(),
 });
 
 const TriggerSchema = z.object({
@@ -46,11 +48,13 @@ const PloverFileSchema = z.object({ codes: z.record(z.string(), CodeSchema), tri
 export interface TriggerPhrase {
   words: string[];
   code: EventCode;
-  whenNear: { words: Set<string>; code: EventCode; after: boolean }[];
+  whenNear: { words: Set<string>; code: EventCode; after: boolean; window: number }[];
   unlessNear: Set<string>;
   /** The phrase reports the event only with one of these words near ("set up" … "base"); empty: always. */
   onlyNear: Set<string>;
   window: number;
+  /** The widest window of the phrase's lists (a switch may look further than `window`). */
+  scanWindow: number;
   /**
    * Every word of the lists above when there are two lists or more (else null): one scan of the window for them
    * passes over the many places where none stands near, instead of one scan per list.
@@ -100,11 +104,14 @@ function addTriggers(byFirstWord: Map<string, TriggerPhrase[]>, triggers: z.infe
   triggers.forEach((trigger, index) => {
     const where = `triggers.${index}`;
     const code = codeNamed(trigger.code, `${where}.code`);
+    const window = trigger.window ?? 8;
     const whenNear = (trigger.when_near ?? []).map((s, i) => ({
       words: new Set(s.words.map((w) => w.toLowerCase())),
       code: codeNamed(s.code, `${where}.when_near.${i}.code`),
       after: s.after,
+      window: s.window ?? window,
     }));
+    const scanWindow = Math.max(window, ...whenNear.map((s) => s.window));
     const unlessNear = new Set((trigger.unless_near ?? []).map((w) => w.toLowerCase()));
     const onlyNear = new Set((trigger.only_near ?? []).map((w) => w.toLowerCase()));
     const lists = [...whenNear.map((s) => s.words), unlessNear, onlyNear].filter((words) => words.size > 0);
@@ -114,7 +121,7 @@ function addTriggers(byFirstWord: Map<string, TriggerPhrase[]>, triggers: z.infe
         const first = words[0];
         if (!first) continue;
         const list = byFirstWord.get(first) ?? [];
-        list.push({ words, code, whenNear, unlessNear, onlyNear, window: trigger.window ?? 8, nearWords });
+        list.push({ words, code, whenNear, unlessNear, onlyNear, window, scanWindow, nearWords });
         byFirstWord.set(first, list);
       }
     }

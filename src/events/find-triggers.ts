@@ -83,6 +83,12 @@ function candidatesAt(lexicon: EventLexicon, token: Token): readonly TriggerPhra
   return joined;
 }
 
+/** "On March 21", "since March": a capitalised "March" inside a sentence, or before a day's number, is the month, not a march. */
+function isMonthMarch(tokens: Token[], i: number): boolean {
+  if (tokens[i]!.text !== 'March') return false;
+  return i > 0 || /^\d/.test(tokens[i + 1]?.text ?? '');
+}
+
 /** Adds the predicates of one sentence to `found`. */
 function triggersInSentence(text: string, sentence: Sentence, lexicon: EventLexicon, found: TriggerMatch[]): void {
   const { tokens } = sentence;
@@ -91,7 +97,7 @@ function triggersInSentence(text: string, sentence: Sentence, lexicon: EventLexi
     const token = tokens[i];
     if (!token) break;
     const candidates = candidatesAt(lexicon, token);
-    if (candidates.length === 0) {
+    if (candidates.length === 0 || isMonthMarch(tokens, i)) {
       i++;
       continue;
     }
@@ -111,11 +117,11 @@ function triggersInSentence(text: string, sentence: Sentence, lexicon: EventLexi
       // With none of the words of its lists near (asked in one scan when it has several), a phrase keeps its code,
       // unless it needs one of them.
       const conditional = phrase.unlessNear.size > 0 || phrase.whenNear.length > 0 || phrase.onlyNear.size > 0;
-      if (conditional && (phrase.nearWords === null || anyNear(tokens, i, last, phrase.window, phrase.nearWords))) {
+      if (conditional && (phrase.nearWords === null || anyNear(tokens, i, last, phrase.scanWindow, phrase.nearWords))) {
         if (anyNear(tokens, i, last, phrase.window, phrase.unlessNear)) continue;
         if (phrase.onlyNear.size > 0 && !anyNear(tokens, i, last, phrase.window, phrase.onlyNear)) continue;
         for (const when of phrase.whenNear) {
-          if (anyNear(tokens, i, last, phrase.window, when.words, when.after)) {
+          if (anyNear(tokens, i, last, when.window, when.words, when.after)) {
             code = when.code;
             break;
           }

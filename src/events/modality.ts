@@ -6,7 +6,15 @@ import type { Modality } from './types.ts';
  * grammar, not domain vocabulary, so they live here rather than in a data file.
  */
 const NEGATORS = new Set(['not', "n't", 'no', 'never', 'nor', 'without', 'denied', 'deny', 'denies', 'neither']);
-const HYPOTHETICAL = new Set(['would', 'could', 'might', 'may', 'if', 'threatened', 'threaten', 'threatens', 'warned', 'plan', 'plans', 'planned', 'planning', 'intend', 'intends', 'aim', 'prepare', 'preparing', 'called', 'urged']);
+/** "In anticipation of protests", "fears of an offensive": events expected, not reported. */
+const HYPOTHETICAL = new Set(['would', 'could', 'might', 'may', 'if', 'threatened', 'threaten', 'threatens', 'warned', 'plan', 'plans', 'planned', 'planning', 'intend', 'intends', 'aim', 'prepare', 'preparing', 'called', 'urged',
+  'anticipation', 'anticipating', 'fears', 'feared']);
+/**
+ * "A possible attack", "an imminent Taliban offensive": adjectives that make the noun they stand before a thing
+ * expected. Read only just before the predicate ("potential explosives were intercepted" reports an interception).
+ */
+const EXPECTED = new Set(['possible', 'potential', 'imminent']);
+const EXPECTED_REACH = 2;
 /**
  * Verbs whose object has not happened: what is demanded, offered, promised or refused ("demanded the
  * release", "refused to withdraw"). Only read before a predicate: after a noun predicate they say what the
@@ -46,6 +54,7 @@ export function modalityAt(tokens: Token[], index: number): Modality {
     if (token.text === 'May' && i > 0) continue;
     const found = modalityOf(token, true);
     if (found) return found;
+    if (i >= index - EXPECTED_REACH && EXPECTED.has(token.normal)) return 'hypothetical';
   }
   return 'asserted';
 }

@@ -25,7 +25,9 @@ function strongest(triggers: TriggerMatch[]): TriggerMatch | undefined {
 /**
  * The event a sentence reports: its strongest event predicate. ACLED codes remote weapons used in a fight that
  * both sides take part in as a battle: "a clash involving heavy artillery fire", "clashed with small and heavy
- * weapons". So when a sentence reports a clash, the clash is its event even if a weapon word weighs more.
+ * weapons". So when a sentence reports a clash, the clash is its event even if a weapon word weighs more. One
+ * side's move (`armed_assault`: an offensive, an assault) does not say the other fought back: rockets fired in an
+ * offensive are a shelling, so the weapon keeps the event.
  */
 export function mainEvent(found: TriggerMatch[], segmentation: SegmentationLexicon, sentence?: Sentence): TriggerMatch | undefined {
   const all = found.filter((t) => t.code.role === 'event');
@@ -37,7 +39,7 @@ export function mainEvent(found: TriggerMatch[], segmentation: SegmentationLexic
   const events = foreground.length > 0 ? foreground : all;
   const best = strongest(events);
   if (best?.code.event_type !== 'Explosions/Remote violence' || best.code.weight >= SPECIFIC_WEAPON_WEIGHT) return best;
-  return strongest(events.filter((t) => t.code.event_type === 'Battles' && t.code.sub_event_type === 'Armed clash')) ?? best;
+  return strongest(events.filter((t) => t.code.event_type === 'Battles' && t.code.sub_event_type === 'Armed clash' && t.code.name !== 'armed_assault')) ?? best;
 }
 
 /** Kinds of event that a sentence without actors of its own may go on telling: an attack's next sentence is about the attack. */
