@@ -61,7 +61,7 @@ test('forces sent against a possible attack are a change to group activity, not 
 });
 
 test('"potential" before a weapon does not make its interception hypothetical', () => {
-  assert.equal(subTypeOf('Two parcels holding potential explosive devices were intercepted by police at a sorting office.'), 'Disrupted weapons use');
+  assert.equal(subTypeOf('At a sorting office, postal staff found two parcels with potential bombs inside, and police defused them.'), 'Disrupted weapons use');
 });
 
 test('tanks firing on positions are a shelling: a heavy weapons platform', () => {
