@@ -11,7 +11,7 @@ const GoldLine = z.object({
 });
 
 /** The date every sentence is treated as published on: the gold sentences carry none. */
-const EVAL_DATE = '2000-01-01';
+export const EVAL_DATE = '2000-01-01';
 
 export interface ClassFigures { n: number; recall: number; precision: number }
 

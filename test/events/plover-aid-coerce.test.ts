@@ -1,18 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { codeArticle, defaultResources } from '../../src/pipeline.ts';
-import type { CodedEvent } from '../../src/events/event-schema.ts';
+import { codeSentence, testPloverCases, type PloverCase } from './code-sentence.ts';
 
-const resources = defaultResources();
-
-/** The first event of one sentence, coded alone and dated as the PLOVER evaluation dates them. */
-function first(text: string): CodedEvent | undefined {
-  return codeArticle({ id: 't', origin: 'test', title: null, text, url: null, source: null, published: '2000-01-01', byline: null }, resources)[0];
-}
+/** The first event of one sentence, coded alone. */
+const first = (text: string) => codeSentence(text)[0];
 
 // Sentences written for these tests, about invented or generic situations: the category (and mode where the
 // manual names one) that the PLOVER manual's AID, SANCTION, REQUEST and COERCE sections give each.
-const CASES: { text: string; plover: CodedEvent['plover_event']; mode?: string | null }[] = [
+const CASES: PloverCase[] = [
   // AID: aid delivered, handed out, asylum and refuge given, debts forgiven.
   { text: 'The Red Cross distributed food parcels to displaced families near the lake.', plover: 'AID' },
   { text: 'A neighbouring state gave refuge to the exiled journalist.', plover: 'AID' },
@@ -50,24 +45,14 @@ const CASES: { text: string; plover: CodedEvent['plover_event']; mode?: string |
   { text: 'The bloc suspended trade talks with the neighbouring republic.', plover: 'SANCTION' },
 ];
 
-for (const { text, plover, mode } of CASES) {
-  test(`codes "${text}" as ${plover}${mode ? ` ${mode}` : ''}`, () => {
-    const event = first(text);
-    assert.ok(event, 'an event');
-    assert.equal(event.plover_event, plover);
-    if (mode !== undefined) assert.equal(event.mode, mode);
-  });
-}
+testPloverCases(CASES);
 
 test('a death in custody is not coded as an arrest before the beating that caused it', () => {
   assert.equal(first('A prisoner died in custody after being beaten by guards.')?.plover_event, 'ASSAULT');
 });
 
 test('an arrest the ACLED entry already codes is not coded a second time as a PLOVER-only arrest', () => {
-  const events = codeArticle({
-    id: 't', origin: 'test', title: null, text: 'Police arrested the editor on Monday and took him into custody.',
-    url: null, source: null, published: '2000-01-01', byline: null,
-  }, resources);
+  const events = codeSentence('Police arrested the editor on Monday and took him into custody.');
   assert.equal(events.filter((e) => e.plover_event === 'COERCE' && e.mode === 'arrest').length, 1);
   assert.equal(events[0]?.event_type, 'Strategic developments');
 });

@@ -1,14 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { codeArticle, defaultResources } from '../../src/pipeline.ts';
 import type { CodedEvent } from '../../src/events/event-schema.ts';
-
-const resources = defaultResources();
-
-/** The events of one sentence, coded alone and dated as the PLOVER evaluation dates them. */
-function code(text: string): CodedEvent[] {
-  return codeArticle({ id: 't', origin: 'test', title: null, text, url: null, source: null, published: '2000-01-01', byline: null }, resources);
-}
+import { codeSentence as code } from './code-sentence.ts';
 
 // Sentences written for these tests: one or two per PLOVER category, with the quad the manual gives it and
 // whether it has an ACLED counterpart.

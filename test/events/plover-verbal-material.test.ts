@@ -1,17 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { codeArticle, defaultResources } from '../../src/pipeline.ts';
-import type { CodedEvent } from '../../src/events/event-schema.ts';
-
-const resources = defaultResources();
-
-function code(text: string): CodedEvent[] {
-  return codeArticle({ id: 't', origin: 'test', title: null, text, url: null, source: null, published: '2000-01-01', byline: null }, resources);
-}
+import { codeSentence as code, testPloverCases, type PloverCase } from './code-sentence.ts';
 
 // Sentences written for these tests, about invented or generic situations, with the category (and mode where
 // the manual names one) of the PLOVER manual's THREATEN, AGREE, ACCUSE, COOPERATE and MOBILIZE sections.
-const CASES: { text: string; plover: CodedEvent['plover_event']; mode?: string | null }[] = [
+const CASES: PloverCase[] = [
   // A vow of force is a threat; a vow to cooperate, or to end the fighting, stays AGREE.
   { text: 'The rebel commander has sworn to fight until the last man.', plover: 'THREATEN', mode: 'violence' },
   { text: 'The junta vowed to crush the uprising in the south.', plover: 'THREATEN', mode: 'violence' },
@@ -43,14 +36,7 @@ const CASES: { text: string; plover: CodedEvent['plover_event']; mode?: string |
   { text: 'Security has been stepped up in the capital ahead of the summit.', plover: 'MOBILIZE', mode: 'police' },
 ];
 
-for (const { text, plover, mode } of CASES) {
-  test(`codes "${text}" as ${plover}${mode ? ` ${mode}` : ''}`, () => {
-    const [first] = code(text);
-    assert.ok(first, 'an event');
-    assert.equal(first.plover_event, plover);
-    if (mode !== undefined) assert.equal(first.mode, mode);
-  });
-}
+testPloverCases(CASES);
 
 test('forces readied around a protest are not a MOBILIZE of their own (manual, MOBILIZE: only the ASSAULT is coded)', () => {
   const events = code('Security was tightened as thousands of teachers marched through the capital.');

@@ -1,12 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { codeArticle } from '../../src/pipeline.ts';
-import type { CodedEvent } from '../../src/events/event-schema.ts';
+import { codeSentence } from './code-sentence.ts';
 
 // ACLED sub-types of news prose, from the codebook's definitions. Short reports written for these tests.
 function subTypeOf(text: string): string | null {
-  const events: CodedEvent[] = codeArticle({ id: 'sub-event-types-test', origin: 'test', title: null, text, url: null, source: 'Test Wire', published: '2021-03-10', byline: null });
-  return events.find((e) => e.sub_event_type !== null)?.sub_event_type ?? null;
+  return codeSentence(text, { source: 'Test Wire', published: '2021-03-10' }).find((e) => e.sub_event_type !== null)?.sub_event_type ?? null;
 }
 
 test('rockets fired during an offensive are a shelling: an offensive does not say the other side fought back', () => {
