@@ -59,8 +59,13 @@ const WEEK_LIKE = /\bweek(?:end)?\b/i;
 
 const DAY_MS = 86_400_000;
 
+/** The UTC calendar day of `date` as toISOString writes it, without building the whole timestamp for the years 0-9999. */
 function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
+  const year = date.getUTCFullYear();
+  if (year < 0 || year > 9999) return date.toISOString().slice(0, 10);
+  const month = date.getUTCMonth() + 1;
+  const day = date.getUTCDate();
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 function referenceDate(reference: string | null): Date | null {
@@ -185,8 +190,7 @@ export function writtenDate(words: string): WindowDate[] | null {
   const date = new Date(Date.UTC(Number(match[3]), month, day, 12));
   if (date.getUTCDate() !== day) return null; // "31 February" or "0 May" is no date to chrono either
   const index = match.index - (ON_BEFORE.exec(before)?.[1]!.length ?? 0);
-  const iso = `${match[3]}-${month < 9 ? '0' : ''}${month + 1}-${day < 10 ? '0' : ''}${day}`; // as isoDay(date) writes it, without its cost
-  return [{ index, text: words.slice(index, match.index + match[0].length), date: iso, precision: 1 }];
+  return [{ index, text: words.slice(index, match.index + match[0].length), date: isoDay(date), precision: 1 }];
 }
 
 /** What chrono finds in a window, resolved against the reference day. */
